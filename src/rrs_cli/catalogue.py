@@ -1,0 +1,309 @@
+"""Loading a catalogue directory into models, collecting every problem on the way.
+
+A catalogue directory holds ``goals.yaml``, ``qualities.yaml`` and
+``actions/<ID>.yaml``. :func:`load_catalogue` never raises for bad content:
+each file that fails the schema is left out of the result and described by
+findings with file, line, column and field path. Only a directory that does
+not exist (or cannot be listed) raises :class:`CatalogueNotFoundError`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Finding, finding
+from .errors import CatalogueNotFoundError
+from .models import Action, Goal, Quality, action_sort_key
+from .yamlio import Document, load_file
+
+ENV_VAR = "RRS_CATALOGUE"
+GOALS_FILE = "goals.yaml"
+QUALITIES_FILE = "qualities.yaml"
+ACTIONS_DIR = "actions"
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass
+class Catalogue:
+    """The valid part of a catalogue, with the documents it was read from."""
+
+    root: Path
+    goals: dict[str, Goal] = field(default_factory=dict)
+    qualities: dict[str, Quality] = field(default_factory=dict)
+    actions: dict[str, Action] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    action_files: dict[str, Path] = field(default_factory=dict)
+
+    def flywheels(self) -> list[Action]:
+        return [a for a in self.actions.values() if a.is_flywheel]
+
+    def connected(self) -> list[Action]:
+        return [a for a in self.actions.values() if not a.is_flywheel]
+
+    def locate(self, path: Path, loc: tuple[str | int, ...], *, key: bool = False
+               ) -> tuple[int | None, int | None]:
+        document = self.documents.get(str(path))
+        return document.locate(loc, key=key) if document else (None, None)
+
+
+@dataclass
+class LoadResult:
+    catalogue: Catalogue
+    findings: list[Finding]
+
+
+def bundled_catalogue() -> Path:
+    """The catalogue shipped with rrs: inside the package, or the checkout's ``data/``."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "catalogue"
+    if (packaged / ACTIONS_DIR).is_dir():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def resolve_root(option: Path | None) -> Path:
+    """The catalogue to use: the option, then $RRS_CATALOGUE, then the bundled one."""
+    if option is not None:
+        return option
+    from_env = os.environ.get(ENV_VAR)
+    if from_env:
+        return Path(from_env)
+    return bundled_catalogue()
+
+
+def load_catalogue(root: Path) -> LoadResult:
+    """Read every file of the catalogue at ``root``."""
+    _require_directory(root)
+    catalogue = Catalogue(root=root)
+    findings: list[Finding] = []
+
+    for goal in _load_list(root / GOALS_FILE, Goal, "key", catalogue, findings):
+        catalogue.goals[goal.key] = goal
+    for quality in _load_list(root / QUALITIES_FILE, Quality, "key", catalogue, findings):
+        catalogue.qualities[quality.key] = quality
+
+    actions_dir = root / ACTIONS_DIR
+    if not actions_dir.is_dir():
+        findings.append(finding("RRS015", f"the catalogue has no '{ACTIONS_DIR}/' folder",
+                                file=actions_dir))
+        return LoadResult(catalogue, findings)
+    loaded: list[tuple[Action, Path]] = []
+    for path in _action_files(actions_dir, findings):
+        action = _load_action(path, catalogue, findings)
+        if action is not None:
+            loaded.append((action, path))
+    _register_actions(loaded, catalogue, findings)
+    return LoadResult(catalogue, findings)
+
+
+def _require_directory(root: Path) -> None:
+    if not root.exists():
+        raise CatalogueNotFoundError(
+            f"catalogue folder '{root}' does not exist",
+            hint=f"pass --catalogue PATH or set {ENV_VAR} to a folder with goals.yaml, "
+            "qualities.yaml and actions/",
+        )
+    if not root.is_dir():
+        raise CatalogueNotFoundError(f"catalogue path '{root}' is not a folder")
+    try:
+        next(os.scandir(root), None)
+    except OSError as error:
+        raise CatalogueNotFoundError(
+            f"catalogue folder '{root}' cannot be read: {error.strerror}"
+        ) from None
+
+
+def _action_files(actions_dir: Path, findings: list[Finding]) -> list[Path]:
+    try:
+        entries = sorted(os.scandir(actions_dir), key=lambda e: e.name)
+    except OSError as error:
+        findings.append(finding("RRS013", f"the folder cannot be read: {error.strerror}",
+                                file=actions_dir))
+        return []
+    paths: list[Path] = []
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.endswith((".yaml", ".yml")):
+            paths.append(path)
+        elif not entry.name.startswith("."):
+            findings.append(finding(
+                "RRS109", "rrs reads only .yaml files here; this file is ignored", file=path))
+    paths.sort(key=lambda p: action_sort_key(p.stem))
+    return paths
+
+
+def _load_action(path: Path, catalogue: Catalogue, findings: list[Finding]) -> Action | None:
+    document, problems = load_file(path)
+    findings.extend(problems)
+    if document is None:
+        return None
+    catalogue.documents[str(path)] = document
+    if not isinstance(document.data, dict):
+        findings.append(finding(
+            "RRS004",
+            f"an action file must be a mapping of fields (id, kind, title, ...), "
+            f"not {_describe(document.data)}",
+            file=path, line=1, column=1,
+        ))
+        return None
+    return validate_model(Action, document.data, document, (), findings)
+
+
+def _register_actions(loaded: Iterable[tuple[Action, Path]], catalogue: Catalogue,
+                      findings: list[Finding]) -> None:
+    for action, path in loaded:
+        if path.stem != action.id:
+            line, column = catalogue.locate(path, ("id",))
+            findings.append(finding(
+                "RRS008",
+                f"id {action.id!r} does not match the file name {path.name!r}; "
+                f"name the file {action.id}.yaml or change the id",
+                file=path, line=line, column=column, field_path="id",
+            ))
+        if action.id in catalogue.actions:
+            line, column = catalogue.locate(path, ("id",))
+            findings.append(finding(
+                "RRS009",
+                f"id {action.id!r} is also used by {catalogue.action_files[action.id].name}",
+                file=path, line=line, column=column, field_path="id",
+            ))
+            continue
+        catalogue.actions[action.id] = action
+        catalogue.action_files[action.id] = path
+
+
+def _load_list(path: Path, model: type[Model], key: str, catalogue: Catalogue,
+               findings: list[Finding]) -> list[Model]:
+    """Load a file that is a list of records (goals.yaml, qualities.yaml)."""
+    if not path.exists() and not path.is_symlink():
+        findings.append(finding("RRS015", f"the catalogue has no {path.name}", file=path))
+        return []
+    document, problems = load_file(path)
+    findings.extend(problems)
+    if document is None:
+        return []
+    catalogue.documents[str(path)] = document
+    if not isinstance(document.data, list):
+        findings.append(finding(
+            "RRS004", f"{path.name} must be a list of entries, not {_describe(document.data)}",
+            file=path, line=1, column=1))
+        return []
+    records: list[Model] = []
+    seen: dict[Any, int] = {}
+    for index, item in enumerate(document.data):
+        if not isinstance(item, dict):
+            line, column = document.locate((index,))
+            findings.append(finding(
+                "RRS004", f"entry {index + 1} must be a mapping of fields, not {_describe(item)}",
+                file=path, line=line, column=column, field_path=f"[{index}]"))
+            continue
+        record = validate_model(model, item, document, (index,), findings)
+        if record is None:
+            continue
+        value = getattr(record, key)
+        if value in seen:
+            line, column = document.locate((index, key))
+            findings.append(finding(
+                "RRS009", f"{key} {value!r} is used twice (also entry {seen[value] + 1})",
+                file=path, line=line, column=column, field_path=f"[{index}].{key}"))
+            continue
+        seen[value] = index
+        records.append(record)
+    return records
+
+
+def validate_model(model: type[Model], data: dict[str, Any], document: Document,
+                   prefix: tuple[str | int, ...], findings: list[Finding]) -> Model | None:
+    """Validate ``data`` against ``model``; turn each Pydantic error into a finding."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            findings.append(_schema_finding(detail, document, prefix))
+        return None
+
+
+def _schema_finding(detail: Any, document: Document, prefix: tuple[str | int, ...]) -> Finding:
+    loc = prefix + tuple(detail["loc"])
+    kind = detail["type"]
+    field_path = format_path(loc)
+    name = str(detail["loc"][-1]) if detail["loc"] else ""
+    if kind == "extra_forbidden":
+        code, message = "RRS005", f"unknown field {name!r}"
+        suggestion = _suggest_field(name, document, prefix, loc)
+        if suggestion:
+            message += f"; did you mean {suggestion!r}?"
+        line, column = document.locate(loc, key=True)
+    elif kind == "missing":
+        code, message = "RRS006", f"required field {name!r} is missing"
+        line, column = document.locate(loc[:-1])
+    else:
+        code, message = "RRS007", _value_message(detail)
+        line, column = document.locate(loc)
+    return finding(code, message, file=document.path, line=line, column=column,
+                   field_path=field_path)
+
+
+def _value_message(detail: Any) -> str:
+    kind: str = detail["type"]
+    value = detail.get("input")
+    shown = repr(value) if isinstance(value, (str, int, float, bool)) or value is None \
+        else _describe(value)
+    if kind == "enum":
+        expected = detail.get("ctx", {}).get("expected", "")
+        return f"{shown} is not allowed here; expected {expected}"
+    if kind == "string_pattern_mismatch":
+        return f"{shown} is not a valid id or key (ids are A-Z letters or numbers " \
+               "from 1; keys are lower-case words)"
+    if kind in {"string_type", "list_type", "bool_type", "int_type", "date_type",
+                "date_from_datetime_inexact", "int_parsing", "bool_parsing", "date_parsing"}:
+        return f"{shown} has the wrong type: {detail['msg'].lower()}"
+    if kind == "string_too_short":
+        return "this field must not be empty"
+    return f"{shown}: {detail['msg']}"
+
+
+def _suggest_field(name: str, document: Document, prefix: tuple[str | int, ...],
+                   loc: tuple[str | int, ...]) -> str | None:
+    import difflib
+
+    from .models import Action as _Action
+    from .models import ProgressEntry
+
+    fields = list(_Action.model_fields)
+    if "progress" in loc:
+        fields = list(ProgressEntry.model_fields)
+    elif prefix:
+        fields = list(Goal.model_fields) + list(Quality.model_fields)
+    matches = difflib.get_close_matches(name, fields, n=1)
+    return matches[0] if matches else None
+
+
+def format_path(loc: Iterable[str | int]) -> str:
+    """``("progress", 0, "date")`` -> ``progress[0].date``."""
+    text = ""
+    for step in loc:
+        if isinstance(step, int):
+            text += f"[{step}]"
+        else:
+            text += f".{step}" if text else str(step)
+    return text
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return "a single piece of text"
+    return f"a single {type(value).__name__} value"

@@ -1,0 +1,258 @@
+"""The ``rrs`` command line: parse arguments, call the core, print.
+
+Errors from the core (:class:`RrsError`) become a message on stderr and an
+exit code in one place, :class:`_Group.invoke`. Data goes to stdout,
+diagnostics to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .catalogue import ENV_VAR, Catalogue, load_catalogue, resolve_root
+from .diagnostics import Finding, has_errors
+from .errors import EXIT_FINDINGS, EXIT_USAGE, CatalogueInvalidError, RrsError
+from .graph import LinkGraph
+from .query import ActionFilter, resolve_action
+from .render.findings import FindingsFormat
+from .render.listing import ListFormat
+
+
+class _Group(TyperGroup):
+    """Turns every RrsError into one readable line and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RrsError as error:
+            _error(error.message, error.hint)
+            raise typer.Exit(error.exit_code) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except KeyboardInterrupt:
+            _error("interrupted")
+            raise typer.Exit(130) from None
+        except Exception as error:  # a bug, not bad input: still no traceback
+            if os.environ.get("RRS_DEBUG"):
+                raise
+            _error(f"internal error: {type(error).__name__}: {error}",
+                   "this is a bug in rrs; set RRS_DEBUG=1 to see the traceback")
+            raise typer.Exit(EXIT_USAGE) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="rrs",
+    help="Query and validate the Rotterdam Resilience Strategy (2016) catalogue.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _error(message: str, hint: str = "") -> None:
+    typer.echo(f"rrs: error: {message}", err=True)
+    if hint:
+        typer.echo(f"  {hint}", err=True)
+
+
+def _plain() -> bool:
+    return not sys.stdout.isatty() or "NO_COLOR" in os.environ
+
+
+def _console(*, stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, no_color=_plain(), highlight=False, soft_wrap=False)
+
+
+@dataclass
+class _Session:
+    """What one invocation knows: where the catalogue is, and (lazily) its content."""
+
+    option: Path | None
+    _loaded: tuple[Catalogue, LinkGraph, list[Finding]] | None = field(default=None)
+
+    @property
+    def root(self) -> Path:
+        return resolve_root(self.option)
+
+    def open(self) -> tuple[Catalogue, LinkGraph]:
+        """The catalogue for a query; warns on stderr when parts of it were skipped."""
+        if self._loaded is None:
+            result = load_catalogue(self.root)
+            graph = LinkGraph.build(result.catalogue)
+            self._loaded = (result.catalogue, graph, result.findings)
+        catalogue, graph, findings = self._loaded
+        if has_errors(findings):
+            errors = sum(1 for f in findings if f.severity.value == "error")
+            if not catalogue.actions:
+                raise CatalogueInvalidError(
+                    f"the catalogue at '{self.root}' has {errors} errors and no readable "
+                    "actions", hint="run `rrs validate` to see them")
+            typer.echo(f"rrs: warning: the catalogue has {errors} error(s); files with "
+                       "errors are left out (run `rrs validate`)", err=True)
+        return catalogue, graph
+
+
+def _session(ctx: typer.Context) -> _Session:
+    session = ctx.find_object(_Session)
+    assert session is not None  # set by the callback for every command
+    return session
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rrs {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    catalogue: Annotated[Path | None, typer.Option(
+        "--catalogue", "-C", envvar=ENV_VAR, show_envvar=True,
+        help="Catalogue folder (goals.yaml, qualities.yaml, actions/). "
+             "Default: the bundled Rotterdam catalogue.")] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    ctx.obj = _Session(catalogue)
+
+
+GoalOpt = Annotated[str | None, typer.Option(
+    "--goal", "-g", help="Goal key, number or name (e.g. cyber, 3, 'cyber havenstad').")]
+QualityOpt = Annotated[str | None, typer.Option(
+    "--quality", "-q", help="Resilience quality (e.g. robust, flexibiliteit).")]
+StatusOpt = Annotated[str | None, typer.Option(
+    "--status", "-s", help="Current status: new, starting, in-development, being-set-up, "
+                           "ongoing, completed, stopped (Dutch words work too).")]
+TermOpt = Annotated[str | None, typer.Option(
+    "--term", "-t", help="Expected-result term: short, medium, long, short-to-medium, "
+                         "medium-to-long, short-to-long.")]
+KindOpt = Annotated[str | None, typer.Option("--kind", "-k", help="flywheel or connected.")]
+OwnerOpt = Annotated[str | None, typer.Option("--owner", help="Text in the owner.")]
+PartnerOpt = Annotated[str | None, typer.Option("--partner", help="Text in the partners.")]
+TextOpt = Annotated[str | None, typer.Option(
+    "--text", help="Text in title, subtitle, description or resilience value.")]
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    goal: GoalOpt = None, quality: QualityOpt = None, status: StatusOpt = None,
+    term: TermOpt = None, kind: KindOpt = None, owner: OwnerOpt = None,
+    partner: PartnerOpt = None, text: TextOpt = None,
+    output_format: Annotated[ListFormat, typer.Option(
+        "--format", "-f", help="Output format.")] = ListFormat.TABLE,
+) -> None:
+    """List actions; filters combine (all must hold)."""
+    from .render import listing
+
+    catalogue, graph = _session(ctx).open()
+    actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text).select(
+        catalogue, graph)
+    if output_format is ListFormat.TABLE:
+        _console().print(listing.table(actions, graph, plain=_plain()))
+    elif output_format is ListFormat.JSON:
+        sys.stdout.write(listing.json_text(actions, graph))
+    elif output_format is ListFormat.MARKDOWN:
+        sys.stdout.write(listing.markdown(actions, graph))
+    else:
+        sys.stdout.write(listing.csv_text(actions, graph))
+
+
+class ShowFormat(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+
+
+@app.command("show")
+def show_command(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. I or 12.")],
+    output_format: Annotated[ShowFormat, typer.Option(
+        "--format", "-f", help="Output format.")] = ShowFormat.TEXT,
+) -> None:
+    """Show one action: every field, its goals, and its links in both directions."""
+    from .render import show
+    from .render.export import action_record, to_json
+
+    catalogue, graph = _session(ctx).open()
+    action = resolve_action(catalogue, action_id)
+    if output_format is ShowFormat.JSON:
+        sys.stdout.write(to_json(action_record(action, graph)))
+    elif output_format is ShowFormat.MARKDOWN:
+        sys.stdout.write(show.markdown(catalogue, graph, action))
+    else:
+        _console().print(show.rich_view(catalogue, graph, action))
+
+
+@app.command("validate")
+def validate_command(
+    ctx: typer.Context,
+    path: Annotated[Path | None, typer.Argument(
+        help="Catalogue folder to check (default: --catalogue, then the bundled one).")] = None,
+    output_format: Annotated[FindingsFormat, typer.Option(
+        "--format", "-f", help="text for people, json for scripts, github for "
+                               "GitHub Actions annotations.")] = FindingsFormat.TEXT,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check a catalogue's schema and references; exit 1 on errors."""
+    from .render import findings as render
+    from .validation import validate
+
+    root = path if path is not None else _session(ctx).root
+    found = validate(root)
+    if output_format is FindingsFormat.JSON:
+        sys.stdout.write(render.json_text(found, strict=strict))
+    elif output_format is FindingsFormat.GITHUB:
+        sys.stdout.write(render.github(found, strict=strict))
+    else:
+        sys.stdout.write(render.text(found))
+        verdict = "ok" if not has_errors(found) and not (strict and found) else "failed"
+        typer.echo(f"{render.display_path(str(root))}: {render.summary_line(found)}: {verdict}",
+                   err=True)
+    if has_errors(found) or (strict and found):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    output_format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="Export format.")] = ExportFormat.JSON,
+) -> None:
+    """Export the whole catalogue as one JSON document (goals, qualities, actions)."""
+    from .render.export import export_document, to_json
+    from .validation import validate
+
+    session = _session(ctx)
+    if has_errors(validate(session.root)):
+        raise CatalogueInvalidError(
+            "the catalogue has errors; an export would be incomplete",
+            hint="run `rrs validate` and fix the errors first")
+    catalogue, graph = session.open()
+    sys.stdout.write(to_json(export_document(catalogue, graph)))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

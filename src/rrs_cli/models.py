@@ -1,0 +1,160 @@
+"""The catalogue's schemas: goals, qualities, actions and their progress log.
+
+Every model forbids unknown fields, so a typo in a catalogue file is an error
+rather than a silently ignored key. References between files (links, goal and
+quality keys) are checked later, in ``validation``, where the whole catalogue
+is known.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+FLYWHEEL_ID = re.compile(r"[A-Z]+")
+CONNECTED_ID = re.compile(r"[1-9][0-9]*")
+ACTION_ID_PATTERN = r"^([A-Z]+|[1-9][0-9]*)$"
+
+
+class Kind(StrEnum):
+    FLYWHEEL = "flywheel"
+    CONNECTED = "connected"
+
+
+class Status(StrEnum):
+    """Normalised status. The strategy's 2016 wording is kept in ``status_text``."""
+
+    NEW = "new"
+    STARTING = "starting"
+    IN_DEVELOPMENT = "in-development"
+    BEING_SET_UP = "being-set-up"
+    ONGOING = "ongoing"
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+
+
+class Term(StrEnum):
+    """Expected-result horizon, counted from the strategy's publication in 2016."""
+
+    SHORT = "short"
+    MEDIUM = "medium"
+    LONG = "long"
+    SHORT_TO_MEDIUM = "short-to-medium"
+    MEDIUM_TO_LONG = "medium-to-long"
+    SHORT_TO_LONG = "short-to-long"
+
+
+# The strategy's definitions: short < 2 years, medium 2-5 years, long > 5 years.
+TERM_DEADLINE_YEARS: dict[Term, int | None] = {
+    Term.SHORT: 2,
+    Term.MEDIUM: 5,
+    Term.LONG: None,
+    Term.SHORT_TO_MEDIUM: 5,
+    Term.MEDIUM_TO_LONG: None,
+    Term.SHORT_TO_LONG: None,
+}
+
+
+class ImpactLevel(StrEnum):
+    INDIVIDUAL = "individual"
+    NEIGHBOURHOOD = "neighbourhood"
+    CITY = "city"
+
+
+def _id_text(value: Any) -> Any:
+    """Accept ``id: 12`` as well as ``id: "12"``: YAML reads bare numbers as ints."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+ActionId = Annotated[
+    str, BeforeValidator(_id_text), StringConstraints(pattern=ACTION_ID_PATTERN)
+]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=False)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Goal(_Strict):
+    number: int = Field(ge=1)
+    key: Key
+    name_nl: NonEmpty
+    name_en: NonEmpty
+    tagline: Text = ""
+    notes: Text | None = None
+
+
+class Quality(_Strict):
+    key: Key
+    name_nl: NonEmpty
+    name_en: NonEmpty
+    definition: Text = ""
+
+
+class ProgressEntry(_Strict):
+    """One dated progress record; the latest one gives an action's current status."""
+
+    date: date
+    status: Status
+    note: Text = ""
+    by: Text | None = None
+
+
+class Action(_Strict):
+    """A flywheel action (letters) or a connected action (numbers)."""
+
+    id: ActionId
+    kind: Kind
+    title: NonEmpty
+    subtitle: Text | None = None
+    description: Text = ""
+    resilience_value: Text | None = None
+    owner: Text = ""
+    partners: Text = ""
+    funding: Text = ""
+    status: Status | None = None
+    status_text: Text = ""
+    term: Term | None = None
+    term_text: Text = ""
+    goal: Key | None = None
+    goals: list[Key] = []
+    qualities: list[Key] = []
+    impact_levels: list[ImpactLevel] = []
+    links: list[ActionId] = []
+    links_all_flywheels: bool = False
+    notes: Text | None = None
+    progress: list[ProgressEntry] = []
+
+    @property
+    def is_flywheel(self) -> bool:
+        return self.kind is Kind.FLYWHEEL
+
+    @property
+    def current_status(self) -> Status | None:
+        """The latest logged status, or the strategy's baseline when nothing is logged."""
+        if self.progress:
+            return max(self.progress, key=lambda entry: entry.date).status
+        return self.status
+
+    @property
+    def last_update(self) -> date | None:
+        return max((entry.date for entry in self.progress), default=None)
+
+
+def action_sort_key(action_id: str) -> tuple[int, int, str]:
+    """Flywheels first (A..Z, AA..), then connected actions in numeric order."""
+    if action_id.isdigit():
+        return (1, int(action_id), "")
+    return (0, len(action_id), action_id)
+
+
+ACTION_FIELDS: tuple[str, ...] = tuple(Action.model_fields)

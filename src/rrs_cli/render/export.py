@@ -1,0 +1,48 @@
+"""The JSON export: the stable contract for scripts and dashboards.
+
+``export_document`` returns ``{"goals": [...], "qualities": [...],
+"actions": [...]}``. The keys of each object are documented in the README
+("Export format"); add keys rather than rename or remove them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..catalogue import Catalogue
+from ..graph import LinkGraph
+from ..models import Action, Goal, Quality
+
+
+def goal_record(goal: Goal) -> dict[str, Any]:
+    return goal.model_dump(mode="json", exclude_none=False)
+
+
+def quality_record(quality: Quality) -> dict[str, Any]:
+    return quality.model_dump(mode="json")
+
+
+def action_record(action: Action, graph: LinkGraph) -> dict[str, Any]:
+    """Every stored field, plus what the graph and the log derive."""
+    record = action.model_dump(mode="json")
+    record["linked"] = [a.id for a in graph.linked(action.id)]
+    record["goals_reached"] = graph.goals_of(action)
+    current = action.current_status
+    record["current_status"] = current.value if current else None
+    last = action.last_update
+    record["last_update"] = last.isoformat() if last else None
+    return record
+
+
+def export_document(catalogue: Catalogue, graph: LinkGraph) -> dict[str, Any]:
+    return {
+        "goals": [goal_record(g) for g in sorted(catalogue.goals.values(),
+                                                  key=lambda g: g.number)],
+        "qualities": [quality_record(q) for q in catalogue.qualities.values()],
+        "actions": [action_record(a, graph) for a in catalogue.actions.values()],
+    }
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

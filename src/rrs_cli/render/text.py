@@ -1,0 +1,45 @@
+"""Escaping and small text helpers shared by every renderer.
+
+Titles and notes come from catalogue files that anyone can edit, so every
+renderer escapes what it quotes: Markdown cells cannot break a table or
+inject HTML, CSV cells cannot start a spreadsheet formula.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def md_inline(text: str) -> str:
+    """Escape ``text`` for one Markdown table cell or inline span.
+
+    Line breaks become spaces, Markdown punctuation is backslash-escaped and
+    ``<``/``>``/``&`` become entities, so no HTML reaches the rendered page.
+    """
+    flat = " ".join(text.split())
+    flat = flat.replace("&", "&amp;")
+    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
+    return escaped.replace("\\<", "&lt;").replace("\\>", "&gt;")
+
+
+def md_block(text: str) -> str:
+    """Escape a multi-paragraph text, keeping its paragraph breaks."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return "\n\n".join(
+        "  \n".join(md_inline(line) for line in p.splitlines() if line.strip())
+        for p in paragraphs
+    )
+
+
+def csv_cell(text: str) -> str:
+    """Neutralise spreadsheet formulas (a cell starting with = + - @)."""
+    if text[:1] in {"=", "+", "-", "@", "\t", "\r"}:
+        return "'" + text
+    return text
+
+
+def shorten(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
