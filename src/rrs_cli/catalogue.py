@@ -40,6 +40,9 @@ class Catalogue:
     actions: dict[str, Action] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     action_files: dict[str, Path] = field(default_factory=dict)
+    # Ids of action files that exist but could not be loaded: links to them are
+    # not reported again as dangling, the file's own findings say what is wrong.
+    unreadable_ids: set[str] = field(default_factory=set)
 
     def flywheels(self) -> list[Action]:
         return [a for a in self.actions.values() if a.is_flywheel]
@@ -99,6 +102,8 @@ def load_catalogue(root: Path) -> LoadResult:
         action = _load_action(path, catalogue, findings)
         if action is not None:
             loaded.append((action, path))
+        else:
+            catalogue.unreadable_ids.add(path.stem)
     _register_actions(loaded, catalogue, findings)
     return LoadResult(catalogue, findings)
 
@@ -113,7 +118,8 @@ def _require_directory(root: Path) -> None:
     if not root.is_dir():
         raise CatalogueNotFoundError(f"catalogue path '{root}' is not a folder")
     try:
-        next(os.scandir(root), None)
+        with os.scandir(root) as entries:
+            next(entries, None)
     except OSError as error:
         raise CatalogueNotFoundError(
             f"catalogue folder '{root}' cannot be read: {error.strerror}"

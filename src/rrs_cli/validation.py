@@ -101,6 +101,8 @@ def _check_links(catalogue: Catalogue, graph: LinkGraph, action: Action, at):  #
             yield at(loc, "RRS105", f"action {action.id} links to itself")
             continue
         target = catalogue.actions.get(target_id)
+        if target is None and target_id in catalogue.unreadable_ids:
+            continue
         if target is None:
             yield at(loc, "RRS010", f"link {target_id}: there is no action {target_id} "
                      "in the catalogue")
@@ -117,7 +119,9 @@ def _check_links(catalogue: Catalogue, graph: LinkGraph, action: Action, at):  #
                 if graph.names(action.id, a.id) or (a.id in a.links or action.id in a.links)]
     if not action.is_flywheel and not graph.linked(action.id):
         yield at(("links",), "RRS102", f"connected action {action.id} is linked to no flywheel")
-    if action.is_flywheel and not [a for a in explicit if not a.links_all_flywheels]:
+    unreadable = catalogue.unreadable_ids.intersection(action.links)
+    if action.is_flywheel and not unreadable and not [
+            a for a in explicit if not a.links_all_flywheels]:
         yield at(("links",), "RRS104", f"flywheel {action.id} has no connected actions "
                  "(none named on either side)")
 

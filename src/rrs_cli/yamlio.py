@@ -212,9 +212,10 @@ def parse(text: str, path: Path) -> tuple[Document, list[Finding]]:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        nesting = "nesting depth" in (error.problem or "")
         raise YamlProblem(
-            "RRS001",
-            _yaml_message(error),
+            "RRS014" if nesting else "RRS001",
+            _yaml_message(error, text),
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,
         ) from None
@@ -230,10 +231,11 @@ def parse(text: str, path: Path) -> tuple[Document, list[Finding]]:
     return Document(path, data, root), builder.findings
 
 
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = error.problem or "invalid YAML"
-    if "\\t" in problem or "tab" in problem.lower():
-        return f"{problem}; YAML indentation must use spaces, not tabs"
+    mark = error.problem_mark
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return "a tab character where YAML expects spaces; indent with spaces, not tabs"
     if error.context:
         return f"{problem} ({error.context})"
     return problem

@@ -1,0 +1,110 @@
+"""Filters, goal membership through links, and forgiving name matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from rrs_cli.catalogue import load_catalogue
+from rrs_cli.errors import UnknownChoiceError
+from rrs_cli.graph import LinkGraph
+from rrs_cli.models import Kind, Status, Term
+from rrs_cli.query import ActionFilter, fold, resolve_enum, resolve_goal
+
+from .conftest import MakeCatalogue, connected, default_actions
+
+
+def ids(make: MakeCatalogue, actions: dict | None = None, **filters: str) -> list[str]:
+    catalogue = load_catalogue(make(actions)).catalogue
+    return [a.id for a in ActionFilter(**filters).select(catalogue, LinkGraph.build(catalogue))]
+
+
+def test_fold_ignores_case_accents_and_spacing() -> None:
+    assert fold("  ÓNZE   Stad ") == "onze stad"
+
+
+@pytest.mark.parametrize("value", ["cyber", "3", "CYBER", "Rotterdam cyber havenstad",
+                                   "rotterdam cyber port city", "cyb"])
+def test_goal_by_key_number_or_name(make_catalogue: MakeCatalogue, value: str) -> None:
+    catalogue = load_catalogue(make_catalogue()).catalogue
+    assert resolve_goal(catalogue, value).key == "cyber"
+
+
+def test_unknown_goal_lists_choices_and_suggests(make_catalogue: MakeCatalogue) -> None:
+    catalogue = load_catalogue(make_catalogue()).catalogue
+    with pytest.raises(UnknownChoiceError) as raised:
+        resolve_goal(catalogue, "cybre")
+    assert "did you mean 'cyber'" in raised.value.hint
+    assert "samenleving" in raised.value.hint
+
+
+def test_goal_reaches_connected_actions_through_links(make_catalogue: MakeCatalogue) -> None:
+    # B is the cyber flywheel; 3 is linked to it. 1 and 2 belong to A (samenleving).
+    assert ids(make_catalogue, goal="cyber") == ["B", "3"]
+    assert ids(make_catalogue, goal="samenleving") == ["A", "1", "2"]
+
+
+def test_link_named_on_one_side_only_still_reaches_the_goal(make_catalogue: MakeCatalogue) -> None:
+    actions = default_actions()
+    actions["B"] = {**actions["B"], "links": ["3", "4"]}
+    actions["4"] = connected("4", links=[], goal="samenleving")
+    assert ids(make_catalogue, actions, goal="cyber") == ["B", "3", "4"]
+
+
+def test_all_flywheels_link_reaches_every_goal(make_catalogue: MakeCatalogue) -> None:
+    actions = default_actions()
+    actions["9"] = connected("9", links=[], links_all_flywheels=True)
+    assert "9" in ids(make_catalogue, actions, goal="cyber")
+    assert "9" in ids(make_catalogue, actions, goal="samenleving")
+
+
+def test_filters_combine(make_catalogue: MakeCatalogue) -> None:
+    assert ids(make_catalogue, kind="connected", status="new") == ["2"]
+    assert ids(make_catalogue, goal="samenleving", term="medium") == ["1"]
+    assert ids(make_catalogue, owner="havenbedrijf") == ["B"]
+    assert ids(make_catalogue, partner="HAVENBEDRIJF", goal="samenleving") == ["A"]
+    assert ids(make_catalogue, text="building") == ["3"]
+    assert ids(make_catalogue, quality="Flexibiliteit") == ["B"]
+
+
+def test_status_filter_uses_the_latest_logged_status(make_catalogue: MakeCatalogue) -> None:
+    actions = default_actions()
+    actions["2"] = {**actions["2"], "progress": [
+        {"date": "2018-01-01", "status": "ongoing"}, {"date": "2020-01-01", "status": "completed"}]}
+    assert ids(make_catalogue, actions, status="completed") == ["2"]
+    assert "2" not in ids(make_catalogue, actions, status="new")
+
+
+@pytest.mark.parametrize("member", list(Status))
+def test_every_status_choice_resolves(member: Status) -> None:
+    assert resolve_enum(Status, member.value, "status") is member
+
+
+@pytest.mark.parametrize(("word", "member"), [("lopend", Status.ONGOING), ("Nieuw", Status.NEW),
+                                              ("in ontwikkeling", Status.IN_DEVELOPMENT)])
+def test_dutch_status_words(word: str, member: Status) -> None:
+    from rrs_cli.query import STATUS_ALIASES
+
+    assert resolve_enum(Status, word, "status", STATUS_ALIASES) is member
+
+
+@pytest.mark.parametrize("member", list(Term))
+def test_every_term_choice_resolves(member: Term) -> None:
+    assert resolve_enum(Term, member.value, "term") is member
+
+
+@pytest.mark.parametrize("member", list(Kind))
+def test_every_kind_choice_resolves(member: Kind) -> None:
+    assert resolve_enum(Kind, member.value, "kind") is member
+
+
+def test_unknown_status_is_rejected_with_choices() -> None:
+    with pytest.raises(UnknownChoiceError) as raised:
+        resolve_enum(Status, "ongong", "status")
+    assert "did you mean 'ongoing'" in raised.value.hint
+
+
+def test_graph_walk_depth(make_catalogue: MakeCatalogue) -> None:
+    catalogue = load_catalogue(make_catalogue()).catalogue
+    graph = LinkGraph.build(catalogue)
+    assert graph.walk("1", 1) == {"1": 0, "A": 1}
+    assert graph.walk("1", 2) == {"1": 0, "A": 1, "2": 2}
