@@ -18,26 +18,51 @@ from rrs_cli.catalogue import bundled_catalogue
 from rrs_cli.cli import app
 
 GOALS = [
-    {"number": 1, "key": "samenleving", "name_nl": "Een samenleving in balans",
-     "name_en": "A balanced society", "tagline": "Vaardige burgers"},
-    {"number": 3, "key": "cyber", "name_nl": "Rotterdam cyber havenstad",
-     "name_en": "Rotterdam cyber port city", "tagline": "Cyberveiligheid"},
+    {
+        "number": 1,
+        "key": "samenleving",
+        "name_nl": "Een samenleving in balans",
+        "name_en": "A balanced society",
+        "tagline": "Vaardige burgers",
+    },
+    {
+        "number": 3,
+        "key": "cyber",
+        "name_nl": "Rotterdam cyber havenstad",
+        "name_en": "Rotterdam cyber port city",
+        "tagline": "Cyberveiligheid",
+    },
 ]
 QUALITIES = [
     {"key": "robust", "name_nl": "Robuustheid", "name_en": "Robust", "definition": "Stevig"},
-    {"key": "flexible", "name_nl": "Flexibiliteit", "name_en": "Flexible",
-     "definition": "Wendbaar"},
+    {
+        "key": "flexible",
+        "name_nl": "Flexibiliteit",
+        "name_en": "Flexible",
+        "definition": "Wendbaar",
+    },
 ]
 
 
 def flywheel(id_: str, **fields: Any) -> dict[str, Any]:
     base: dict[str, Any] = {
-        "id": id_, "kind": "flywheel", "title": f"Vliegwiel {id_}",
-        "description": "Een beschrijving.", "resilience_value": "Maakt de stad robuust.",
-        "owner": "Gemeente", "partners": "Havenbedrijf Rotterdam", "funding": "PM",
-        "status": "new", "status_text": "Nieuw", "term": "short", "term_text": "Korte termijn",
-        "goal": "samenleving", "goals": ["samenleving"], "qualities": ["robust"],
-        "impact_levels": [], "links": [],
+        "id": id_,
+        "kind": "flywheel",
+        "title": f"Vliegwiel {id_}",
+        "description": "Een beschrijving.",
+        "resilience_value": "Maakt de stad robuust.",
+        "owner": "Gemeente",
+        "partners": "Havenbedrijf Rotterdam",
+        "funding": "PM",
+        "status": "new",
+        "status_text": "Nieuw",
+        "term": "short",
+        "term_text": "Korte termijn",
+        "goal": "samenleving",
+        "goals": ["samenleving"],
+        "qualities": ["robust"],
+        "impact_levels": [],
+        "links": [],
     }
     base.update(fields)
     return base
@@ -45,11 +70,22 @@ def flywheel(id_: str, **fields: Any) -> dict[str, Any]:
 
 def connected(id_: str, **fields: Any) -> dict[str, Any]:
     base: dict[str, Any] = {
-        "id": id_, "kind": "connected", "title": f"Actie {id_}",
-        "description": "Een verbonden actie.", "owner": "Cluster Stadsontwikkeling",
-        "partners": "Scholen", "funding": "Gemeente", "status": "ongoing",
-        "status_text": "Lopend", "term": "medium", "term_text": "Middellange termijn",
-        "goal": "samenleving", "goals": [], "qualities": [], "impact_levels": [], "links": [],
+        "id": id_,
+        "kind": "connected",
+        "title": f"Actie {id_}",
+        "description": "Een verbonden actie.",
+        "owner": "Cluster Stadsontwikkeling",
+        "partners": "Scholen",
+        "funding": "Gemeente",
+        "status": "ongoing",
+        "status_text": "Lopend",
+        "term": "medium",
+        "term_text": "Middellange termijn",
+        "goal": "samenleving",
+        "goals": [],
+        "qualities": [],
+        "impact_levels": [],
+        "links": [],
     }
     base.update(fields)
     return base
@@ -58,12 +94,26 @@ def connected(id_: str, **fields: Any) -> dict[str, Any]:
 def default_actions() -> dict[str, dict[str, Any]]:
     return {
         "A": flywheel("A", links=["1", "2"]),
-        "B": flywheel("B", title="Deltaplan cyber", goal="cyber", goals=["cyber"],
-                      qualities=["flexible"], links=["3"], owner="Havenbedrijf Rotterdam",
-                      status="in-development", status_text="In ontwikkeling"),
+        "B": flywheel(
+            "B",
+            title="Deltaplan cyber",
+            goal="cyber",
+            goals=["cyber"],
+            qualities=["flexible"],
+            links=["3"],
+            owner="Havenbedrijf Rotterdam",
+            status="in-development",
+            status_text="In ontwikkeling",
+        ),
         "1": connected("1", links=["A"]),
-        "2": connected("2", links=["A"], status="new", status_text="Nieuw", term="short",
-                       term_text="Korte termijn"),
+        "2": connected(
+            "2",
+            links=["A"],
+            status="new",
+            status_text="Nieuw",
+            term="short",
+            term_text="Korte termijn",
+        ),
         "3": connected("3", links=["B"], goal="cyber", title="Cyber building blocks"),
     }
 
@@ -79,17 +129,23 @@ MakeCatalogue = Callable[..., Path]
 def make_catalogue(tmp_path: Path) -> MakeCatalogue:
     """Write a catalogue; ``actions`` maps file stem to data or to raw text."""
 
-    def make(actions: dict[str, Any] | None = None, *, goals: Any = None,
-             qualities: Any = None, name: str = "catalogue") -> Path:
+    def make(
+        actions: dict[str, Any] | None = None,
+        *,
+        goals: Any = None,
+        qualities: Any = None,
+        name: str = "catalogue",
+    ) -> Path:
         root = tmp_path / name
         suffix = 1
         while root.exists():
             suffix += 1
             root = tmp_path / f"{name}{suffix}"
         (root / "actions").mkdir(parents=True)
-        for file_name, content in (("goals.yaml", GOALS if goals is None else goals),
-                                   ("qualities.yaml", QUALITIES if qualities is None
-                                    else qualities)):
+        for file_name, content in (
+            ("goals.yaml", GOALS if goals is None else goals),
+            ("qualities.yaml", QUALITIES if qualities is None else qualities),
+        ):
             text = content if isinstance(content, str) else dump(content)
             (root / file_name).write_text(text, encoding="utf-8")
         for stem, content in (default_actions() if actions is None else actions).items():

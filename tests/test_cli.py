@@ -44,8 +44,9 @@ def test_version(rrs: Invoke) -> None:
     assert result.exit_code == 0 and result.stdout.startswith("rrs ")
 
 
-def test_list_table_is_plain_and_fits_80_columns(rrs: Invoke, make_catalogue: MakeCatalogue,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_list_table_is_plain_and_fits_80_columns(
+    rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     result = rrs("list", catalogue=make_catalogue())
     assert result.exit_code == 0
@@ -67,8 +68,9 @@ def test_list_goal_filter_formats(rrs: Invoke, make_catalogue: MakeCatalogue) ->
     assert "| B | flywheel | Deltaplan cyber |" in markdown
 
 
-def test_unknown_filter_value_exits_2_with_suggestion(rrs: Invoke,
-                                                      make_catalogue: MakeCatalogue) -> None:
+def test_unknown_filter_value_exits_2_with_suggestion(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
     result = rrs("list", "--status", "ongong", catalogue=make_catalogue())
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -141,8 +143,9 @@ def test_missing_catalogue_exits_2(rrs: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_queries_skip_broken_files_with_a_warning(rrs: Invoke,
-                                                  make_catalogue: MakeCatalogue) -> None:
+def test_queries_skip_broken_files_with_a_warning(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
     actions = default_actions()
     actions["2"] = "id: [\n"
     result = rrs("list", "--format", "csv", catalogue=make_catalogue(actions))
@@ -157,9 +160,23 @@ def test_export_is_the_documented_contract(rrs: Invoke, make_catalogue: MakeCata
     data = json.loads(result.stdout)
     assert list(data) == ["goals", "qualities", "actions"]
     action = data["actions"][0]
-    for key in ("id", "kind", "title", "goal", "owner", "partners", "funding", "status", "term",
-                "links", "status_text", "term_text", "linked", "goals_reached",
-                "current_status"):
+    for key in (
+        "id",
+        "kind",
+        "title",
+        "goal",
+        "owner",
+        "partners",
+        "funding",
+        "status",
+        "term",
+        "links",
+        "status_text",
+        "term_text",
+        "linked",
+        "goals_reached",
+        "current_status",
+    ):
         assert key in action, key
     readme = README.read_text(encoding="utf-8")
     for key in action:
@@ -174,6 +191,10 @@ def test_export_refuses_a_broken_catalogue(rrs: Invoke, make_catalogue: MakeCata
 
 
 def test_python_dash_m_runs_the_cli(make_catalogue: MakeCatalogue) -> None:
-    done = subprocess.run([sys.executable, "-m", "rrs_cli", "--catalogue", str(make_catalogue()),
-                           "validate"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "rrs_cli", "--catalogue", str(make_catalogue()), "validate"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr

@@ -22,8 +22,10 @@ def test_fold_ignores_case_accents_and_spacing() -> None:
     assert fold("  ÓNZE   Stad ") == "onze stad"
 
 
-@pytest.mark.parametrize("value", ["cyber", "3", "CYBER", "Rotterdam cyber havenstad",
-                                   "rotterdam cyber port city", "cyb"])
+@pytest.mark.parametrize(
+    "value",
+    ["cyber", "3", "CYBER", "Rotterdam cyber havenstad", "rotterdam cyber port city", "cyb"],
+)
 def test_goal_by_key_number_or_name(make_catalogue: MakeCatalogue, value: str) -> None:
     catalogue = load_catalogue(make_catalogue()).catalogue
     assert resolve_goal(catalogue, value).key == "cyber"
@@ -68,8 +70,13 @@ def test_filters_combine(make_catalogue: MakeCatalogue) -> None:
 
 def test_status_filter_uses_the_latest_logged_status(make_catalogue: MakeCatalogue) -> None:
     actions = default_actions()
-    actions["2"] = {**actions["2"], "progress": [
-        {"date": "2018-01-01", "status": "ongoing"}, {"date": "2020-01-01", "status": "completed"}]}
+    actions["2"] = {
+        **actions["2"],
+        "progress": [
+            {"date": "2018-01-01", "status": "ongoing"},
+            {"date": "2020-01-01", "status": "completed"},
+        ],
+    }
     assert ids(make_catalogue, actions, status="completed") == ["2"]
     assert "2" not in ids(make_catalogue, actions, status="new")
 
@@ -79,8 +86,10 @@ def test_every_status_choice_resolves(member: Status) -> None:
     assert resolve_enum(Status, member.value, "status") is member
 
 
-@pytest.mark.parametrize(("word", "member"), [("lopend", Status.ONGOING), ("Nieuw", Status.NEW),
-                                              ("in ontwikkeling", Status.IN_DEVELOPMENT)])
+@pytest.mark.parametrize(
+    ("word", "member"),
+    [("lopend", Status.ONGOING), ("Nieuw", Status.NEW), ("in ontwikkeling", Status.IN_DEVELOPMENT)],
+)
 def test_dutch_status_words(word: str, member: Status) -> None:
     from rrs_cli.query import STATUS_ALIASES
 

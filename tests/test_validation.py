@@ -40,39 +40,59 @@ Setup = Callable[[MakeCatalogue], Path]
 
 CASES: dict[str, tuple[str, Setup]] = {
     "yaml syntax": ("RRS001", lambda make: make(with_action("1", "id: '1'\nkind: [connected\n"))),
-    "duplicate key": ("RRS002", lambda make: make(with_action(
-        "1", dump(connected("1", links=["A"])) + "owner: Iemand anders\n"))),
+    "duplicate key": (
+        "RRS002",
+        lambda make: make(
+            with_action("1", dump(connected("1", links=["A"])) + "owner: Iemand anders\n")
+        ),
+    ),
     "empty file": ("RRS003", lambda make: make(with_action("4", ""))),
     "file is a list": ("RRS004", lambda make: make(with_action("4", "- id: '4'\n"))),
     "unknown field": ("RRS005", lambda make: make(changed("1", onwer="Gemeente"))),
     "missing field": ("RRS006", lambda make: make(without("1", "title"))),
     "wrong type": ("RRS007", lambda make: make(changed("1", partners=["a", "b"]))),
     "unknown status": ("RRS007", lambda make: make(changed("1", status="finished"))),
-    "id mismatch": ("RRS008", lambda make: make({**changed("A", links=["1", "2", "5"]),
-                                                 "4": connected("5", links=["A"])})),
+    "id mismatch": (
+        "RRS008",
+        lambda make: make(
+            {**changed("A", links=["1", "2", "5"]), "4": connected("5", links=["A"])}
+        ),
+    ),
     "duplicate id": ("RRS009", lambda make: make()),
-    "duplicate goal key": ("RRS009", lambda make: make(goals=GOALS + [GOALS[0]])),
+    "duplicate goal key": ("RRS009", lambda make: make(goals=[*GOALS, GOALS[0]])),
     "dangling link": ("RRS010", lambda make: make(changed("1", links=["A", "Z"]))),
     "unknown goal": ("RRS011", lambda make: make(changed("1", goals=["klimaat"]))),
     "unknown quality": ("RRS012", lambda make: make(changed("A", qualities=["sturdy"]))),
     "not utf-8": ("RRS013", lambda make: make(with_action("1", None))),
-    "python tag": ("RRS014", lambda make: make(with_action(
-        "4", "!!python/object/apply:os.system ['true']\n"))),
+    "python tag": (
+        "RRS014",
+        lambda make: make(with_action("4", "!!python/object/apply:os.system ['true']\n")),
+    ),
     "missing goals file": ("RRS015", lambda make: make(goals="")),
-    "flywheel linking a flywheel": ("RRS016", lambda make: make(changed(
-        "A", links=["1", "2", "B"]))),
-    "future progress date": ("RRS017", lambda make: make(changed(
-        "1", progress=[{"date": "2030-01-01", "status": "ongoing", "note": "x"}]))),
+    "flywheel linking a flywheel": (
+        "RRS016",
+        lambda make: make(changed("A", links=["1", "2", "B"])),
+    ),
+    "future progress date": (
+        "RRS017",
+        lambda make: make(
+            changed("1", progress=[{"date": "2030-01-01", "status": "ongoing", "note": "x"}])
+        ),
+    ),
     "one-sided link": ("RRS101", lambda make: make(changed("A", links=["1", "2", "3"]))),
     "unlinked connected": ("RRS102", lambda make: make(with_action("4", connected("4")))),
     "empty status": ("RRS103", lambda make: make(changed("1", status=None, status_text=""))),
-    "flywheel without actions": ("RRS104", lambda make: make(with_action(
-        "C", flywheel("C", goal="cyber")))),
+    "flywheel without actions": (
+        "RRS104",
+        lambda make: make(with_action("C", flywheel("C", goal="cyber"))),
+    ),
     "self link": ("RRS105", lambda make: make(changed("1", links=["A", "1"]))),
     "repeated link": ("RRS106", lambda make: make(changed("1", links=["A", "A"]))),
     "empty term": ("RRS107", lambda make: make(changed("1", term=None, term_text=""))),
-    "byte-order mark": ("RRS108", lambda make: make(with_action(
-        "1", "\ufeff" + dump(connected("1", links=["A"]))))),
+    "byte-order mark": (
+        "RRS108",
+        lambda make: make(with_action("1", "\ufeff" + dump(connected("1", links=["A"])))),
+    ),
     "stray file": ("RRS109", lambda make: make(with_action("notes.txt", None))),
 }
 
@@ -81,8 +101,9 @@ def _post_process(root: Path, name: str) -> None:
     """Finish the cases that cannot be written as YAML text."""
     actions = root / "actions"
     if name == "not utf-8":
-        (actions / "1.yaml").write_bytes(dump(connected("1", links=["A"])).encode()
-                                         .replace(b"Actie", b"Act\xe9"))
+        (actions / "1.yaml").write_bytes(
+            dump(connected("1", links=["A"])).encode().replace(b"Actie", b"Act\xe9")
+        )
     if name == "missing goals file":
         (root / "goals.yaml").unlink()
     if name == "duplicate id":
@@ -119,7 +140,7 @@ def test_findings_carry_file_line_column_and_field(make_catalogue: MakeCatalogue
     assert item.field == "links[1]"
     text = (root / "actions" / "1.yaml").read_text(encoding="utf-8").splitlines()
     assert item.line is not None and item.column is not None
-    assert text[item.line - 1][item.column - 1:].startswith("Z")
+    assert text[item.line - 1][item.column - 1 :].startswith("Z")
 
 
 def test_unknown_field_points_at_the_key_and_suggests(make_catalogue: MakeCatalogue) -> None:

@@ -23,8 +23,13 @@ def load(tmp_path: Path, content: str | bytes) -> tuple[object, list[tuple[str, 
 def test_plain_mapping_loads_with_types(tmp_path: Path) -> None:
     data, findings = load(tmp_path, "id: '12'\nn: 3\nok: true\nd: 2024-01-31\nnone: ~\n")
     assert findings == []
-    assert data == {"id": "12", "n": 3, "ok": True, "d": __import__("datetime").date(2024, 1, 31),
-                    "none": None}
+    assert data == {
+        "id": "12",
+        "n": 3,
+        "ok": True,
+        "d": __import__("datetime").date(2024, 1, 31),
+        "none": None,
+    }
 
 
 def test_duplicate_key_is_reported_with_both_lines(tmp_path: Path) -> None:
@@ -38,13 +43,16 @@ def test_duplicate_keys_in_nested_mapping(tmp_path: Path) -> None:
     assert findings == [("RRS002", 3)]
 
 
-@pytest.mark.parametrize("text", [
-    "a: !!python/object/apply:os.system ['echo hi']\n",
-    "a: !!python/name:os.system\n",
-    "!!python/object:builtins.dict {}\n",
-    "a: !custom x\n",
-    "a: !!binary aGVsbG8=\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system ['echo hi']\n",
+        "a: !!python/name:os.system\n",
+        "!!python/object:builtins.dict {}\n",
+        "a: !custom x\n",
+        "a: !!binary aGVsbG8=\n",
+    ],
+)
 def test_tags_that_build_objects_are_refused(tmp_path: Path, text: str) -> None:
     data, findings = load(tmp_path, text)
     assert data is None

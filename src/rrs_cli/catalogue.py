@@ -50,8 +50,9 @@ class Catalogue:
     def connected(self) -> list[Action]:
         return [a for a in self.actions.values() if not a.is_flywheel]
 
-    def locate(self, path: Path, loc: tuple[str | int, ...], *, key: bool = False
-               ) -> tuple[int | None, int | None]:
+    def locate(
+        self, path: Path, loc: tuple[str | int, ...], *, key: bool = False
+    ) -> tuple[int | None, int | None]:
         document = self.documents.get(str(path))
         return document.locate(loc, key=key) if document else (None, None)
 
@@ -94,8 +95,9 @@ def load_catalogue(root: Path) -> LoadResult:
 
     actions_dir = root / ACTIONS_DIR
     if not actions_dir.is_dir():
-        findings.append(finding("RRS015", f"the catalogue has no '{ACTIONS_DIR}/' folder",
-                                file=actions_dir))
+        findings.append(
+            finding("RRS015", f"the catalogue has no '{ACTIONS_DIR}/' folder", file=actions_dir)
+        )
         return LoadResult(catalogue, findings)
     loaded: list[tuple[Action, Path]] = []
     for path in _action_files(actions_dir, findings):
@@ -130,8 +132,9 @@ def _action_files(actions_dir: Path, findings: list[Finding]) -> list[Path]:
     try:
         entries = sorted(os.scandir(actions_dir), key=lambda e: e.name)
     except OSError as error:
-        findings.append(finding("RRS013", f"the folder cannot be read: {error.strerror}",
-                                file=actions_dir))
+        findings.append(
+            finding("RRS013", f"the folder cannot be read: {error.strerror}", file=actions_dir)
+        )
         return []
     paths: list[Path] = []
     for entry in entries:
@@ -139,8 +142,11 @@ def _action_files(actions_dir: Path, findings: list[Finding]) -> list[Path]:
         if entry.name.endswith((".yaml", ".yml")):
             paths.append(path)
         elif not entry.name.startswith("."):
-            findings.append(finding(
-                "RRS109", "rrs reads only .yaml files here; this file is ignored", file=path))
+            findings.append(
+                finding(
+                    "RRS109", "rrs reads only .yaml files here; this file is ignored", file=path
+                )
+            )
     paths.sort(key=lambda p: action_sort_key(p.stem))
     return paths
 
@@ -152,41 +158,57 @@ def _load_action(path: Path, catalogue: Catalogue, findings: list[Finding]) -> A
         return None
     catalogue.documents[str(path)] = document
     if not isinstance(document.data, dict):
-        findings.append(finding(
-            "RRS004",
-            f"an action file must be a mapping of fields (id, kind, title, ...), "
-            f"not {_describe(document.data)}",
-            file=path, line=1, column=1,
-        ))
+        findings.append(
+            finding(
+                "RRS004",
+                f"an action file must be a mapping of fields (id, kind, title, ...), "
+                f"not {_describe(document.data)}",
+                file=path,
+                line=1,
+                column=1,
+            )
+        )
         return None
     return validate_model(Action, document.data, document, (), findings)
 
 
-def _register_actions(loaded: Iterable[tuple[Action, Path]], catalogue: Catalogue,
-                      findings: list[Finding]) -> None:
+def _register_actions(
+    loaded: Iterable[tuple[Action, Path]], catalogue: Catalogue, findings: list[Finding]
+) -> None:
     for action, path in loaded:
         if path.stem != action.id:
             line, column = catalogue.locate(path, ("id",))
-            findings.append(finding(
-                "RRS008",
-                f"id {action.id!r} does not match the file name {path.name!r}; "
-                f"name the file {action.id}.yaml or change the id",
-                file=path, line=line, column=column, field_path="id",
-            ))
+            findings.append(
+                finding(
+                    "RRS008",
+                    f"id {action.id!r} does not match the file name {path.name!r}; "
+                    f"name the file {action.id}.yaml or change the id",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path="id",
+                )
+            )
         if action.id in catalogue.actions:
             line, column = catalogue.locate(path, ("id",))
-            findings.append(finding(
-                "RRS009",
-                f"id {action.id!r} is also used by {catalogue.action_files[action.id].name}",
-                file=path, line=line, column=column, field_path="id",
-            ))
+            findings.append(
+                finding(
+                    "RRS009",
+                    f"id {action.id!r} is also used by {catalogue.action_files[action.id].name}",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path="id",
+                )
+            )
             continue
         catalogue.actions[action.id] = action
         catalogue.action_files[action.id] = path
 
 
-def _load_list(path: Path, model: type[Model], key: str, catalogue: Catalogue,
-               findings: list[Finding]) -> list[Model]:
+def _load_list(
+    path: Path, model: type[Model], key: str, catalogue: Catalogue, findings: list[Finding]
+) -> list[Model]:
     """Load a file that is a list of records (goals.yaml, qualities.yaml)."""
     if not path.exists() and not path.is_symlink():
         findings.append(finding("RRS015", f"the catalogue has no {path.name}", file=path))
@@ -197,18 +219,31 @@ def _load_list(path: Path, model: type[Model], key: str, catalogue: Catalogue,
         return []
     catalogue.documents[str(path)] = document
     if not isinstance(document.data, list):
-        findings.append(finding(
-            "RRS004", f"{path.name} must be a list of entries, not {_describe(document.data)}",
-            file=path, line=1, column=1))
+        findings.append(
+            finding(
+                "RRS004",
+                f"{path.name} must be a list of entries, not {_describe(document.data)}",
+                file=path,
+                line=1,
+                column=1,
+            )
+        )
         return []
     records: list[Model] = []
     seen: dict[Any, int] = {}
     for index, item in enumerate(document.data):
         if not isinstance(item, dict):
             line, column = document.locate((index,))
-            findings.append(finding(
-                "RRS004", f"entry {index + 1} must be a mapping of fields, not {_describe(item)}",
-                file=path, line=line, column=column, field_path=f"[{index}]"))
+            findings.append(
+                finding(
+                    "RRS004",
+                    f"entry {index + 1} must be a mapping of fields, not {_describe(item)}",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path=f"[{index}]",
+                )
+            )
             continue
         record = validate_model(model, item, document, (index,), findings)
         if record is None:
@@ -216,17 +251,29 @@ def _load_list(path: Path, model: type[Model], key: str, catalogue: Catalogue,
         value = getattr(record, key)
         if value in seen:
             line, column = document.locate((index, key))
-            findings.append(finding(
-                "RRS009", f"{key} {value!r} is used twice (also entry {seen[value] + 1})",
-                file=path, line=line, column=column, field_path=f"[{index}].{key}"))
+            findings.append(
+                finding(
+                    "RRS009",
+                    f"{key} {value!r} is used twice (also entry {seen[value] + 1})",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path=f"[{index}].{key}",
+                )
+            )
             continue
         seen[value] = index
         records.append(record)
     return records
 
 
-def validate_model(model: type[Model], data: dict[str, Any], document: Document,
-                   prefix: tuple[str | int, ...], findings: list[Finding]) -> Model | None:
+def validate_model(
+    model: type[Model],
+    data: dict[str, Any],
+    document: Document,
+    prefix: tuple[str | int, ...],
+    findings: list[Finding],
+) -> Model | None:
     """Validate ``data`` against ``model``; turn each Pydantic error into a finding."""
     try:
         return model.model_validate(data)
@@ -253,31 +300,47 @@ def _schema_finding(detail: Any, document: Document, prefix: tuple[str | int, ..
     else:
         code, message = "RRS007", _value_message(detail)
         line, column = document.locate(loc)
-    return finding(code, message, file=document.path, line=line, column=column,
-                   field_path=field_path)
+    return finding(
+        code, message, file=document.path, line=line, column=column, field_path=field_path
+    )
 
 
 def _value_message(detail: Any) -> str:
     kind: str = detail["type"]
     value = detail.get("input")
-    shown = repr(value) if isinstance(value, (str, int, float, bool)) or value is None \
+    shown = (
+        repr(value)
+        if isinstance(value, (str, int, float, bool)) or value is None
         else _describe(value)
+    )
     if kind == "enum":
         expected = detail.get("ctx", {}).get("expected", "")
         return f"{shown} is not allowed here; expected {expected}"
     if kind == "string_pattern_mismatch":
-        return f"{shown} is not a valid id or key (ids are A-Z letters or numbers " \
-               "from 1; keys are lower-case words)"
-    if kind in {"string_type", "list_type", "bool_type", "int_type", "date_type",
-                "date_from_datetime_inexact", "int_parsing", "bool_parsing", "date_parsing"}:
+        return (
+            f"{shown} is not a valid id or key (ids are A-Z letters or numbers "
+            "from 1; keys are lower-case words)"
+        )
+    if kind in {
+        "string_type",
+        "list_type",
+        "bool_type",
+        "int_type",
+        "date_type",
+        "date_from_datetime_inexact",
+        "int_parsing",
+        "bool_parsing",
+        "date_parsing",
+    }:
         return f"{shown} has the wrong type: {detail['msg'].lower()}"
     if kind == "string_too_short":
         return "this field must not be empty"
     return f"{shown}: {detail['msg']}"
 
 
-def _suggest_field(name: str, document: Document, prefix: tuple[str | int, ...],
-                   loc: tuple[str | int, ...]) -> str | None:
+def _suggest_field(
+    name: str, document: Document, prefix: tuple[str | int, ...], loc: tuple[str | int, ...]
+) -> str | None:
     import difflib
 
     from .models import Action as _Action

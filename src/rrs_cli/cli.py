@@ -24,6 +24,7 @@ from .errors import EXIT_FINDINGS, EXIT_USAGE, CatalogueInvalidError, RrsError
 from .graph import LinkGraph
 from .query import ActionFilter, resolve_action
 from .render.findings import FindingsFormat
+from .render.graph import GraphFormat
 from .render.listing import ListFormat
 
 
@@ -44,8 +45,10 @@ class _Group(TyperGroup):
         except Exception as error:  # a bug, not bad input: still no traceback
             if os.environ.get("RRS_DEBUG"):
                 raise
-            _error(f"internal error: {type(error).__name__}: {error}",
-                   "this is a bug in rrs; set RRS_DEBUG=1 to see the traceback")
+            _error(
+                f"internal error: {type(error).__name__}: {error}",
+                "this is a bug in rrs; set RRS_DEBUG=1 to see the traceback",
+            )
             raise typer.Exit(EXIT_USAGE) from None
 
 
@@ -99,10 +102,14 @@ class _Session:
             errors = sum(1 for f in findings if f.severity.value == "error")
             if not catalogue.actions:
                 raise CatalogueInvalidError(
-                    f"the catalogue at '{self.root}' has {errors} errors and no readable "
-                    "actions", hint="run `rrs validate` to see them")
-            typer.echo(f"rrs: warning: the catalogue has {errors} error(s); files with "
-                       "errors are left out (run `rrs validate`)", err=True)
+                    f"the catalogue at '{self.root}' has {errors} errors and no readable actions",
+                    hint="run `rrs validate` to see them",
+                )
+            typer.echo(
+                f"rrs: warning: the catalogue has {errors} error(s); files with "
+                "errors are left out (run `rrs validate`)",
+                err=True,
+            )
         return catalogue, graph
 
 
@@ -121,48 +128,86 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    catalogue: Annotated[Path | None, typer.Option(
-        "--catalogue", "-C", envvar=ENV_VAR, show_envvar=True,
-        help="Catalogue folder (goals.yaml, qualities.yaml, actions/). "
-             "Default: the bundled Rotterdam catalogue.")] = None,
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    catalogue: Annotated[
+        Path | None,
+        typer.Option(
+            "--catalogue",
+            "-C",
+            envvar=ENV_VAR,
+            show_envvar=True,
+            help="Catalogue folder (goals.yaml, qualities.yaml, actions/). "
+            "Default: the bundled Rotterdam catalogue.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     ctx.obj = _Session(catalogue)
 
 
-GoalOpt = Annotated[str | None, typer.Option(
-    "--goal", "-g", help="Goal key, number or name (e.g. cyber, 3, 'cyber havenstad').")]
-QualityOpt = Annotated[str | None, typer.Option(
-    "--quality", "-q", help="Resilience quality (e.g. robust, flexibiliteit).")]
-StatusOpt = Annotated[str | None, typer.Option(
-    "--status", "-s", help="Current status: new, starting, in-development, being-set-up, "
-                           "ongoing, completed, stopped (Dutch words work too).")]
-TermOpt = Annotated[str | None, typer.Option(
-    "--term", "-t", help="Expected-result term: short, medium, long, short-to-medium, "
-                         "medium-to-long, short-to-long.")]
+GoalOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--goal", "-g", help="Goal key, number or name (e.g. cyber, 3, 'cyber havenstad')."
+    ),
+]
+QualityOpt = Annotated[
+    str | None,
+    typer.Option("--quality", "-q", help="Resilience quality (e.g. robust, flexibiliteit)."),
+]
+StatusOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        "-s",
+        help="Current status: new, starting, in-development, being-set-up, "
+        "ongoing, completed, stopped (Dutch words work too).",
+    ),
+]
+TermOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--term",
+        "-t",
+        help="Expected-result term: short, medium, long, short-to-medium, "
+        "medium-to-long, short-to-long.",
+    ),
+]
 KindOpt = Annotated[str | None, typer.Option("--kind", "-k", help="flywheel or connected.")]
 OwnerOpt = Annotated[str | None, typer.Option("--owner", help="Text in the owner.")]
 PartnerOpt = Annotated[str | None, typer.Option("--partner", help="Text in the partners.")]
-TextOpt = Annotated[str | None, typer.Option(
-    "--text", help="Text in title, subtitle, description or resilience value.")]
+TextOpt = Annotated[
+    str | None,
+    typer.Option("--text", help="Text in title, subtitle, description or resilience value."),
+]
 
 
 @app.command("list")
 def list_command(
     ctx: typer.Context,
-    goal: GoalOpt = None, quality: QualityOpt = None, status: StatusOpt = None,
-    term: TermOpt = None, kind: KindOpt = None, owner: OwnerOpt = None,
-    partner: PartnerOpt = None, text: TextOpt = None,
-    output_format: Annotated[ListFormat, typer.Option(
-        "--format", "-f", help="Output format.")] = ListFormat.TABLE,
+    goal: GoalOpt = None,
+    quality: QualityOpt = None,
+    status: StatusOpt = None,
+    term: TermOpt = None,
+    kind: KindOpt = None,
+    owner: OwnerOpt = None,
+    partner: PartnerOpt = None,
+    text: TextOpt = None,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.TABLE,
 ) -> None:
     """List actions; filters combine (all must hold)."""
     from .render import listing
 
     catalogue, graph = _session(ctx).open()
     actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text).select(
-        catalogue, graph)
+        catalogue, graph
+    )
     if output_format is ListFormat.TABLE:
         _console().print(listing.table(actions, graph, plain=_plain()))
     elif output_format is ListFormat.JSON:
@@ -187,8 +232,9 @@ class ExportFormat(StrEnum):
 def show_command(
     ctx: typer.Context,
     action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. I or 12.")],
-    output_format: Annotated[ShowFormat, typer.Option(
-        "--format", "-f", help="Output format.")] = ShowFormat.TEXT,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ShowFormat.TEXT,
 ) -> None:
     """Show one action: every field, its goals, and its links in both directions."""
     from .render import show
@@ -207,13 +253,21 @@ def show_command(
 @app.command("validate")
 def validate_command(
     ctx: typer.Context,
-    path: Annotated[Path | None, typer.Argument(
-        help="Catalogue folder to check (default: --catalogue, then the bundled one).")] = None,
-    output_format: Annotated[FindingsFormat, typer.Option(
-        "--format", "-f", help="text for people, json for scripts, github for "
-                               "GitHub Actions annotations.")] = FindingsFormat.TEXT,
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Fail on warnings too.")] = False,
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Catalogue folder to check (default: --catalogue, then the bundled one)."
+        ),
+    ] = None,
+    output_format: Annotated[
+        FindingsFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people, json for scripts, github for GitHub Actions annotations.",
+        ),
+    ] = FindingsFormat.TEXT,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
 ) -> None:
     """Check a catalogue's schema and references; exit 1 on errors."""
     from .render import findings as render
@@ -228,8 +282,9 @@ def validate_command(
     else:
         sys.stdout.write(render.text(found))
         verdict = "ok" if not has_errors(found) and not (strict and found) else "failed"
-        typer.echo(f"{render.display_path(str(root))}: {render.summary_line(found)}: {verdict}",
-                   err=True)
+        typer.echo(
+            f"{render.display_path(str(root))}: {render.summary_line(found)}: {verdict}", err=True
+        )
     if has_errors(found) or (strict and found):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -237,8 +292,9 @@ def validate_command(
 @app.command("export")
 def export_command(
     ctx: typer.Context,
-    output_format: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", help="Export format.")] = ExportFormat.JSON,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Export format.")
+    ] = ExportFormat.JSON,
 ) -> None:
     """Export the whole catalogue as one JSON document (goals, qualities, actions)."""
     from .render.export import export_document, to_json
@@ -248,9 +304,132 @@ def export_command(
     if has_errors(validate(session.root)):
         raise CatalogueInvalidError(
             "the catalogue has errors; an export would be incomplete",
-            hint="run `rrs validate` and fix the errors first")
+            hint="run `rrs validate` and fix the errors first",
+        )
     catalogue, graph = session.open()
     sys.stdout.write(to_json(export_document(catalogue, graph)))
+
+
+class LinksFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command("links")
+def links_command(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id to start from.")],
+    depth: Annotated[int, typer.Option("--depth", "-d", min=1, help="How many links away.")] = 1,
+    output_format: Annotated[
+        LinksFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LinksFormat.TEXT,
+) -> None:
+    """Walk the link graph from one action, up to --depth links away."""
+    from .render import links
+
+    catalogue, graph = _session(ctx).open()
+    start = resolve_action(catalogue, action_id)
+    steps = links.walk(catalogue, graph, start, depth)
+    if output_format is LinksFormat.JSON:
+        sys.stdout.write(links.json_text(steps))
+    else:
+        _console().print(links.table(steps, plain=_plain()))
+
+
+@app.command("graph")
+def graph_command(
+    ctx: typer.Context,
+    goal: GoalOpt = None,
+    quality: QualityOpt = None,
+    status: StatusOpt = None,
+    term: TermOpt = None,
+    kind: KindOpt = None,
+    owner: OwnerOpt = None,
+    partner: PartnerOpt = None,
+    text: TextOpt = None,
+    output_format: Annotated[
+        GraphFormat, typer.Option("--format", "-f", help="mermaid or dot (Graphviz).")
+    ] = GraphFormat.MERMAID,
+    goals: Annotated[
+        bool, typer.Option("--goals/--no-goals", help="Draw goal nodes for the flywheels.")
+    ] = True,
+) -> None:
+    """Draw the link network (or the part the filters select) as Mermaid or DOT."""
+    from .render import graph as render
+
+    catalogue, link_graph = _session(ctx).open()
+    actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text).select(
+        catalogue, link_graph
+    )
+    net = render.network(catalogue, link_graph, actions, with_goals=goals)
+    sys.stdout.write(
+        render.mermaid(net) if output_format is GraphFormat.MERMAID else render.dot(net)
+    )
+
+
+class DiffFormat(StrEnum):
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+@app.command("diff")
+def diff_command(
+    ctx: typer.Context,
+    base: Annotated[str, typer.Argument(help="Old version: a catalogue folder or a git revision.")],
+    head: Annotated[
+        str | None,
+        typer.Argument(help="New version (default: the catalogue as it is on disk)."),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.MARKDOWN,
+) -> None:
+    """Compare two versions of a catalogue, for a pull-request review."""
+    from .diff import checkout, compare, load_version
+    from .render import diff as render
+
+    root = _session(ctx).root
+    with checkout(base, root) as base_dir:
+        old = load_version(base_dir, base)
+        if head is None:
+            new, head_name = load_version(root, str(root)), "working tree"
+        else:
+            with checkout(head, root) as head_dir:
+                new, head_name = load_version(head_dir, head), head
+    result = compare(old, new, base, head_name)
+    sys.stdout.write(
+        render.markdown(result)
+        if output_format is DiffFormat.MARKDOWN
+        else render.json_text(result)
+    )
+
+
+class SchemaTarget(StrEnum):
+    ACTION = "action"
+    GOALS = "goals"
+    QUALITIES = "qualities"
+
+
+@app.command("schema")
+def schema_command(
+    target: Annotated[
+        SchemaTarget, typer.Argument(help="Which file's schema.")
+    ] = SchemaTarget.ACTION,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a catalogue file (for editors and other validators)."""
+    from .render.export import to_json
+    from .schema import json_schema
+    from .writing import write_atomic
+
+    text = to_json(json_schema(target.value))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+        typer.echo(f"wrote {output}", err=True)
 
 
 def main() -> None:

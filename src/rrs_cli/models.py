@@ -72,9 +72,7 @@ def _id_text(value: Any) -> Any:
     return value
 
 
-ActionId = Annotated[
-    str, BeforeValidator(_id_text), StringConstraints(pattern=ACTION_ID_PATTERN)
-]
+ActionId = Annotated[str, BeforeValidator(_id_text), StringConstraints(pattern=ACTION_ID_PATTERN)]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=False)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]

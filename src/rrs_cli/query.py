@@ -8,8 +8,9 @@ numbers and Dutch or English names; an unknown value raises
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
@@ -32,6 +33,27 @@ STATUS_ALIASES: dict[str, Status] = {
     "gestopt": Status.STOPPED,
 }
 KIND_ALIASES: dict[str, Kind] = {"vliegwiel": Kind.FLYWHEEL, "verbonden": Kind.CONNECTED}
+
+# Organisations the strategy names in more than one way (see the glossary):
+# `--owner Havenbedrijf` must also find "Gemeente, HbR".
+ORGANISATION_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("havenbedrijf", "hbr", "port of rotterdam"),
+    ("metropoolregio rotterdam den haag", "mrdh"),
+    ("gemeente", "municipality"),
+)
+
+
+def _organisation_pattern(value: str) -> re.Pattern[str]:
+    """A pattern for ``value`` and, when it names a known organisation, its synonyms."""
+    wanted = fold(value)
+    terms = {wanted}
+    for group in ORGANISATION_SYNONYMS:
+        if any(wanted == term or (len(wanted) > 3 and term.startswith(wanted)) for term in group):
+            terms.update(group)
+    alternatives = "|".join(
+        rf"\b{re.escape(term)}\b" if len(term) <= 4 else re.escape(term) for term in sorted(terms)
+    )
+    return re.compile(alternatives)
 
 
 def fold(text: str) -> str:
@@ -56,14 +78,16 @@ def _match(value: str, candidates: dict[str, list[str]]) -> str | None:
     for key, names in candidates.items():
         if wanted in (fold(n) for n in names):
             return key
-    prefixed = {key for key, names in candidates.items()
-                if any(fold(n).startswith(wanted) for n in names)}
+    prefixed = {
+        key for key, names in candidates.items() if any(fold(n).startswith(wanted) for n in names)
+    }
     return prefixed.pop() if len(prefixed) == 1 and wanted else None
 
 
 def resolve_goal(catalogue: Catalogue, value: str) -> Goal:
-    candidates = {g.key: [g.key, str(g.number), g.name_nl, g.name_en]
-                  for g in catalogue.goals.values()}
+    candidates = {
+        g.key: [g.key, str(g.number), g.name_nl, g.name_en] for g in catalogue.goals.values()
+    }
     key = _match(value, candidates)
     if key is None:
         raise _unknown("goal", value, candidates)
@@ -78,8 +102,7 @@ def resolve_quality(catalogue: Catalogue, value: str) -> Quality:
     return catalogue.qualities[key]
 
 
-def resolve_enum(enum: type[E], value: str, what: str,
-                 aliases: dict[str, E] | None = None) -> E:
+def resolve_enum(enum: type[E], value: str, what: str, aliases: dict[str, E] | None = None) -> E:
     candidates: dict[str, list[str]] = {m.value: [m.value, m.name] for m in enum}
     for alias, member in (aliases or {}).items():
         candidates[member.value].append(alias)
@@ -110,32 +133,76 @@ class ActionFilter:
     text: str | None = None
 
     def select(self, catalogue: Catalogue, graph: LinkGraph) -> list[Action]:
-        tests = list(self._tests(catalogue, graph))
+        tests = self._tests(catalogue, graph)
         return [a for a in catalogue.actions.values() if all(test(a) for test in tests)]
 
-    def _tests(self, catalogue: Catalogue, graph: LinkGraph):  # type: ignore[no-untyped-def]
+    def _tests(self, catalogue: Catalogue, graph: LinkGraph) -> list[Callable[[Action], bool]]:
+        """One predicate per given filter; every unknown value is reported at once."""
+        tests: list[Callable[[Action], bool]] = []
+        problems: list[UnknownChoiceError] = []
+
+        def add(make: Callable[[], Callable[[Action], bool]]) -> None:
+            try:
+                tests.append(make())
+            except UnknownChoiceError as error:
+                problems.append(error)
+
         if self.goal is not None:
-            goal = resolve_goal(catalogue, self.goal).key
-            yield lambda a: goal in graph.goals_of(a)
+            add(lambda: _goal_test(resolve_goal(catalogue, self.goal or "").key, graph))
         if self.quality is not None:
-            quality = resolve_quality(catalogue, self.quality).key
-            yield lambda a: quality in a.qualities
+            add(lambda: _quality_test(resolve_quality(catalogue, self.quality or "").key))
         if self.status is not None:
-            status = resolve_enum(Status, self.status, "status", STATUS_ALIASES)
-            yield lambda a: a.current_status is status
+            add(
+                lambda: _status_test(
+                    resolve_enum(Status, self.status or "", "status", STATUS_ALIASES)
+                )
+            )
         if self.term is not None:
-            term = resolve_enum(Term, self.term, "term")
-            yield lambda a: a.term is term
+            add(lambda: _term_test(resolve_enum(Term, self.term or "", "term")))
         if self.kind is not None:
-            kind = resolve_enum(Kind, self.kind, "kind", KIND_ALIASES)
-            yield lambda a: a.kind is kind
+            add(lambda: _kind_test(resolve_enum(Kind, self.kind or "", "kind", KIND_ALIASES)))
         if self.owner is not None:
-            owner = fold(self.owner)
-            yield lambda a: owner in fold(a.owner)
+            owner = _organisation_pattern(self.owner)
+            tests.append(lambda a: owner.search(fold(a.owner)) is not None)
         if self.partner is not None:
-            partner = fold(self.partner)
-            yield lambda a: partner in fold(a.partners)
+            partner = _organisation_pattern(self.partner)
+            tests.append(lambda a: partner.search(fold(a.partners)) is not None)
         if self.text is not None:
             text = fold(self.text)
-            yield lambda a: text in fold(
-                " ".join((a.title, a.subtitle or "", a.description, a.resilience_value or "")))
+            tests.append(lambda a: text in _searchable(a))
+        if len(problems) == 1:
+            raise problems[0]
+        if problems:
+            raise UnknownChoiceError(
+                "; ".join(p.message for p in problems),
+                hint="\n  ".join(p.hint for p in problems),
+            )
+        return tests
+
+
+def _goal_test(key: str, graph: LinkGraph) -> Callable[[Action], bool]:
+    return lambda a: key in graph.goals_of(a)
+
+
+def _quality_test(key: str) -> Callable[[Action], bool]:
+    return lambda a: key in a.qualities
+
+
+def _status_test(status: Status) -> Callable[[Action], bool]:
+    return lambda a: a.current_status is status
+
+
+def _term_test(term: Term) -> Callable[[Action], bool]:
+    return lambda a: a.term is term
+
+
+def _kind_test(kind: Kind) -> Callable[[Action], bool]:
+    return lambda a: a.kind is kind
+
+
+def _searchable(action: Action) -> str:
+    return fold(
+        " ".join(
+            (action.title, action.subtitle or "", action.description, action.resilience_value or "")
+        )
+    )

@@ -9,7 +9,7 @@ Every check yields findings located at the YAML node that holds the value.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -22,8 +22,7 @@ from .models import CONNECTED_ID, FLYWHEEL_ID, Action
 def validate(root: Path, *, today: date | None = None) -> list[Finding]:
     """Every finding for the catalogue at ``root``, sorted by file and line."""
     result = load_catalogue(root)
-    return sorted(result.findings + check_catalogue(result, today=today),
-                  key=_order)
+    return sorted(result.findings + check_catalogue(result, today=today), key=_order)
 
 
 def _order(item: Finding) -> tuple[str, int, int, str]:
@@ -37,24 +36,32 @@ def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Fi
     goal_numbers: Counter[int] = Counter(g.number for g in catalogue.goals.values())
     for goal in catalogue.goals.values():
         if goal_numbers[goal.number] > 1:
-            found.append(_at(catalogue, catalogue.root / "goals.yaml", (), "RRS009",
-                             f"goal number {goal.number} is used by more than one goal"))
+            found.append(
+                _at(
+                    catalogue,
+                    catalogue.root / "goals.yaml",
+                    (),
+                    "RRS009",
+                    f"goal number {goal.number} is used by more than one goal",
+                )
+            )
     for action in catalogue.actions.values():
         found.extend(_check_action(catalogue, graph, action, today or date.today()))
     return found
 
 
-def _at(catalogue: Catalogue, path: Path, loc: tuple[str | int, ...], code: str,
-        message: str) -> Finding:
+def _at(
+    catalogue: Catalogue, path: Path, loc: tuple[str | int, ...], code: str, message: str
+) -> Finding:
     line, column = catalogue.locate(path, loc)
     from .catalogue import format_path
 
-    return finding(code, message, file=path, line=line, column=column,
-                   field_path=format_path(loc))
+    return finding(code, message, file=path, line=line, column=column, field_path=format_path(loc))
 
 
-def _check_action(catalogue: Catalogue, graph: LinkGraph, action: Action,
-                  today: date) -> Iterator[Finding]:
+def _check_action(
+    catalogue: Catalogue, graph: LinkGraph, action: Action, today: date
+) -> Iterator[Finding]:
     path = catalogue.action_files[action.id]
 
     def at(loc: tuple[str | int, ...], code: str, message: str) -> Finding:
@@ -63,14 +70,21 @@ def _check_action(catalogue: Catalogue, graph: LinkGraph, action: Action,
     id_pattern = FLYWHEEL_ID if action.is_flywheel else CONNECTED_ID
     if not id_pattern.fullmatch(action.id):
         shape = "letters (A, B, ..., AA)" if action.is_flywheel else "numbers (1, 2, ...)"
-        yield at(("kind",), "RRS016",
-                 f"a {action.kind.value} action's id must be {shape}, not {action.id!r}")
+        yield at(
+            ("kind",),
+            "RRS016",
+            f"a {action.kind.value} action's id must be {shape}, not {action.id!r}",
+        )
     if action.is_flywheel and not action.goal:
-        yield at((), "RRS006", "required field 'goal' is missing: a flywheel needs "
-                 "the goal section it belongs to")
+        yield at(
+            (),
+            "RRS006",
+            "required field 'goal' is missing: a flywheel needs the goal section it belongs to",
+        )
     if action.is_flywheel and action.links_all_flywheels:
-        yield at(("links_all_flywheels",), "RRS016",
-                 "only a connected action can link to all flywheels")
+        yield at(
+            ("links_all_flywheels",), "RRS016", "only a connected action can link to all flywheels"
+        )
     if action.goal and action.goal not in catalogue.goals:
         yield at(("goal",), "RRS011", _unknown_key("goal", action.goal, catalogue.goals))
     for index, key in enumerate(action.goals):
@@ -78,12 +92,16 @@ def _check_action(catalogue: Catalogue, graph: LinkGraph, action: Action,
             yield at(("goals", index), "RRS011", _unknown_key("goal", key, catalogue.goals))
     for index, key in enumerate(action.qualities):
         if key not in catalogue.qualities:
-            yield at(("qualities", index), "RRS012",
-                     _unknown_key("quality", key, catalogue.qualities))
+            yield at(
+                ("qualities", index), "RRS012", _unknown_key("quality", key, catalogue.qualities)
+            )
     yield from _check_links(catalogue, graph, action, at)
     if action.status is None:
-        yield at(("status",), "RRS103", "the status is empty"
-                 + (" in the source" if not action.status_text else ""))
+        yield at(
+            ("status",),
+            "RRS103",
+            "the status is empty" + (" in the source" if not action.status_text else ""),
+        )
     if action.term is None:
         yield at(("term",), "RRS107", "the expected-result term is empty")
     yield from _check_progress(action, today, at)
@@ -104,42 +122,65 @@ def _check_links(catalogue: Catalogue, graph: LinkGraph, action: Action, at):  #
         if target is None and target_id in catalogue.unreadable_ids:
             continue
         if target is None:
-            yield at(loc, "RRS010", f"link {target_id}: there is no action {target_id} "
-                     "in the catalogue")
+            yield at(
+                loc, "RRS010", f"link {target_id}: there is no action {target_id} in the catalogue"
+            )
             continue
         if target.is_flywheel == action.is_flywheel:
             wanted = "connected actions" if action.is_flywheel else "flywheels"
-            yield at(loc, "RRS016", f"link {target_id}: a {action.kind.value} action "
-                     f"links to {wanted}, and {target_id} is a {target.kind.value} action")
+            yield at(
+                loc,
+                "RRS016",
+                f"link {target_id}: a {action.kind.value} action "
+                f"links to {wanted}, and {target_id} is a {target.kind.value} action",
+            )
             continue
         if not graph.names(target_id, action.id):
-            yield at(loc, "RRS101", f"{action.id} names {target_id}, but {target_id} "
-                     f"does not name {action.id} back")
-    explicit = [a for a in graph.linked(action.id)
-                if graph.names(action.id, a.id) or (a.id in a.links or action.id in a.links)]
+            yield at(
+                loc,
+                "RRS101",
+                f"{action.id} names {target_id}, but {target_id} does not name {action.id} back",
+            )
+    explicit = [
+        a
+        for a in graph.linked(action.id)
+        if graph.names(action.id, a.id) or (a.id in a.links or action.id in a.links)
+    ]
     if not action.is_flywheel and not graph.linked(action.id):
         yield at(("links",), "RRS102", f"connected action {action.id} is linked to no flywheel")
     unreadable = catalogue.unreadable_ids.intersection(action.links)
-    if action.is_flywheel and not unreadable and not [
-            a for a in explicit if not a.links_all_flywheels]:
-        yield at(("links",), "RRS104", f"flywheel {action.id} has no connected actions "
-                 "(none named on either side)")
+    if (
+        action.is_flywheel
+        and not unreadable
+        and not [a for a in explicit if not a.links_all_flywheels]
+    ):
+        yield at(
+            ("links",),
+            "RRS104",
+            f"flywheel {action.id} has no connected actions (none named on either side)",
+        )
 
 
 def _check_progress(action: Action, today: date, at):  # type: ignore[no-untyped-def]
     previous: date | None = None
     for index, entry in enumerate(action.progress):
         if entry.date > today:
-            yield at(("progress", index, "date"), "RRS017",
-                     f"progress date {entry.date} is in the future")
+            yield at(
+                ("progress", index, "date"),
+                "RRS017",
+                f"progress date {entry.date} is in the future",
+            )
         if previous is not None and entry.date < previous:
-            yield at(("progress", index, "date"), "RRS017",
-                     f"progress date {entry.date} comes before the entry above it "
-                     f"({previous}); keep the log in date order")
+            yield at(
+                ("progress", index, "date"),
+                "RRS017",
+                f"progress date {entry.date} comes before the entry above it "
+                f"({previous}); keep the log in date order",
+            )
         previous = entry.date
 
 
-def _unknown_key(what: str, key: str, known: dict[str, object]) -> str:
+def _unknown_key(what: str, key: str, known: Mapping[str, object]) -> str:
     import difflib
 
     close = difflib.get_close_matches(key, list(known), n=1)

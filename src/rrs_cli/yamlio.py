@@ -70,11 +70,16 @@ def _child(node: yaml.Node, step: str | int, *, key: bool) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                return key_node if key and not isinstance(value_node, yaml.MappingNode) else value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        if 0 <= step < len(node.value):
-            child: yaml.Node = node.value[step]
-            return child
+                return (
+                    key_node if key and not isinstance(value_node, yaml.MappingNode) else value_node
+                )
+    elif (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(step, int)
+        and 0 <= step < len(node.value)
+    ):
+        child: yaml.Node = node.value[step]
+        return child
     return None
 
 
@@ -132,7 +137,9 @@ class _Builder:
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                raise _problem("RRS014", "merge keys (<<) are not supported; write the fields out", key_node)
+                raise _problem(
+                    "RRS014", "merge keys (<<) are not supported; write the fields out", key_node
+                )
             key = self.build(key_node, depth + 1)
             if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
                 raise _problem("RRS004", "a mapping key must be plain text", key_node)
@@ -143,7 +150,10 @@ class _Builder:
                         "RRS002",
                         f"key {key!r} appears twice (first on line {first_line[key]}); "
                         "YAML would silently keep only one of the values",
-                        file=self.path, line=line, column=column, field_path=str(key),
+                        file=self.path,
+                        line=line,
+                        column=column,
+                        field_path=str(key),
                     )
                 )
                 continue
@@ -173,15 +183,20 @@ def read_text(path: Path) -> tuple[str, list[Finding]]:
                 "RRS014",
                 f"the file is {size / 1_048_576:.1f} MiB; rrs reads catalogue files "
                 f"of at most {MAX_FILE_BYTES // 1_048_576} MiB",
-                None, None,
+                None,
+                None,
             )
         raw = path.read_bytes()
     except IsADirectoryError:
         raise YamlProblem("RRS013", "this is a folder, not a file", None, None) from None
     except FileNotFoundError:
-        raise YamlProblem("RRS013", "the file does not exist (a broken link?)", None, None) from None
+        raise YamlProblem(
+            "RRS013", "the file does not exist (a broken link?)", None, None
+        ) from None
     except OSError as error:
-        raise YamlProblem("RRS013", f"the file cannot be read: {error.strerror}", None, None) from None
+        raise YamlProblem(
+            "RRS013", f"the file cannot be read: {error.strerror}", None, None
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -190,17 +205,32 @@ def read_text(path: Path) -> tuple[str, list[Finding]]:
         raise YamlProblem(
             "RRS013",
             f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8",
-            line, column,
+            line,
+            column,
         ) from None
     notes: list[Finding] = []
     if text.startswith("\ufeff"):
         text = text[1:]
-        notes.append(finding("RRS108", "the file starts with a byte-order mark; "
-                             "save it as UTF-8 without BOM", file=path, line=1, column=1))
+        notes.append(
+            finding(
+                "RRS108",
+                "the file starts with a byte-order mark; save it as UTF-8 without BOM",
+                file=path,
+                line=1,
+                column=1,
+            )
+        )
     if "\r\n" in text:
         line = text.count("\n", 0, text.index("\r\n")) + 1
-        notes.append(finding("RRS108", "the file has Windows (CRLF) line ends; "
-                             "use LF line ends", file=path, line=line, column=None))
+        notes.append(
+            finding(
+                "RRS108",
+                "the file has Windows (CRLF) line ends; use LF line ends",
+                file=path,
+                line=line,
+                column=None,
+            )
+        )
     return text, notes
 
 
@@ -224,8 +254,9 @@ def parse(text: str, path: Path) -> tuple[Document, list[Finding]]:
     finally:
         loader.dispose()
     if root is None:
-        raise YamlProblem("RRS003", "the file is empty (it holds no data, only comments "
-                          "or white space)", 1, 1)
+        raise YamlProblem(
+            "RRS003", "the file is empty (it holds no data, only comments or white space)", 1, 1
+        )
     builder = _Builder(loader, path)
     data = builder.build(root)
     return Document(path, data, root), builder.findings
@@ -257,8 +288,10 @@ def _refuse_deep_flow_nesting(text: str) -> None:
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
                     raise YamlProblem(
-                        "RRS014", f"data nested deeper than {MAX_DEPTH} levels",
-                        mark.line + 1, mark.column + 1,
+                        "RRS014",
+                        f"data nested deeper than {MAX_DEPTH} levels",
+                        mark.line + 1 if mark else None,
+                        mark.column + 1 if mark else None,
                     )
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
@@ -270,7 +303,9 @@ def _events(text: str) -> Iterator[yaml.Event]:
     loader = _Loader(text)
     try:
         while loader.check_event():
-            yield loader.get_event()
+            event = loader.get_event()
+            if event is not None:
+                yield event
     finally:
         loader.dispose()
 
@@ -284,8 +319,9 @@ def load_file(path: Path) -> tuple[Document | None, list[Finding]]:
         document, more = parse(text, path)
     except YamlProblem as problem:
         findings.append(
-            finding(problem.code, problem.message, file=path, line=problem.line,
-                    column=problem.column)
+            finding(
+                problem.code, problem.message, file=path, line=problem.line, column=problem.column
+            )
         )
         return None, findings
     findings.extend(more)

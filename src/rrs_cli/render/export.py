@@ -37,8 +37,7 @@ def action_record(action: Action, graph: LinkGraph) -> dict[str, Any]:
 
 def export_document(catalogue: Catalogue, graph: LinkGraph) -> dict[str, Any]:
     return {
-        "goals": [goal_record(g) for g in sorted(catalogue.goals.values(),
-                                                  key=lambda g: g.number)],
+        "goals": [goal_record(g) for g in sorted(catalogue.goals.values(), key=lambda g: g.number)],
         "qualities": [quality_record(q) for q in catalogue.qualities.values()],
         "actions": [action_record(a, graph) for a in catalogue.actions.values()],
     }

@@ -39,8 +39,10 @@ def _where(item: Finding) -> str:
 def summary_line(findings: Sequence[Finding], files: int | None = None) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = len(findings) - errors
-    text = f"{errors} error{'s' if errors != 1 else ''}, " \
-           f"{warnings} warning{'s' if warnings != 1 else ''}"
+    text = (
+        f"{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}"
+    )
     return text + (f" in {files} files" if files is not None else "")
 
 
@@ -48,32 +50,36 @@ def text(findings: Sequence[Finding]) -> str:
     lines = []
     for item in findings:
         field = f" [{item.field}]" if item.field else ""
-        lines.append(f"{_where(item)}: {item.severity.value} {item.code} "
-                     f"{item.check.name}{field}: {item.message}")
+        lines.append(
+            f"{_where(item)}: {item.severity.value} {item.code} "
+            f"{item.check.name}{field}: {item.message}"
+        )
     return "\n".join(lines) + ("\n" if lines else "")
 
 
 def json_text(findings: Sequence[Finding], *, strict: bool) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    return to_json({
-        "version": JSON_FORMAT_VERSION,
-        "ok": errors == 0 and (not strict or not findings),
-        "errors": errors,
-        "warnings": len(findings) - errors,
-        "findings": [
-            {
-                "file": display_path(f.file),
-                "line": f.line,
-                "column": f.column,
-                "severity": f.severity.value,
-                "code": f.code,
-                "check": f.check.name,
-                "field": f.field,
-                "message": f.message,
-            }
-            for f in findings
-        ],
-    })
+    return to_json(
+        {
+            "version": JSON_FORMAT_VERSION,
+            "ok": errors == 0 and (not strict or not findings),
+            "errors": errors,
+            "warnings": len(findings) - errors,
+            "findings": [
+                {
+                    "file": display_path(f.file),
+                    "line": f.line,
+                    "column": f.column,
+                    "severity": f.severity.value,
+                    "code": f.code,
+                    "check": f.check.name,
+                    "field": f.field,
+                    "message": f.message,
+                }
+                for f in findings
+            ],
+        }
+    )
 
 
 def _escape_data(value: str) -> str:
@@ -98,4 +104,3 @@ def github(findings: Sequence[Finding], *, strict: bool) -> str:
         field = f"{item.field}: " if item.field else ""
         lines.append(f"::{command} {','.join(props)}::{_escape_data(field + item.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
-

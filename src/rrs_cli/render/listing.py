@@ -43,7 +43,11 @@ HEADERS = ["ID", "Kind", "Title", "Status", "Term", "Goals"]
 
 
 def table(actions: Sequence[Action], graph: LinkGraph, *, plain: bool) -> Table:
-    """A table that stays readable at 80 columns: the title column wraps."""
+    """A table that stays readable at 80 columns: the title column wraps.
+
+    The kind is left out here (letters are flywheels, numbers connected
+    actions); the other formats carry it.
+    """
     result = Table(
         box=None if plain else box.SIMPLE_HEAD,
         show_edge=False,
@@ -52,13 +56,16 @@ def table(actions: Sequence[Action], graph: LinkGraph, *, plain: bool) -> Table:
         caption=f"{len(actions)} action{'s' if len(actions) != 1 else ''}",
     )
     result.add_column("ID", no_wrap=True, style="" if plain else "bold cyan")
-    result.add_column("Kind", no_wrap=True)
     result.add_column("Title", ratio=1, min_width=20)
     result.add_column("Status", no_wrap=True)
     result.add_column("Term", no_wrap=True)
-    result.add_column("Goals", max_width=16)
+    result.add_column("Goals", min_width=11, max_width=24, overflow="fold")
+    total_goals = len(graph.catalogue.goals)
     for action in actions:
-        result.add_row(*_row(action, graph))
+        goals = graph.goals_of(action)
+        shown = "all" if total_goals > 1 and len(goals) == total_goals else ", ".join(goals)
+        row = _row(action, graph)
+        result.add_row(row[0], row[2], row[3], row[4], shown)
     return result
 
 
@@ -75,9 +82,18 @@ def csv_text(actions: Sequence[Action], graph: LinkGraph) -> str:
     writer.writerow(["id", "kind", "title", "status", "term", "goals", "owner", "links"])
     for action in actions:
         row = _row(action, graph)
-        writer.writerow([csv_cell(cell) for cell in (
-            *row[:4], action.term.value if action.term else "", " ".join(graph.goals_of(action)),
-            action.owner, " ".join(a.id for a in graph.linked(action.id)))])
+        writer.writerow(
+            [
+                csv_cell(cell)
+                for cell in (
+                    *row[:4],
+                    action.term.value if action.term else "",
+                    " ".join(graph.goals_of(action)),
+                    action.owner,
+                    " ".join(a.id for a in graph.linked(action.id)),
+                )
+            ]
+        )
     return buffer.getvalue()
 
 

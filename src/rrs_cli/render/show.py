@@ -27,8 +27,9 @@ def _links(catalogue: Catalogue, graph: LinkGraph, action: Action) -> list[tuple
     for other in graph.linked(action.id):
         here = graph.names(action.id, other.id)
         there = graph.names(other.id, action.id)
-        direction = "both" if here and there else ("named here only" if here
-                                                   else "named there only")
+        direction = (
+            "both" if here and there else ("named here only" if here else "named there only")
+        )
         rows.append((other.id, other.title, direction))
     return rows
 
@@ -68,9 +69,11 @@ def rich_view(catalogue: Catalogue, graph: LinkGraph, action: Action) -> Rendera
     for name, value in _facts(catalogue, graph, action):
         facts.add_row(name, value)
     parts += [Text(""), facts]
-    for heading, body in (("Description", action.description),
-                          ("Resilience value", action.resilience_value),
-                          ("Notes", action.notes)):
+    for heading, body in (
+        ("Description", action.description),
+        ("Resilience value", action.resilience_value),
+        ("Notes", action.notes),
+    ):
         if body:
             parts += [Text(""), Text(heading, style="bold underline"), Padding(Text(body), (0, 2))]
     links = _links(catalogue, graph, action)
@@ -86,8 +89,9 @@ def rich_view(catalogue: Catalogue, graph: LinkGraph, action: Action) -> Rendera
         parts += [Text(""), Text("Progress", style="bold underline")]
         for entry in action.progress:
             who = f" ({entry.by})" if entry.by else ""
-            parts.append(Padding(Text(f"{entry.date}  {entry.status.value}{who}  {entry.note}"),
-                                 (0, 2)))
+            parts.append(
+                Padding(Text(f"{entry.date}  {entry.status.value}{who}  {entry.note}"), (0, 2))
+            )
     return Group(*parts)
 
 
@@ -96,10 +100,14 @@ def markdown(catalogue: Catalogue, graph: LinkGraph, action: Action) -> str:
     if action.subtitle:
         lines += [f"*{md_inline(action.subtitle)}*", ""]
     lines += ["| Field | Value |", "|---|---|"]
-    lines += [f"| {name} | {md_inline(value)} |" for name, value in _facts(catalogue, graph, action)]
-    for heading, body in (("Description", action.description),
-                          ("Resilience value", action.resilience_value),
-                          ("Notes", action.notes)):
+    lines += [
+        f"| {name} | {md_inline(value)} |" for name, value in _facts(catalogue, graph, action)
+    ]
+    for heading, body in (
+        ("Description", action.description),
+        ("Resilience value", action.resilience_value),
+        ("Notes", action.notes),
+    ):
         if body:
             lines += ["", f"## {heading}", "", md_block(body)]
     lines += ["", "## Linked actions", ""]

@@ -28,9 +28,13 @@ def md_block(text: str) -> str:
     """Escape a multi-paragraph text, keeping its paragraph breaks."""
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     return "\n\n".join(
-        "  \n".join(md_inline(line) for line in p.splitlines() if line.strip())
-        for p in paragraphs
+        "  \n".join(md_inline(line) for line in p.splitlines() if line.strip()) for p in paragraphs
     )
+
+
+def md_code(text: str) -> str:
+    """``text`` as an inline code span; a code span cannot hold a backtick safely."""
+    return "`" + " ".join(text.replace("`", "'").split()) + "`"
 
 
 def csv_cell(text: str) -> str:

@@ -1,0 +1,118 @@
+"""The bundled Rotterdam catalogue: its shape, spot checks against the strategy
+text, and warnings that are exactly the known inconsistencies of the source."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+
+from rrs_cli.catalogue import Catalogue, load_catalogue
+from rrs_cli.diagnostics import Severity
+from rrs_cli.graph import LinkGraph
+from rrs_cli.models import Status, Term
+from rrs_cli.query import ActionFilter
+from rrs_cli.validation import validate
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+@pytest.fixture(scope="module")
+def catalogue(bundled: Path) -> Catalogue:
+    result = load_catalogue(bundled)
+    assert result.findings == []
+    return result.catalogue
+
+
+def test_shape(catalogue: Catalogue) -> None:
+    assert [a.id for a in catalogue.flywheels()] == list(string.ascii_uppercase[:24])
+    assert [a.id for a in catalogue.connected()] == [str(n) for n in range(1, 45)]
+    assert [g.number for g in catalogue.goals.values()] == list(range(1, 8))
+    assert list(catalogue.qualities) == [
+        "reflective",
+        "resourceful",
+        "robust",
+        "redundant",
+        "flexible",
+        "inclusive",
+        "integrated",
+    ]
+
+
+def test_every_flywheel_sits_in_exactly_one_goal_section(catalogue: Catalogue) -> None:
+    sections = {a.id: a.goal for a in catalogue.flywheels()}
+    assert all(goal in catalogue.goals for goal in sections.values())
+    by_goal = {key: sorted(i for i, g in sections.items() if g == key) for key in catalogue.goals}
+    assert by_goal == {
+        "samenleving": ["A", "B", "C", "D"],
+        "energie": ["E", "F", "G", "H"],
+        "cyber": ["I"],
+        "klimaat": ["J", "K", "L"],
+        "infrastructuur": ["M", "N", "O"],
+        "netwerkstad": ["P", "Q", "R"],
+        "verankering": ["S", "T", "U", "V", "W", "X"],
+    }
+
+
+def test_every_link_resolves_and_no_errors(bundled: Path) -> None:
+    found = validate(bundled)
+    assert [f for f in found if f.severity is Severity.ERROR] == []
+    assert not any(f.code == "RRS010" for f in found)
+
+
+def test_warnings_are_the_documented_inconsistencies(bundled: Path) -> None:
+    """Each warning is listed in the README's "Known inconsistencies" section."""
+    readme = README.read_text(encoding="utf-8")
+    section = readme.split("## Known inconsistencies in the source", 1)[1].split("\n## ", 1)[0]
+    for item in validate(bundled):
+        action_id = Path(item.file).stem
+        assert f"{item.code} {action_id}:" in section, (item.code, action_id, item.message)
+
+
+@pytest.mark.parametrize(
+    ("action_id", "owner", "status_text", "term_text"),
+    [
+        ("A", "Gemeente / Maatschappelijke Ontwikkeling", "Nieuw", "Korte termijn"),
+        ("3", "Cluster Maatschappelijke Ontwikkeling", "Nieuw", "Korte termijn"),
+        ("5", "Cluster Maatschappelijke Ontwikkeling", "Nieuw", "Korte termijn"),
+        ("6", None, "Lopend", None),
+        ("17", None, "", "Middellange termijn"),
+        ("38", "RDC-partners", "In ontwikkeling", "Korte termijn"),
+        ("39", "City Deal partners", "Nieuw", "Korte termijn"),
+        ("W", "Woningbouwcorporatie Vestia", "Nieuw", "Middellange termijn tot lange termijn"),
+    ],
+)
+def test_spot_checks_against_the_source(
+    catalogue: Catalogue, action_id: str, owner: str | None, status_text: str, term_text: str | None
+) -> None:
+    action = catalogue.actions[action_id]
+    if owner is not None:
+        assert action.owner == owner
+    assert action.status_text == status_text
+    if term_text is not None:
+        assert action.term_text == term_text
+
+
+def test_spot_checks_of_links(catalogue: Catalogue) -> None:
+    acts = catalogue.actions
+    assert acts["A"].links == ["1", "2", "3", "4", "25"]
+    assert acts["K"].links == ["19", "17", "15"]  # printed glued as "191715"
+    assert acts["I"].links == ["1", "14", "3", "15", "4", "16", "12", "17", "13", "44"]
+    assert acts["1"].links == ["A", "I"]
+    assert [a.id for a in catalogue.connected() if a.links_all_flywheels] == ["41", "42", "43"]
+    assert acts["W"].title == "Resilient Peperklip"
+    assert acts["17"].status is None
+    assert acts["6"].status is Status.ONGOING and acts["D"].term is Term.SHORT_TO_MEDIUM
+
+
+def test_recognisable_answers(catalogue: Catalogue) -> None:
+    graph = LinkGraph.build(catalogue)
+
+    def select(**filters: str) -> list[str]:
+        return [a.id for a in ActionFilter(**filters).select(catalogue, graph)]
+
+    cyber = select(goal="cyber")
+    assert cyber[0] == "I" and {"12", "13", "14", "15", "16", "17"} <= set(cyber)
+    assert set(select(status="ongoing")) == {"Q", "6", "18", "21", "30"}
+    assert select(owner="Havenbedrijf") == ["F", "H", "21"]  # 21: "Gemeente, HbR"

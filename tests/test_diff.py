@@ -1,0 +1,85 @@
+"""`rrs diff`: two folders, or two git revisions of a catalogue repository."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import Invoke, MakeCatalogue, default_actions, dump
+
+
+def edited(make: MakeCatalogue) -> tuple[Path, Path]:
+    base = make()
+    actions = default_actions()
+    actions["1"] = {
+        **actions["1"],
+        "status": "completed",
+        "owner": "Nieuwe eigenaar",
+        "progress": [{"date": "2019-06-01", "status": "completed", "note": "Klaar"}],
+    }
+    actions["A"] = {**actions["A"], "links": ["1", "2", "4"]}
+    del actions["3"]
+    actions["B"] = {**actions["B"], "links": []}
+    actions["4"] = {**default_actions()["2"], "id": "4", "title": "Nieuwe actie"}
+    return base, make(actions)
+
+
+def test_diff_json_between_folders(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
+    base, head = edited(make_catalogue)
+    result = rrs("diff", str(base), str(head), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["added"] == ["4"] and data["removed"] == ["3"]
+    changes = {c["id"]: c for c in data["changed"]}
+    assert changes["1"]["fields"]["status"] == {"before": "ongoing", "after": "completed"}
+    assert changes["1"]["fields"]["owner"]["after"] == "Nieuwe eigenaar"
+    assert changes["1"]["progress_added"][0]["note"] == "Klaar"
+    assert changes["A"]["links_added"] == ["4"]
+    assert changes["B"]["links_removed"] == ["3"]
+
+
+def test_diff_markdown_for_a_pull_request(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
+    base, head = edited(make_catalogue)
+    text = rrs("diff", str(base), str(head)).stdout
+    assert "1 added, 1 removed, 3 changed." in text
+    assert "| **1** Actie 1 | status | ongoing | completed |" in text
+    assert "| **A** Vliegwiel A | links added | | 4 |" in text
+
+
+def test_diff_of_identical_catalogues(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
+    root = make_catalogue()
+    assert "No changes to actions." in rrs("diff", str(root), str(root)).stdout
+
+
+def test_diff_refuses_a_broken_version(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
+    actions = default_actions()
+    actions["1"] = "id: [\n"
+    result = rrs("diff", str(make_catalogue()), str(make_catalogue(actions)))
+    assert result.exit_code == 1 and "has errors" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_between_git_revisions(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
+    root = make_catalogue()
+    repo = root.parent
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("-c", "user.email=t@example.org", "-c", "user.name=t", "add", ".")
+    git("-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-qm", "base")
+    changed = {**default_actions()["2"], "status": "stopped"}
+    (root / "actions" / "2.yaml").write_text(dump(changed), encoding="utf-8")
+    result = rrs("diff", "HEAD", "--format", "json", catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["head"] == "working tree"
+    assert [c["id"] for c in data["changed"]] == ["2"]
+    unknown = rrs("diff", "no-such-revision", catalogue=root)
+    assert unknown.exit_code == 2
+    assert "neither a folder nor a git revision" in unknown.stderr
