@@ -1,7 +1,8 @@
 """The README's examples are real: every ```console block is run and compared.
 
-A block holds one command (``$ rrs ...``) and its output. A block preceded by
-``<!-- head: N -->`` shows only the first N lines, followed by ``...``.
+A block (fenced with three or four backticks) holds one command (``$ rrs ...``)
+and its output. A block preceded by ``<!-- head: N -->`` shows only the first
+N lines, followed by ``...``.
 Run ``python -m tests.test_readme`` to refresh the outputs after a change.
 """
 
@@ -18,7 +19,9 @@ from typer.testing import CliRunner
 from rrs_cli.cli import app
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-BLOCK = re.compile(r"(?:<!-- head: (\d+) -->\n)?```console\n\$ (rrs [^\n]*)\n(.*?)```", re.S)
+BLOCK = re.compile(
+    r"(?:<!-- head: (\d+) -->\n)?(?P<fence>`{3,4})console\n\$ (rrs [^\n]*)\n(.*?)(?P=fence)", re.S
+)
 ENV = {"COLUMNS": "80", "NO_COLOR": "1", "RRS_CATALOGUE": None}
 
 
@@ -34,7 +37,7 @@ def run(command: str, head: int | None) -> str:
 
 def blocks(text: str) -> list[tuple[str, int | None, str]]:
     return [
-        (m.group(2), int(m.group(1)) if m.group(1) else None, m.group(3))
+        (m.group(3), int(m.group(1)) if m.group(1) else None, m.group(4))
         for m in BLOCK.finditer(text)
     ]
 
@@ -54,7 +57,8 @@ def update() -> None:
     def fill(match: re.Match[str]) -> str:
         head = int(match.group(1)) if match.group(1) else None
         prefix = f"<!-- head: {head} -->\n" if head is not None else ""
-        return f"{prefix}```console\n$ {match.group(2)}\n{run(match.group(2), head)}```"
+        fence, command = match.group("fence"), match.group(3)
+        return f"{prefix}{fence}console\n$ {command}\n{run(command, head)}{fence}"
 
     README.write_text(BLOCK.sub(fill, text), encoding="utf-8")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,7 +21,13 @@ from typer.core import TyperGroup
 from . import __version__
 from .catalogue import ENV_VAR, Catalogue, load_catalogue, resolve_root
 from .diagnostics import Finding, has_errors
-from .errors import EXIT_FINDINGS, EXIT_USAGE, CatalogueInvalidError, RrsError
+from .errors import (
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    CatalogueInvalidError,
+    RrsError,
+    UnknownChoiceError,
+)
 from .graph import LinkGraph
 from .query import ActionFilter, resolve_action
 from .render.findings import FindingsFormat
@@ -425,6 +432,102 @@ def schema_command(
     from .writing import write_atomic
 
     text = to_json(json_schema(target.value))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+        typer.echo(f"wrote {output}", err=True)
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UnknownChoiceError(
+            f"{option} {value!r} is not a date", hint="write it as YYYY-MM-DD"
+        ) from None
+
+
+@app.command("update")
+def update_command(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action to update.")],
+    note: Annotated[str, typer.Option("--note", "-n", help="What happened (short).")],
+    status: StatusOpt = None,
+    when: Annotated[
+        str | None, typer.Option("--date", help="Date of the entry, YYYY-MM-DD (default: today).")
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who reports it.")] = None,
+) -> None:
+    """Append a dated progress entry to an action's file (comments and layout kept)."""
+    from .models import Status
+    from .progress import Update, append_progress
+    from .query import STATUS_ALIASES, resolve_enum
+
+    new_status = resolve_enum(Status, status, "status", STATUS_ALIASES) if status else None
+    entry_date = _date(when, "--date") or date.today()
+    path = append_progress(_session(ctx).root, Update(action_id, new_status, note, entry_date, by))
+    typer.echo(f"recorded {entry_date} for {action_id.upper()} in {path}", err=True)
+
+
+class ReportFormat(StrEnum):
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+@app.command("report")
+def report_command(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Show changes after this date (YYYY-MM-DD).")
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Report as it stood on this date (default: today)."),
+    ] = None,
+    goal: GoalOpt = None,
+    stale_days: Annotated[
+        int,
+        typer.Option("--stale-days", min=1, help="Flag actions with no update for this many days."),
+    ] = 365,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="markdown (shown with rich in a terminal) or json."),
+    ] = ReportFormat.MARKDOWN,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file (atomically) instead of the terminal."
+        ),
+    ] = None,
+) -> None:
+    """Progress report for the steering group: status, changes, attention, coverage."""
+    from .query import resolve_goal
+    from .render import report as render
+    from .report import build_report
+    from .writing import write_atomic
+
+    catalogue, graph = _session(ctx).open()
+    goal_filter = resolve_goal(catalogue, goal) if goal else None
+    actions = ActionFilter(goal=goal).select(catalogue, graph)
+    report = build_report(
+        catalogue,
+        graph,
+        actions,
+        as_of=_date(as_of, "--as-of") or date.today(),
+        since=_date(since, "--since"),
+        stale_days=stale_days,
+        goal_filter=goal_filter,
+    )
+    if output_format is ReportFormat.JSON:
+        text = render.json_text(report)
+    elif output is not None or _plain():
+        text = render.markdown(report)
+    else:
+        _console().print(render.terminal(report))
+        return
     if output is None:
         sys.stdout.write(text)
     else:

@@ -17,6 +17,7 @@ from .catalogue import Catalogue, LoadResult, load_catalogue
 from .diagnostics import Finding, Severity, finding
 from .graph import LinkGraph
 from .models import CONNECTED_ID, FLYWHEEL_ID, Action
+from .yamlio import Document
 
 
 def validate(root: Path, *, today: date | None = None) -> list[Finding]:
@@ -104,7 +105,9 @@ def _check_action(
         )
     if action.term is None:
         yield at(("term",), "RRS107", "the expected-result term is empty")
-    yield from _check_progress(action, today, at)
+    document = catalogue.documents.get(str(path))
+    if document is not None:
+        yield from progress_findings(action, path, document, today)
 
 
 def _check_links(catalogue: Catalogue, graph: LinkGraph, action: Action, at):  # type: ignore[no-untyped-def]
@@ -161,23 +164,35 @@ def _check_links(catalogue: Catalogue, graph: LinkGraph, action: Action, at):  #
         )
 
 
-def _check_progress(action: Action, today: date, at):  # type: ignore[no-untyped-def]
+def progress_findings(action: Action, path: Path, document: Document, today: date) -> list[Finding]:
+    """Progress-log checks: no dates in the future, entries in date order."""
+    found: list[Finding] = []
+
+    def at(index: int, message: str) -> None:
+        line, column = document.locate(("progress", index, "date"))
+        found.append(
+            finding(
+                "RRS017",
+                message,
+                file=path,
+                line=line,
+                column=column,
+                field_path=f"progress[{index}].date",
+            )
+        )
+
     previous: date | None = None
     for index, entry in enumerate(action.progress):
         if entry.date > today:
-            yield at(
-                ("progress", index, "date"),
-                "RRS017",
-                f"progress date {entry.date} is in the future",
-            )
+            at(index, f"progress date {entry.date} is in the future")
         if previous is not None and entry.date < previous:
-            yield at(
-                ("progress", index, "date"),
-                "RRS017",
+            at(
+                index,
                 f"progress date {entry.date} comes before the entry above it "
                 f"({previous}); keep the log in date order",
             )
         previous = entry.date
+    return found
 
 
 def _unknown_key(what: str, key: str, known: Mapping[str, object]) -> str:

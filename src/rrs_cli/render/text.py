@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>~])")
+# What would make a line a heading, quote, list item or rule at its start.
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
+
+
+def _neutral_start(line: str) -> str:
+    return _BLOCK_START.sub(
+        lambda m: (
+            m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4))
+        ),
+        line,
+    )
 
 
 def md_inline(text: str) -> str:
@@ -28,7 +39,8 @@ def md_block(text: str) -> str:
     """Escape a multi-paragraph text, keeping its paragraph breaks."""
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     return "\n\n".join(
-        "  \n".join(md_inline(line) for line in p.splitlines() if line.strip()) for p in paragraphs
+        "  \n".join(_neutral_start(md_inline(line)) for line in p.splitlines() if line.strip())
+        for p in paragraphs
     )
 
 
