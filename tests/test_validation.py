@@ -176,3 +176,10 @@ def test_unreadable_action_file(make_catalogue: MakeCatalogue) -> None:  # pragm
     root = make_catalogue()
     (root / "actions" / "1.yaml").chmod(0)
     assert {f.code for f in validate(root, today=TODAY)} >= {"RRS013"}
+
+
+def test_readme_documents_every_check() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for check in CHECKS.values():
+        row = f"| {check.code} | {check.name} | {check.severity.value} |"
+        assert row in readme, f"README validation table lacks or misstates: {row}"

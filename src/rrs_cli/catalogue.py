@@ -43,6 +43,16 @@ class Catalogue:
     # Ids of action files that exist but could not be loaded: links to them are
     # not reported again as dangling, the file's own findings say what is wrong.
     unreadable_ids: set[str] = field(default_factory=set)
+    # Goal and quality keys that may exist but could not be read (None: the whole
+    # file); references to them are not reported again as unknown.
+    unreadable_keys: dict[str, set[str] | None] = field(default_factory=dict)
+
+    def may_exist(self, kind: str, key: str) -> bool:
+        """Could ``key`` be a goal/quality whose entry failed to load?"""
+        if kind not in self.unreadable_keys:
+            return False
+        keys = self.unreadable_keys[kind]
+        return keys is None or key in keys
 
     def flywheels(self) -> list[Action]:
         return [a for a in self.actions.values() if a.is_flywheel]
@@ -209,7 +219,14 @@ def _register_actions(
 def _load_list(
     path: Path, model: type[Model], key: str, catalogue: Catalogue, findings: list[Finding]
 ) -> list[Model]:
-    """Load a file that is a list of records (goals.yaml, qualities.yaml)."""
+    """Load a file that is a list of records (goals.yaml, qualities.yaml).
+
+    Keys of entries that fail to load are remembered in ``unreadable_keys``
+    (``None`` when the whole file fails), so references to them are not
+    reported a second time.
+    """
+    kind = path.stem
+    catalogue.unreadable_keys[kind] = None
     if not path.exists() and not path.is_symlink():
         findings.append(finding("RRS015", f"the catalogue has no {path.name}", file=path))
         return []
@@ -229,10 +246,13 @@ def _load_list(
             )
         )
         return []
+    bad_keys: set[str] = set()
+    catalogue.unreadable_keys[kind] = bad_keys
     records: list[Model] = []
     seen: dict[Any, int] = {}
     for index, item in enumerate(document.data):
         if not isinstance(item, dict):
+            bad_keys.add(str(item))
             line, column = document.locate((index,))
             findings.append(
                 finding(
@@ -247,6 +267,7 @@ def _load_list(
             continue
         record = validate_model(model, item, document, (index,), findings)
         if record is None:
+            bad_keys.add(str(item.get(key)))
             continue
         value = getattr(record, key)
         if value in seen:
@@ -264,6 +285,8 @@ def _load_list(
             continue
         seen[value] = index
         records.append(record)
+    if not bad_keys:
+        del catalogue.unreadable_keys[kind]
     return records
 
 
@@ -321,6 +344,8 @@ def _value_message(detail: Any) -> str:
             f"{shown} is not a valid id or key (ids are A-Z letters or numbers "
             "from 1; keys are lower-case words)"
         )
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"{shown} is not a date; write it as YYYY-MM-DD"
     if kind in {
         "string_type",
         "list_type",

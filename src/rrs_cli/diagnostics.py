@@ -51,7 +51,12 @@ CHECKS: dict[str, Check] = _checks(
     Check("RRS011", "unknown-goal", E, "a goal key that does not exist"),
     Check("RRS012", "unknown-quality", E, "a quality key that does not exist"),
     Check("RRS013", "unreadable-file", E, "the file cannot be read as UTF-8 text"),
-    Check("RRS014", "unsafe-yaml", E, "YAML tags, aliases or nesting rrs refuses to load"),
+    Check(
+        "RRS014",
+        "unsafe-yaml",
+        E,
+        "YAML rrs refuses to load: object tags, alias bombs, deep nesting, huge files",
+    ),
     Check("RRS015", "missing-catalogue-file", E, "a file or folder the catalogue needs is absent"),
     Check("RRS016", "kind-mismatch", E, "a link or field that does not fit the action's kind"),
     Check("RRS017", "bad-progress", E, "a progress entry with a bad, future or unordered date"),
@@ -59,10 +64,10 @@ CHECKS: dict[str, Check] = _checks(
     Check("RRS102", "unlinked-connected-action", W, "a connected action linked to no flywheel"),
     Check("RRS103", "empty-status", W, "the status is empty"),
     Check("RRS104", "flywheel-without-actions", W, "a flywheel with no connected actions"),
-    Check("RRS105", "self-link", W, "an action links to itself"),
+    Check("RRS105", "self-link", E, "an action links to itself"),
     Check("RRS106", "repeated-link", W, "a link is listed twice in one action"),
     Check("RRS107", "empty-term", W, "the expected-result term is empty"),
-    Check("RRS108", "text-encoding", W, "a byte-order mark or CRLF line ends"),
+    Check("RRS108", "text-encoding", E, "a byte-order mark or CRLF line ends"),
     Check("RRS109", "stray-file", W, "a file in the actions folder that rrs does not read"),
 )
 

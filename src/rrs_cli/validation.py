@@ -86,13 +86,17 @@ def _check_action(
         yield at(
             ("links_all_flywheels",), "RRS016", "only a connected action can link to all flywheels"
         )
-    if action.goal and action.goal not in catalogue.goals:
+    if (
+        action.goal
+        and action.goal not in catalogue.goals
+        and not catalogue.may_exist("goals", action.goal)
+    ):
         yield at(("goal",), "RRS011", _unknown_key("goal", action.goal, catalogue.goals))
     for index, key in enumerate(action.goals):
-        if key not in catalogue.goals:
+        if key not in catalogue.goals and not catalogue.may_exist("goals", key):
             yield at(("goals", index), "RRS011", _unknown_key("goal", key, catalogue.goals))
     for index, key in enumerate(action.qualities):
-        if key not in catalogue.qualities:
+        if key not in catalogue.qualities and not catalogue.may_exist("qualities", key):
             yield at(
                 ("qualities", index), "RRS012", _unknown_key("quality", key, catalogue.qualities)
             )

@@ -14,6 +14,7 @@ then builds plain Python values itself, so that it can:
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,10 +164,9 @@ class _Builder:
 
     def _expect_tag(self, node: yaml.Node, *allowed: str) -> None:
         if node.tag not in allowed:
+            shown = node.tag.replace(_TAG, "!!", 1) if node.tag.startswith(_TAG) else node.tag
             raise _problem(
-                "RRS014",
-                f"the YAML tag {node.tag!r} is not allowed; rrs reads plain data only",
-                node,
+                "RRS014", f"the YAML tag {shown} is not allowed; rrs reads plain data only", node
             )
 
 
@@ -177,7 +177,15 @@ def _problem(code: str, message: str, node: yaml.Node) -> YamlProblem:
 def read_text(path: Path) -> tuple[str, list[Finding]]:
     """Read a file as UTF-8 text; raise YamlProblem when that is impossible."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device (a link to /dev/zero, say) would block or never end.
+            raise YamlProblem(
+                "RRS013", "this is not a regular file (a pipe or a device?)", None, None
+            )
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise YamlProblem(
                 "RRS014",
@@ -249,6 +257,14 @@ def parse(text: str, path: Path) -> tuple[Document, list[Finding]]:
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,
         ) from None
+    except yaml.reader.ReaderError as error:
+        # A control character such as NUL: the reader gives a character offset.
+        where = min(error.position, len(text))
+        line = text.count("\n", 0, where) + 1
+        column = where - (text.rfind("\n", 0, where) + 1) + 1
+        raise YamlProblem(
+            "RRS013", f"{error.reason} (character {error.character!r})", line, column
+        ) from None
     except yaml.YAMLError as error:
         raise YamlProblem("RRS001", str(error), None, None) from None
     finally:
@@ -264,6 +280,8 @@ def parse(text: str, path: Path) -> tuple[Document, list[Finding]]:
 
 def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = error.problem or "invalid YAML"
+    if "another document" in problem:
+        return "a second YAML document ('---') follows the first; a catalogue file holds one"
     mark = error.problem_mark
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
         return "a tab character where YAML expects spaces; indent with spaces, not tabs"

@@ -20,11 +20,11 @@ class FindingsFormat(StrEnum):
 
 def display_path(file: str) -> str:
     """The path relative to the working directory when it lies below it."""
-    path = Path(file)
+    path = Path(file).absolute()  # absolute, but not through symbolic links
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.relative_to(Path.cwd()).as_posix()
     except (ValueError, OSError):
-        return path.as_posix()
+        return Path(file).as_posix()
 
 
 def _where(item: Finding) -> str:
