@@ -232,3 +232,25 @@ def test_file_mode_is_kept(make_catalogue: MakeCatalogue) -> None:
     append_progress(root, Update("A", Status.ONGOING, "x", date(2020, 1, 1)), today=TODAY)
     assert path.stat().st_mode & 0o777 == 0o640
     assert time.time() >= path.stat().st_mtime
+
+
+def test_new_action_is_validated_and_written(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
+    root = make_catalogue()
+    made = rrs(
+        "new", "c", "--title", "Nieuw vliegwiel", "--goal", "3", "--status", "nieuw", catalogue=root
+    )
+    assert made.exit_code == 0, made.stderr
+    assert (root / "actions" / "C.yaml").read_text(encoding="utf-8") == (
+        "id: C\nkind: flywheel\ntitle: Nieuw vliegwiel\nstatus: new\ngoal: cyber\n"
+    )
+    linked = rrs("new", "4", "--title", "Verbonden", "--link", "c", catalogue=root)
+    assert linked.exit_code == 0, linked.stderr
+    again = rrs("new", "4", "--title", "Nog eens", catalogue=root)
+    assert again.exit_code == 1 and "already exists" in again.stderr
+    dangling = rrs("new", "5", "--title", "Los", "--link", "Q", catalogue=root)
+    assert dangling.exit_code == 1 and "there is no action Q" in dangling.stderr
+    assert not (root / "actions" / "5.yaml").exists()
+    no_goal = rrs("new", "D", "--title", "Zonder doel", catalogue=root)
+    assert no_goal.exit_code == 1 and not (root / "actions" / "D.yaml").exists()
+    # Only warnings: C does not name 4 back, and neither has a term (4 no status).
+    assert {f.code for f in validate(root, today=TODAY)} == {"RRS101", "RRS103", "RRS107"}

@@ -535,6 +535,53 @@ def report_command(
         typer.echo(f"wrote {output}", err=True)
 
 
+@app.command("new")
+def new_command(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="New id: letters or a number.")],
+    title: Annotated[str, typer.Option("--title", help="The action's title.")],
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", help="flywheel or connected (default: from the id)."),
+    ] = None,
+    goal: Annotated[
+        str | None, typer.Option("--goal", "-g", help="Goal section (required for a flywheel).")
+    ] = None,
+    owner: Annotated[str, typer.Option("--owner", help="Owner.")] = "",
+    status: StatusOpt = None,
+    term: TermOpt = None,
+    links: Annotated[
+        list[str] | None, typer.Option("--link", "-l", help="A linked action id; repeat for more.")
+    ] = None,
+) -> None:
+    """Create a new action file, validated against the catalogue before it is written."""
+    from .models import Kind, Status, Term
+    from .progress import create_action
+    from .query import KIND_ALIASES, STATUS_ALIASES, resolve_enum
+
+    session = _session(ctx)
+    new_id = action_id.strip().upper()
+    chosen_kind = (
+        resolve_enum(Kind, kind, "kind", KIND_ALIASES)
+        if kind
+        else Kind.CONNECTED
+        if new_id.isdigit()
+        else Kind.FLYWHEEL
+    )
+    fields = {
+        "id": new_id,
+        "kind": chosen_kind.value,
+        "title": title,
+        "owner": owner,
+        "goal": goal,
+        "links": [link.strip().upper() for link in links or []],
+        "status": resolve_enum(Status, status, "status", STATUS_ALIASES).value if status else None,
+        "term": resolve_enum(Term, term, "term").value if term else None,
+    }
+    path = create_action(session.root, fields)
+    typer.echo(f"created {path}", err=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

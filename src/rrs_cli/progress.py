@@ -29,8 +29,8 @@ from .catalogue import load_catalogue, validate_model
 from .diagnostics import Finding, has_errors
 from .errors import CatalogueInvalidError, WriteRefusedError
 from .models import Action, Status
-from .query import resolve_action
-from .writing import write_atomic
+from .query import resolve_action, resolve_goal
+from .writing import action_yaml, write_atomic
 from .yamlio import YamlProblem, parse
 
 # Tests replace this to simulate another writer between read and write.
@@ -157,3 +157,52 @@ def _locked(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def create_action(root: Path, fields: dict[str, Any]) -> Path:
+    """Write a new action file; refuse to overwrite, validate against the catalogue first."""
+    from .validation import check_catalogue
+
+    result = load_catalogue(root)
+    catalogue = result.catalogue
+    if fields.get("goal") is not None:
+        fields["goal"] = resolve_goal(catalogue, str(fields["goal"])).key
+    data = {key: value for key, value in fields.items() if value not in (None, "", [])}
+    action = _validated_action(data, root)
+    path = root / "actions" / f"{action.id}.yaml"
+    with _locked(path.parent):
+        if path.exists() or path.is_symlink() or action.id in catalogue.actions:
+            raise WriteRefusedError(f"action {action.id} already exists ({path.name})")
+        catalogue.actions[action.id] = action
+        catalogue.action_files[action.id] = path
+        text = action_yaml(action)
+        document, _ = parse(text, path)
+        catalogue.documents[str(path)] = document
+        problems = [
+            f
+            for f in check_catalogue(result)
+            if Path(f.file) == path and f.severity.value == "error"
+        ]
+        if problems:
+            raise WriteRefusedError(
+                f"the new action {action.id} would not be valid; nothing was written",
+                hint="; ".join(
+                    f"{f.field}: {f.message}" if f.field else f.message for f in problems
+                ),
+            )
+        write_atomic(path, text)
+    return path
+
+
+def _validated_action(data: dict[str, Any], root: Path) -> Action:
+    from pydantic import ValidationError
+
+    try:
+        return Action.model_validate(data)
+    except ValidationError as error:
+        details = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors(include_url=False)
+        )
+        raise WriteRefusedError(
+            "the new action is not valid; nothing was written", hint=details
+        ) from None

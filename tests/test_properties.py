@@ -1,0 +1,155 @@
+"""Property-based tests: no input crashes the loader, and what rrs writes reads back equal."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rrs_cli.catalogue import load_catalogue
+from rrs_cli.models import Action, ImpactLevel, Kind, ProgressEntry, Status, Term
+from rrs_cli.progress import Update, append_progress
+from rrs_cli.validation import check_catalogue
+from rrs_cli.writing import action_yaml
+from rrs_cli.yamlio import load_file, parse
+
+from .conftest import dump, flywheel
+
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+# Plain data as YAML can hold it; dumped and perturbed, it makes near-YAML text.
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=20),
+    st.dates(),
+    st.floats(allow_nan=False),
+)
+values = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@st.composite
+def yaml_like_text(draw: st.DrawFn) -> str:
+    text = yaml.safe_dump(draw(values), allow_unicode=True)
+    if draw(st.booleans()) and text:
+        cut = draw(st.integers(0, len(text)))
+        junk = draw(st.text(alphabet=":-[]{}&*!|>'\"#%@`\t\n ?,", max_size=6))
+        text = text[:cut] + junk + text[cut:]
+    return text
+
+
+@SETTINGS
+@given(raw=st.binary(max_size=400))
+def test_random_bytes_never_crash_the_loader(tmp_path: Path, raw: bytes) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(raw)
+    load_file(path)  # returns findings; must not raise
+
+
+@SETTINGS
+@given(text=yaml_like_text())
+def test_random_yaml_never_crashes_a_catalogue_load(tmp_path: Path, text: str) -> None:
+    root = tmp_path / "cat"
+    (root / "actions").mkdir(parents=True, exist_ok=True)
+    (root / "goals.yaml").write_text(text, encoding="utf-8")
+    (root / "qualities.yaml").write_text("[]\n", encoding="utf-8")
+    (root / "actions" / "1.yaml").write_text(text, encoding="utf-8")
+    result = load_catalogue(root)
+    check_catalogue(result)
+
+
+safe_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+title_text = safe_text.filter(lambda t: t.strip() != "")
+keys = st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=8)
+
+
+@st.composite
+def actions(draw: st.DrawFn) -> Action:
+    kind = draw(st.sampled_from(list(Kind)))
+    if kind is Kind.FLYWHEEL:
+        action_id = draw(st.text(alphabet=string.ascii_uppercase, min_size=1, max_size=3))
+        links = draw(st.lists(st.integers(1, 999).map(str), max_size=5))
+    else:
+        action_id = str(draw(st.integers(1, 9999)))
+        links = draw(st.lists(st.text(alphabet="ABCX", min_size=1, max_size=2), max_size=3))
+    dates = sorted(draw(st.lists(st.dates(date(2016, 1, 1), date(2025, 1, 1)), max_size=3)))
+    progress = [
+        ProgressEntry(
+            date=d,
+            status=draw(st.sampled_from(list(Status))),
+            note=draw(safe_text),
+            by=draw(st.none() | safe_text),
+        )
+        for d in dates
+    ]
+    return Action(
+        id=action_id,
+        kind=kind,
+        title=draw(title_text),
+        subtitle=draw(st.none() | safe_text),
+        description=draw(safe_text),
+        resilience_value=draw(st.none() | safe_text),
+        owner=draw(safe_text),
+        partners=draw(safe_text),
+        funding=draw(safe_text),
+        status=draw(st.none() | st.sampled_from(list(Status))),
+        status_text=draw(safe_text),
+        term=draw(st.none() | st.sampled_from(list(Term))),
+        term_text=draw(safe_text),
+        goal=draw(st.none() | keys),
+        goals=draw(st.lists(keys, max_size=3)),
+        qualities=draw(st.lists(keys, max_size=3)),
+        impact_levels=draw(st.lists(st.sampled_from(list(ImpactLevel)), max_size=3)),
+        links=links,
+        links_all_flywheels=draw(st.booleans()),
+        notes=draw(st.none() | safe_text),
+        progress=progress,
+    )
+
+
+@SETTINGS
+@given(action=actions())
+def test_an_action_written_by_rrs_reads_back_equal(tmp_path: Path, action: Action) -> None:
+    path = tmp_path / f"{action.id}.yaml"
+    text = action_yaml(action)
+    document, findings = parse(text, path)
+    assert findings == []
+    assert Action.model_validate(document.data) == action
+
+
+@SETTINGS
+@given(note=safe_text, by=st.none() | title_text)
+def test_any_progress_note_round_trips_through_update(
+    tmp_path: Path, note: str, by: str | None
+) -> None:
+    root = tmp_path / "cat"
+    if not root.exists():
+        (root / "actions").mkdir(parents=True)
+        (root / "goals.yaml").write_text(
+            dump([{"number": 1, "key": "samenleving", "name_nl": "S", "name_en": "S"}]),
+            encoding="utf-8",
+        )
+        (root / "qualities.yaml").write_text(
+            dump([{"key": "robust", "name_nl": "R", "name_en": "R"}]), encoding="utf-8"
+        )
+    (root / "actions" / "A.yaml").write_text(dump(flywheel("A")), encoding="utf-8")
+    append_progress(
+        root, Update("A", Status.ONGOING, note, date(2020, 1, 1), by), today=date(2026, 1, 1)
+    )
+    document, findings = load_file(root / "actions" / "A.yaml")
+    assert findings == [] and document is not None
+    entry = Action.model_validate(document.data).progress[-1]
+    assert (entry.note, entry.by) == (note, by)
