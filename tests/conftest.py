@@ -14,8 +14,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from rrs_cli.catalogue import bundled_catalogue
 from rrs_cli.cli import app
+from rrs_cli.locations import bundled_catalogue
 
 GOALS = [
     {

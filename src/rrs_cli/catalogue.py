@@ -9,6 +9,7 @@ not exist (or cannot be listed) raises :class:`CatalogueNotFoundError`.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,10 +20,10 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Finding, finding
 from .errors import CatalogueNotFoundError
+from .locations import ENV_VAR
 from .models import Action, Goal, Quality, action_sort_key
 from .yamlio import Document, load_file
 
-ENV_VAR = "RRS_CATALOGUE"
 GOALS_FILE = "goals.yaml"
 QUALITIES_FILE = "qualities.yaml"
 ACTIONS_DIR = "actions"
@@ -73,27 +74,21 @@ class LoadResult:
     findings: list[Finding]
 
 
-def bundled_catalogue() -> Path:
-    """The catalogue shipped with rrs: inside the package, or the checkout's ``data/``."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "catalogue"
-    if (packaged / ACTIONS_DIR).is_dir():
-        return packaged
-    return here.parent.parent / "data"
-
-
-def resolve_root(option: Path | None) -> Path:
-    """The catalogue to use: the option, then $RRS_CATALOGUE, then the bundled one."""
-    if option is not None:
-        return option
-    from_env = os.environ.get(ENV_VAR)
-    if from_env:
-        return Path(from_env)
-    return bundled_catalogue()
-
-
 def load_catalogue(root: Path) -> LoadResult:
     """Read every file of the catalogue at ``root``."""
+    # Loading makes many long-lived objects and no reference cycles; the cyclic
+    # garbage collector would rescan them all again and again (superlinear in
+    # the catalogue's size), so it pauses while the catalogue is read.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path) -> LoadResult:
     _require_directory(root)
     catalogue = Catalogue(root=root)
     findings: list[Finding] = []
@@ -110,8 +105,9 @@ def load_catalogue(root: Path) -> LoadResult:
         )
         return LoadResult(catalogue, findings)
     loaded: list[tuple[Action, Path]] = []
-    for path in _action_files(actions_dir, findings):
-        action = _load_action(path, catalogue, findings)
+    paths = _action_files(actions_dir, findings)
+    for path, (document, problems) in zip(paths, read_files(paths), strict=True):
+        action = _load_action(path, document, problems, catalogue, findings)
         if action is not None:
             loaded.append((action, path))
         else:
@@ -161,8 +157,46 @@ def _action_files(actions_dir: Path, findings: list[Finding]) -> list[Path]:
     return paths
 
 
-def _load_action(path: Path, catalogue: Catalogue, findings: list[Finding]) -> Action | None:
-    document, problems = load_file(path)
+# Below this many files one process reads faster than two (a fork costs ~10 ms).
+PARALLEL_FROM = 1500
+
+
+def read_files(paths: list[Path]) -> list[tuple[Document | None, list[Finding]]]:
+    """Read and parse every file; large catalogues use a second core.
+
+    Parsing YAML is most of a large catalogue's load time, and each file is
+    independent, so half the files go to a forked worker while this process
+    reads the other half. Without fork (or with other threads running, where
+    forking is unsafe) the files are read here, in order.
+    """
+    import multiprocessing
+    import threading
+
+    if (
+        len(paths) < PARALLEL_FROM
+        or (os.cpu_count() or 1) < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or threading.active_count() > 1
+    ):
+        return [load_file(path) for path in paths]
+    half = len(paths) // 2
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        later = pool.apply_async(_load_files, (paths[half:],))
+        first = _load_files(paths[:half])
+        return first + later.get()
+
+
+def _load_files(paths: list[Path]) -> list[tuple[Document | None, list[Finding]]]:
+    return [load_file(path) for path in paths]
+
+
+def _load_action(
+    path: Path,
+    document: Document | None,
+    problems: list[Finding],
+    catalogue: Catalogue,
+    findings: list[Finding],
+) -> Action | None:
     findings.extend(problems)
     if document is None:
         return None

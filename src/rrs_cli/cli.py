@@ -11,16 +11,30 @@ import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
+if TYPE_CHECKING:  # the core is imported by each command, not at start-up
+    from .catalogue import Catalogue
+    from .diagnostics import Finding
+    from .graph import LinkGraph
+
 from . import __version__
-from .catalogue import ENV_VAR, Catalogue, load_catalogue, resolve_root
-from .diagnostics import Finding, has_errors
+from .choices import (
+    DiffFormat,
+    ExportFormat,
+    FindingsFormat,
+    GraphFormat,
+    LinksFormat,
+    ListFormat,
+    ReportFormat,
+    SchemaTarget,
+    ShowFormat,
+)
+from .diagnostics import has_errors
 from .errors import (
     EXIT_FINDINGS,
     EXIT_USAGE,
@@ -28,11 +42,7 @@ from .errors import (
     RrsError,
     UnknownChoiceError,
 )
-from .graph import LinkGraph
-from .query import ActionFilter, resolve_action
-from .render.findings import FindingsFormat
-from .render.graph import GraphFormat
-from .render.listing import ListFormat
+from .locations import ENV_VAR, resolve_root
 
 
 class _Group(TyperGroup):
@@ -101,6 +111,9 @@ class _Session:
     def open(self) -> tuple[Catalogue, LinkGraph]:
         """The catalogue for a query; warns on stderr when parts of it were skipped."""
         if self._loaded is None:
+            from .catalogue import load_catalogue
+            from .graph import LinkGraph
+
             result = load_catalogue(self.root)
             graph = LinkGraph.build(result.catalogue)
             self._loaded = (result.catalogue, graph, result.findings)
@@ -209,6 +222,7 @@ def list_command(
     ] = ListFormat.TABLE,
 ) -> None:
     """List actions; filters combine (all must hold)."""
+    from .query import ActionFilter
     from .render import listing
 
     catalogue, graph = _session(ctx).open()
@@ -225,16 +239,6 @@ def list_command(
         sys.stdout.write(listing.csv_text(actions, graph))
 
 
-class ShowFormat(StrEnum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
-
-
-class ExportFormat(StrEnum):
-    JSON = "json"
-
-
 @app.command("show")
 def show_command(
     ctx: typer.Context,
@@ -244,6 +248,7 @@ def show_command(
     ] = ShowFormat.TEXT,
 ) -> None:
     """Show one action: every field, its goals, and its links in both directions."""
+    from .query import resolve_action
     from .render import show
     from .render.export import action_record, to_json
 
@@ -317,11 +322,6 @@ def export_command(
     sys.stdout.write(to_json(export_document(catalogue, graph)))
 
 
-class LinksFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
 @app.command("links")
 def links_command(
     ctx: typer.Context,
@@ -332,6 +332,7 @@ def links_command(
     ] = LinksFormat.TEXT,
 ) -> None:
     """Walk the link graph from one action, up to --depth links away."""
+    from .query import resolve_action
     from .render import links
 
     catalogue, graph = _session(ctx).open()
@@ -362,6 +363,7 @@ def graph_command(
     ] = True,
 ) -> None:
     """Draw the link network (or the part the filters select) as Mermaid or DOT."""
+    from .query import ActionFilter
     from .render import graph as render
 
     catalogue, link_graph = _session(ctx).open()
@@ -372,11 +374,6 @@ def graph_command(
     sys.stdout.write(
         render.mermaid(net) if output_format is GraphFormat.MERMAID else render.dot(net)
     )
-
-
-class DiffFormat(StrEnum):
-    MARKDOWN = "markdown"
-    JSON = "json"
 
 
 @app.command("diff")
@@ -409,12 +406,6 @@ def diff_command(
         if output_format is DiffFormat.MARKDOWN
         else render.json_text(result)
     )
-
-
-class SchemaTarget(StrEnum):
-    ACTION = "action"
-    GOALS = "goals"
-    QUALITIES = "qualities"
 
 
 @app.command("schema")
@@ -472,11 +463,6 @@ def update_command(
     typer.echo(f"recorded {entry_date} for {action_id.upper()} in {path}", err=True)
 
 
-class ReportFormat(StrEnum):
-    MARKDOWN = "markdown"
-    JSON = "json"
-
-
 @app.command("report")
 def report_command(
     ctx: typer.Context,
@@ -504,7 +490,7 @@ def report_command(
     ] = None,
 ) -> None:
     """Progress report for the steering group: status, changes, attention, coverage."""
-    from .query import resolve_goal
+    from .query import ActionFilter, resolve_goal
     from .render import report as render
     from .report import build_report
     from .writing import write_atomic

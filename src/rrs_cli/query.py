@@ -56,11 +56,14 @@ def _organisation_pattern(value: str) -> re.Pattern[str]:
     return re.compile(alternatives)
 
 
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Case-, accent- and spacing-insensitive form of ``text`` for matching."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().replace("_", "-").split())
+    if not text.isascii():
+        text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    return " ".join(text.casefold().replace("_", "-").split())
 
 
 def _unknown(what: str, value: str, choices: Iterable[str]) -> UnknownChoiceError:

@@ -14,8 +14,9 @@ then builds plain Python values itself, so that it can:
 
 from __future__ import annotations
 
+import os
 import stat
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,11 +43,32 @@ Path_ = tuple[str | int, ...]
 
 @dataclass
 class Document:
-    """A parsed YAML file: its plain data and the node tree it came from."""
+    """A parsed YAML file: its plain data, and where to find each value.
+
+    The node tree that gives line and column numbers is built only when a
+    location is asked for (``locate``), that is when there is something to
+    report; loading a clean catalogue never pays for it.
+    """
 
     path: Path
     data: Any
-    root: yaml.Node | None = None
+    text: str | None = None  # None: read the file again when a location is needed
+    _root: yaml.Node | None = field(default=None, repr=False)
+    _composed: bool = field(default=False, repr=False)
+
+    def root(self) -> yaml.Node | None:
+        if not self._composed:
+            self._composed = True
+            try:
+                text = self.text if self.text is not None else read_text(self.path)[0]
+                loader = _Loader(text)
+                try:
+                    self._root = loader.get_single_node()
+                finally:
+                    loader.dispose()
+            except (YamlProblem, yaml.YAMLError, OSError, RecursionError):
+                self._root = None
+        return self._root
 
     def locate(self, loc: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
         """Line and column (1-based) of the node at ``loc``, or of its nearest ancestor.
@@ -54,7 +76,7 @@ class Document:
         With ``key=True`` the mark of the mapping key is returned instead of its
         value, which is where an editor should look for an unknown field.
         """
-        node = self.root
+        node = self.root()
         if node is None:
             return None, None
         mark = node.start_mark
@@ -92,119 +114,213 @@ class YamlProblem(Exception):
         self.code, self.message, self.line, self.column = code, message, line, column
 
 
+_OPEN = object()  # an anchor whose collection is still being read
+
+
 @dataclass
-class _Builder:
-    """Turns a composed node tree into plain Python values, checking as it goes."""
+class _Frame:
+    """A collection being built from the event stream."""
+
+    value: Any
+    is_mapping: bool
+    anchor: str | None
+    size: int = 1
+    key: Any = _OPEN  # for mappings: the key waiting for its value
+    first_lines: dict[Any, int] = field(default_factory=dict)
+
+
+@dataclass
+class _EventBuilder:
+    """Builds plain Python values straight from the parser's events.
+
+    Skipping PyYAML's node tree and constructor roughly halves the cost of a
+    file, and one pass checks everything: duplicate keys, tags, merge keys,
+    nesting depth and how far aliases expand.
+    """
 
     loader: Any
     path: Path
     findings: list[Finding] = field(default_factory=list)
-    nodes: int = 0
+    total: int = 0
+    anchors: dict[str, Any] = field(default_factory=dict)
 
-    def build(self, node: yaml.Node, depth: int = 0) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _problem(
-                "RRS014",
-                f"the file expands to more than {MAX_NODES:,} values (an alias bomb?); "
-                "rrs refuses to load it",
-                node,
+    def document(self) -> Any:
+        loader = self.loader
+        loader.get_event()  # StreamStart
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # DocumentStart
+        value = self._value()
+        loader.get_event()  # DocumentEnd
+        if not loader.check_event(yaml.StreamEndEvent):
+            event = loader.peek_event()
+            raise YamlProblem(
+                "RRS001",
+                "a second YAML document ('---') follows the first; a catalogue file holds one",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
             )
-        if depth > MAX_DEPTH:
-            raise _problem("RRS014", f"data nested deeper than {MAX_DEPTH} levels", node)
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            self._expect_tag(node, _SEQ)
-            return [self.build(child, depth + 1) for child in node.value]
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, depth)
-        raise _problem("RRS014", "unsupported YAML node", node)  # pragma: no cover
+        return value
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _STR:
-            return node.value
-        self._expect_tag(node, *_SCALAR_TAGS)
+    def _value(self) -> Any:
+        """Read one complete value (scalar, alias or collection) from the stream.
+
+        This loop runs once per YAML event, so the common case (an untagged
+        plain-text scalar in a mapping) is handled inline.
+        """
+        get_event = self.loader.get_event
+        scalar_event = yaml.ScalarEvent
+        stack: list[_Frame] = []
+        while True:
+            event = get_event()
+            if type(event) is scalar_event:
+                value = event.value
+                if (
+                    event.tag is None
+                    and event.anchor is None
+                    and (not event.implicit[0] or _plain_text(value))
+                ):
+                    done: Any = value
+                else:
+                    done = self._scalar(event, stack)
+                    if event.anchor:
+                        self.anchors[event.anchor] = (done, 1)
+                size = 1
+            elif isinstance(event, yaml.AliasEvent):
+                done, size = self._alias(event)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                stack.append(self._start(event, len(stack)))
+                continue
+            else:  # MappingEnd or SequenceEnd
+                frame = stack.pop()
+                done, size = frame.value, frame.size
+                if frame.anchor:
+                    self.anchors[frame.anchor] = (done, size)
+            self.total += size
+            if self.total > MAX_NODES:
+                self._too_many(event)
+            if not stack:
+                return done
+            frame = stack[-1]
+            if frame.is_mapping and frame.key is not _OPEN and frame.key is not _DUPLICATE:
+                frame.value[frame.key] = done  # a value for its key: the common case
+                frame.key = _OPEN
+                frame.size += size
+            else:
+                self._add(frame, done, size, event)
+
+    def _start(self, event: Any, depth: int) -> _Frame:
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        if event.tag not in (None, "!", _MAP if mapping else _SEQ):
+            raise _tag_problem(event.tag, event)
+        if depth >= MAX_DEPTH:
+            raise _problem("RRS014", f"data nested deeper than {MAX_DEPTH} levels", event)
+        if event.anchor:
+            self.anchors[event.anchor] = _OPEN
+        return _Frame({} if mapping else [], mapping, event.anchor)
+
+    def _scalar(self, event: Any, stack: list[_Frame]) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value
+        if tag == _MERGE and stack and stack[-1].is_mapping and stack[-1].key is _OPEN:
+            raise _problem(
+                "RRS014", "merge keys (<<) are not supported; write the fields out", event
+            )
+        if tag not in _SCALAR_TAGS:
+            raise _tag_problem(tag, event)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError) as error:
             raise _problem(
-                "RRS007", f"{node.value!r} is not a valid value ({error})", node
+                "RRS007", f"{event.value!r} is not a valid value ({error})", event
             ) from None
 
-    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
-        self._expect_tag(node, _MAP)
-        result: dict[Any, Any] = {}
-        first_line: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                raise _problem(
-                    "RRS014", "merge keys (<<) are not supported; write the fields out", key_node
-                )
-            key = self.build(key_node, depth + 1)
-            if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
-                raise _problem("RRS004", "a mapping key must be plain text", key_node)
-            if key in result:
-                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+    def _alias(self, event: Any) -> tuple[Any, int]:
+        if event.anchor not in self.anchors:
+            raise _problem("RRS001", f"found undefined alias {event.anchor!r}", event)
+        found = self.anchors[event.anchor]
+        if found is _OPEN:
+            raise _problem("RRS014", f"alias *{event.anchor} refers to itself", event)
+        value, size = found
+        return value, size
+
+    def _too_many(self, event: Any) -> None:
+        raise _problem(
+            "RRS014",
+            f"the file expands to more than {MAX_NODES:,} values (an alias bomb?); "
+            "rrs refuses to load it",
+            event,
+        )
+
+    def _add(self, frame: _Frame, value: Any, size: int, event: Any) -> None:
+        frame.size += size
+        if not frame.is_mapping:
+            frame.value.append(value)
+            return
+        if frame.key is _OPEN:
+            if isinstance(value, (list, dict)) or not isinstance(value, Hashable):
+                raise _problem("RRS004", "a mapping key must be plain text", event)
+            if value in frame.value or value in frame.first_lines:
+                line, column = event.start_mark.line + 1, event.start_mark.column + 1
                 self.findings.append(
                     finding(
                         "RRS002",
-                        f"key {key!r} appears twice (first on line {first_line[key]}); "
+                        f"key {value!r} appears twice (first on line {frame.first_lines[value]}); "
                         "YAML would silently keep only one of the values",
                         file=self.path,
                         line=line,
                         column=column,
-                        field_path=str(key),
+                        field_path=str(value),
                     )
                 )
-                continue
-            first_line[key] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, depth + 1)
-        return result
-
-    def _expect_tag(self, node: yaml.Node, *allowed: str) -> None:
-        if node.tag not in allowed:
-            shown = node.tag.replace(_TAG, "!!", 1) if node.tag.startswith(_TAG) else node.tag
-            raise _problem(
-                "RRS014", f"the YAML tag {shown} is not allowed; rrs reads plain data only", node
-            )
+                frame.key = _DUPLICATE
+                return
+            frame.first_lines[value] = event.start_mark.line + 1
+            frame.key = value
+            return
+        if frame.key is not _DUPLICATE:
+            frame.value[frame.key] = value
+        frame.key = _OPEN
 
 
-def _problem(code: str, message: str, node: yaml.Node) -> YamlProblem:
-    return YamlProblem(code, message, node.start_mark.line + 1, node.start_mark.column + 1)
+_DUPLICATE = object()  # the value of a duplicate key: read, then dropped
+
+# Plain scalars that YAML 1.1 reads as something other than text start with one
+# of these characters or are one of these words (booleans and nulls).
+_TYPED_START = frozenset("0123456789-+.~<=")
+_TYPED_WORDS = frozenset(
+    (
+        *("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE"),
+        *("false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"),
+        *("null", "Null", "NULL"),
+    )
+)
+
+
+def _plain_text(value: str) -> bool:
+    """Is this plain (unquoted) scalar certainly a string, without the resolver?"""
+    return bool(value) and value[0] not in _TYPED_START and value not in _TYPED_WORDS
+
+
+def _tag_problem(tag: str, event: Any) -> YamlProblem:
+    shown = tag.replace(_TAG, "!!", 1) if tag.startswith(_TAG) else tag
+    return _problem(
+        "RRS014", f"the YAML tag {shown} is not allowed; rrs reads plain data only", event
+    )
+
+
+def _problem(code: str, message: str, at: Any) -> YamlProblem:
+    """A problem located at a node's or an event's start."""
+    return YamlProblem(code, message, at.start_mark.line + 1, at.start_mark.column + 1)
 
 
 def read_text(path: Path) -> tuple[str, list[Finding]]:
     """Read a file as UTF-8 text; raise YamlProblem when that is impossible."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(info.st_mode):
-            # A FIFO or a device (a link to /dev/zero, say) would block or never end.
-            raise YamlProblem(
-                "RRS013", "this is not a regular file (a pipe or a device?)", None, None
-            )
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            raise YamlProblem(
-                "RRS014",
-                f"the file is {size / 1_048_576:.1f} MiB; rrs reads catalogue files "
-                f"of at most {MAX_FILE_BYTES // 1_048_576} MiB",
-                None,
-                None,
-            )
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise YamlProblem("RRS013", "this is a folder, not a file", None, None) from None
-    except FileNotFoundError:
-        raise YamlProblem(
-            "RRS013", "the file does not exist (a broken link?)", None, None
-        ) from None
-    except OSError as error:
-        raise YamlProblem(
-            "RRS013", f"the file cannot be read: {error.strerror}", None, None
-        ) from None
+    raw = _read_bytes(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -242,12 +358,69 @@ def read_text(path: Path) -> tuple[str, list[Finding]]:
     return text, notes
 
 
-def parse(text: str, path: Path) -> tuple[Document, list[Finding]]:
-    """Parse one YAML document; raise YamlProblem for what cannot be read."""
-    _refuse_deep_flow_nesting(text)
-    loader = _Loader(text)
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES.
+
+    Opened non-blocking and checked with fstat before reading, so a FIFO or a
+    device (a link to /dev/zero, say) is refused instead of blocking or never
+    ending.
+    """
     try:
-        root = loader.get_single_node()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise YamlProblem(
+            "RRS013", "the file does not exist (a broken link?)", None, None
+        ) from None
+    except IsADirectoryError:
+        raise YamlProblem("RRS013", "this is a folder, not a file", None, None) from None
+    except OSError as error:
+        raise YamlProblem(
+            "RRS013", f"the file cannot be read: {error.strerror}", None, None
+        ) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise YamlProblem("RRS013", "this is a folder, not a file", None, None)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlProblem(
+                "RRS013", "this is not a regular file (a pipe or a device?)", None, None
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise YamlProblem(
+                "RRS014",
+                f"the file is {info.st_size / 1_048_576:.1f} MiB; rrs reads catalogue files "
+                f"of at most {MAX_FILE_BYTES // 1_048_576} MiB",
+                None,
+                None,
+            )
+        chunks = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as error:
+        raise YamlProblem(
+            "RRS013", f"the file cannot be read: {error.strerror}", None, None
+        ) from None
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > MAX_FILE_BYTES:  # grew while being read
+        raise YamlProblem(
+            "RRS014", "the file grew past the size limit while being read", None, None
+        )
+    return raw
+
+
+def parse(text: str, path: Path, *, keep_text: bool = True) -> tuple[Document, list[Finding]]:
+    """Parse one YAML document; raise YamlProblem for what cannot be read."""
+    loader = _Loader(text)
+    builder = _EventBuilder(loader, path)
+    try:
+        data = builder.document()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         nesting = "nesting depth" in (error.problem or "")
@@ -269,13 +442,11 @@ def parse(text: str, path: Path) -> tuple[Document, list[Finding]]:
         raise YamlProblem("RRS001", str(error), None, None) from None
     finally:
         loader.dispose()
-    if root is None:
+    if data is None:
         raise YamlProblem(
             "RRS003", "the file is empty (it holds no data, only comments or white space)", 1, 1
         )
-    builder = _Builder(loader, path)
-    data = builder.build(root)
-    return Document(path, data, root), builder.findings
+    return Document(path, data, text if keep_text else None), builder.findings
 
 
 def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
@@ -290,51 +461,13 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
     return problem
 
 
-def _refuse_deep_flow_nesting(text: str) -> None:
-    """Refuse flow nesting deep enough to overflow the C composer's stack.
-
-    Counting brackets is a cheap upper bound; only a file with many of them
-    pays for an event scan, which uses no recursion.
-    """
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return
-    depth = 0
-    try:
-        for event in _events(text):
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise YamlProblem(
-                        "RRS014",
-                        f"data nested deeper than {MAX_DEPTH} levels",
-                        mark.line + 1 if mark else None,
-                        mark.column + 1 if mark else None,
-                    )
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        return  # the composer reports the syntax error with its location
-
-
-def _events(text: str) -> Iterator[yaml.Event]:
-    loader = _Loader(text)
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if event is not None:
-                yield event
-    finally:
-        loader.dispose()
-
-
 def load_file(path: Path) -> tuple[Document | None, list[Finding]]:
     """Read and parse one file, turning every problem into findings."""
     findings: list[Finding] = []
     try:
         text, notes = read_text(path)
         findings.extend(notes)
-        document, more = parse(text, path)
+        document, more = parse(text, path, keep_text=False)
     except YamlProblem as problem:
         findings.append(
             finding(

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import StrEnum
 from pathlib import Path
 
 from ..diagnostics import Finding, Severity
 from .export import to_json
 
 JSON_FORMAT_VERSION = 1
-
-
-class FindingsFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
 
 
 def display_path(file: str) -> str:

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
 from ..models import Action, action_sort_key
 from .text import shorten
-
-
-class GraphFormat(StrEnum):
-    MERMAID = "mermaid"
-    DOT = "dot"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from enum import StrEnum
 
 from rich import box
 from rich.table import Table
@@ -14,13 +13,6 @@ from ..graph import LinkGraph
 from ..models import Action
 from .export import action_record, to_json
 from .text import csv_cell, md_inline
-
-
-class ListFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    CSV = "csv"
 
 
 def _status(action: Action) -> str:
