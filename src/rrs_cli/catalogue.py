@@ -169,15 +169,12 @@ def read_files(paths: list[Path]) -> list[tuple[Document | None, list[Finding]]]
     reads the other half. Without fork (or with other threads running, where
     forking is unsafe) the files are read here, in order.
     """
+    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return [load_file(path) for path in paths]
     import multiprocessing
     import threading
 
-    if (
-        len(paths) < PARALLEL_FROM
-        or (os.cpu_count() or 1) < 2
-        or "fork" not in multiprocessing.get_all_start_methods()
-        or threading.active_count() > 1
-    ):
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return [load_file(path) for path in paths]
     half = len(paths) // 2
     with multiprocessing.get_context("fork").Pool(1) as pool:

@@ -570,4 +570,7 @@ def new_command(
 
 def main() -> None:
     """Console-script entry point."""
+    # rrs uses no Pydantic plugins; looking for them scans the metadata of every
+    # installed package on each start. An explicit setting by the user wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()

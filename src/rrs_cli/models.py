@@ -13,7 +13,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 FLYWHEEL_ID = re.compile(r"[A-Z]+")
 CONNECTED_ID = re.compile(r"[1-9][0-9]*")
@@ -72,10 +73,18 @@ def _id_text(value: Any) -> Any:
     return value
 
 
-ActionId = Annotated[str, BeforeValidator(_id_text), StringConstraints(pattern=ACTION_ID_PATTERN)]
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=False)]
-NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("string_too_short", "this field must not be empty")
+    return value
+
+
+# Field() rather than StringConstraints: the same checks, without importing
+# pydantic.types at start-up.
+ActionId = Annotated[str, BeforeValidator(_id_text), Field(pattern=ACTION_ID_PATTERN)]
+Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+Text = str
+NonEmpty = Annotated[str, AfterValidator(_not_blank)]
 
 
 class _Strict(BaseModel):
