@@ -79,11 +79,14 @@ def load_catalogue(root: Path) -> LoadResult:
     # Loading makes many long-lived objects and no reference cycles; the cyclic
     # garbage collector would rescan them all again and again (superlinear in
     # the catalogue's size), so it pauses while the catalogue is read.
+    # The catalogue then lives as long as the command: freezing it keeps later
+    # collections from scanning it again.
     enabled = gc.isenabled()
     gc.disable()
     try:
         return _load(root)
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
