@@ -143,15 +143,16 @@ def test_missing_catalogue_exits_2(rrs: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_queries_skip_broken_files_with_a_warning(
+def test_queries_answer_without_broken_files_and_exit_1(
     rrs: Invoke, make_catalogue: MakeCatalogue
 ) -> None:
     actions = default_actions()
     actions["2"] = "id: [\n"
     result = rrs("list", "--format", "csv", catalogue=make_catalogue(actions))
-    assert result.exit_code == 0
-    assert "files with errors are left out" in result.stderr
-    assert len(result.stdout.splitlines()) == 5
+    assert result.exit_code == 1
+    assert re.search(r"2\.yaml:\d+:\d+: error RRS001 yaml-syntax", result.stderr)
+    assert "files with errors are left out of this answer" in result.stderr
+    assert len(result.stdout.splitlines()) == 5  # the other four actions, and the header
 
 
 def test_export_is_the_documented_contract(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:

@@ -50,7 +50,7 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except RrsError as error:
             _error(error.message, error.hint)
             raise typer.Exit(error.exit_code) from None
@@ -67,6 +67,11 @@ class _Group(TyperGroup):
                 "this is a bug in rrs; set RRS_DEBUG=1 to see the traceback",
             )
             raise typer.Exit(EXIT_USAGE) from None
+        session = ctx.find_object(_Session)
+        if session is not None and session.incomplete:
+            # The answer was printed, but without the files that have errors.
+            raise typer.Exit(EXIT_FINDINGS)
+        return result
 
 
 app = typer.Typer(
@@ -103,6 +108,7 @@ class _Session:
 
     option: Path | None
     _loaded: tuple[Catalogue, LinkGraph, list[Finding]] | None = field(default=None)
+    incomplete: bool = False  # files with errors were left out of the answer
 
     @property
     def root(self) -> Path:
@@ -118,19 +124,29 @@ class _Session:
             graph = LinkGraph.build(result.catalogue)
             self._loaded = (result.catalogue, graph, result.findings)
         catalogue, graph, findings = self._loaded
-        if has_errors(findings):
-            errors = sum(1 for f in findings if f.severity.value == "error")
+        errors = [f for f in findings if f.severity.value == "error"]
+        if errors and not self.incomplete:
+            self.incomplete = True
+            _report_skipped(errors)
             if not catalogue.actions:
                 raise CatalogueInvalidError(
-                    f"the catalogue at '{self.root}' has {errors} errors and no readable actions",
-                    hint="run `rrs validate` to see them",
+                    f"the catalogue at '{self.root}' has no readable actions",
+                    hint="run `rrs validate` to see every problem",
                 )
-            typer.echo(
-                f"rrs: warning: the catalogue has {errors} error(s); files with "
-                "errors are left out (run `rrs validate`)",
-                err=True,
-            )
         return catalogue, graph
+
+
+def _report_skipped(errors: list[Finding], most: int = 10) -> None:
+    """Name the problems that made files drop out of an answer (stderr)."""
+    from .render.findings import text
+
+    typer.echo(text(errors[:most]), err=True, nl=False)
+    more = f" ({len(errors) - most} more not shown)" if len(errors) > most else ""
+    typer.echo(
+        f"rrs: {len(errors)} error(s) in the catalogue{more}; files with errors are left out "
+        "of this answer (exit 1). Run `rrs validate` for the full report.",
+        err=True,
+    )
 
 
 def _session(ctx: typer.Context) -> _Session:

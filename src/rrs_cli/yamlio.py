@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -262,8 +261,13 @@ class _EventBuilder:
             frame.value.append(value)
             return
         if frame.key is _OPEN:
-            if isinstance(value, (list, dict)) or not isinstance(value, Hashable):
-                raise _problem("RRS004", "a mapping key must be plain text", event)
+            if not isinstance(value, str):
+                shown = "a list or mapping" if isinstance(value, (list, dict)) else repr(value)
+                raise _problem(
+                    "RRS004",
+                    f"a mapping key must be text, not {shown}; field names are plain words",
+                    event,
+                )
             if value in frame.value or value in frame.first_lines:
                 line, column = event.start_mark.line + 1, event.start_mark.column + 1
                 self.findings.append(
