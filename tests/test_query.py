@@ -115,5 +115,8 @@ def test_unknown_status_is_rejected_with_choices() -> None:
 def test_graph_walk_depth(make_catalogue: MakeCatalogue) -> None:
     catalogue = load_catalogue(make_catalogue()).catalogue
     graph = LinkGraph.build(catalogue)
-    assert graph.walk("1", 1) == {"1": 0, "A": 1}
-    assert graph.walk("1", 2) == {"1": 0, "A": 1, "2": 2}
+    assert [(s.depth, s.action.id, s.via) for s in graph.walk("1", 1)] == [
+        (0, "1", None),
+        (1, "A", "1"),
+    ]
+    assert [s.action.id for s in graph.walk("1", 2)] == ["1", "A", "2"]

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from .diagnostics import Finding, finding
 from .errors import CatalogueNotFoundError
 from .locations import ENV_VAR
-from .models import Action, Goal, Quality, action_sort_key
+from .models import Action, Goal, ProgressEntry, Quality, action_sort_key
 from .yamlio import Document, load_file
 
 GOALS_FILE = "goals.yaml"
@@ -336,18 +336,20 @@ def validate_model(
         return model.model_validate(data)
     except ValidationError as error:
         for detail in error.errors(include_url=False):
-            findings.append(_schema_finding(detail, document, prefix))
+            findings.append(_schema_finding(detail, document, prefix, model))
         return None
 
 
-def _schema_finding(detail: Any, document: Document, prefix: tuple[str | int, ...]) -> Finding:
+def _schema_finding(
+    detail: Any, document: Document, prefix: tuple[str | int, ...], model: type[BaseModel]
+) -> Finding:
     loc = prefix + tuple(detail["loc"])
     kind = detail["type"]
     field_path = format_path(loc)
     name = str(detail["loc"][-1]) if detail["loc"] else ""
     if kind == "extra_forbidden":
         code, message = "RRS005", f"unknown field {name!r}"
-        suggestion = _suggest_field(name, document, prefix, loc)
+        suggestion = _suggest_field(name, model, loc)
         if suggestion:
             message += f"; did you mean {suggestion!r}?"
         line, column = document.locate(loc, key=True)
@@ -397,19 +399,11 @@ def _value_message(detail: Any) -> str:
     return f"{shown}: {detail['msg']}"
 
 
-def _suggest_field(
-    name: str, document: Document, prefix: tuple[str | int, ...], loc: tuple[str | int, ...]
-) -> str | None:
+def _suggest_field(name: str, model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The known field closest to a misspelt one, if any is close."""
     import difflib
 
-    from .models import Action as _Action
-    from .models import ProgressEntry
-
-    fields = list(_Action.model_fields)
-    if "progress" in loc:
-        fields = list(ProgressEntry.model_fields)
-    elif prefix:
-        fields = list(Goal.model_fields) + list(Quality.model_fields)
+    fields = list(ProgressEntry.model_fields if "progress" in loc else model.model_fields)
     matches = difflib.get_close_matches(name, fields, n=1)
     return matches[0] if matches else None
 

@@ -353,7 +353,7 @@ def links_command(
 
     catalogue, graph = _session(ctx).open()
     start = resolve_action(catalogue, action_id)
-    steps = links.walk(catalogue, graph, start, depth)
+    steps = graph.walk(start.id, depth)
     if output_format is LinksFormat.JSON:
         sys.stdout.write(links.json_text(steps))
     else:

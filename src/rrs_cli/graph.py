@@ -60,16 +60,33 @@ class LinkGraph:
         goals = self.catalogue.goals
         return sorted(keys, key=lambda k: (goals[k].number if k in goals else 10**9, k))
 
-    def walk(self, start: str, depth: int) -> dict[str, int]:
-        """Breadth-first distances from ``start``, up to ``depth`` links away."""
-        distances = {start: 0}
-        queue = deque([start])
+    def walk(self, start: str, depth: int) -> list[Step]:
+        """Breadth-first steps from ``start``, each action once at its shortest distance."""
+        origin = self.catalogue.actions[start]
+        steps = [Step(0, origin, None, "")]
+        seen = {start}
+        queue = deque(steps)
         while queue:
-            current = queue.popleft()
-            if distances[current] >= depth:
+            step = queue.popleft()
+            if step.depth >= depth:
                 continue
-            for neighbour in sorted(self.neighbours.get(current, ()), key=action_sort_key):
-                if neighbour not in distances:
-                    distances[neighbour] = distances[current] + 1
-                    queue.append(neighbour)
-        return distances
+            for other in self.linked(step.action.id):
+                if other.id in seen:
+                    continue
+                seen.add(other.id)
+                here = self.names(step.action.id, other.id)
+                there = self.names(other.id, step.action.id)
+                sides = "both" if here and there else (step.action.id if here else other.id)
+                queue.append(Step(step.depth + 1, other, step.action.id, sides))
+                steps.append(queue[-1])
+        return sorted(steps, key=lambda s: (s.depth, action_sort_key(s.action.id)))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One action reached by a walk over the graph."""
+
+    depth: int
+    action: Action
+    via: str | None  # the action one step closer to the start
+    sides: str  # which blocks print the link: "both", or the one id that does

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from .catalogue import Catalogue
 from .graph import LinkGraph
@@ -165,7 +165,7 @@ def _changes(actions: list[Action], since: date | None, as_of: date) -> list[Cha
     return sorted(changes, key=lambda c: (c.when, c.action.id))
 
 
-def _grouped(actions: list[Action], key: Any) -> list[tuple[str, list[Action]]]:
+def _grouped(actions: list[Action], key: Callable[[Action], str]) -> list[tuple[str, list[Action]]]:
     groups: dict[str, list[Action]] = {}
     for action in actions:
         groups.setdefault(key(action), []).append(action)

@@ -9,15 +9,18 @@ Every check yields findings located at the YAML node that holds the value.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
-from .catalogue import Catalogue, LoadResult, load_catalogue
+from .catalogue import Catalogue, LoadResult, format_path, load_catalogue
 from .diagnostics import Finding, Severity, finding
 from .graph import LinkGraph
 from .models import CONNECTED_ID, FLYWHEEL_ID, Action
 from .yamlio import Document
+
+# Builds a finding located at a field path of the action being checked.
+At = Callable[[tuple[str | int, ...], str, str], Finding]
 
 
 def validate(root: Path, *, today: date | None = None) -> list[Finding]:
@@ -55,8 +58,6 @@ def _at(
     catalogue: Catalogue, path: Path, loc: tuple[str | int, ...], code: str, message: str
 ) -> Finding:
     line, column = catalogue.locate(path, loc)
-    from .catalogue import format_path
-
     return finding(code, message, file=path, line=line, column=column, field_path=format_path(loc))
 
 
@@ -114,7 +115,9 @@ def _check_action(
         yield from progress_findings(action, path, document, today)
 
 
-def _check_links(catalogue: Catalogue, graph: LinkGraph, action: Action, at):  # type: ignore[no-untyped-def]
+def _check_links(
+    catalogue: Catalogue, graph: LinkGraph, action: Action, at: At
+) -> Iterator[Finding]:
     seen: set[str] = set()
     for index, target_id in enumerate(action.links):
         loc = ("links", index)

@@ -2,45 +2,11 @@
 
 from __future__ import annotations
 
-from collections import deque
-from dataclasses import dataclass
-
 from rich import box
 from rich.table import Table
 
-from ..catalogue import Catalogue
-from ..graph import LinkGraph
-from ..models import Action, action_sort_key
+from ..graph import Step
 from .export import to_json
-
-
-@dataclass(frozen=True)
-class Step:
-    depth: int
-    action: Action
-    via: str | None  # the action one step closer to the start
-    sides: str  # which blocks print the link: "both", or the one id that does
-
-
-def walk(catalogue: Catalogue, graph: LinkGraph, start: Action, depth: int) -> list[Step]:
-    """Breadth-first steps from ``start``; each action once, at its shortest distance."""
-    steps = [Step(0, start, None, "")]
-    seen = {start.id}
-    queue = deque(steps)
-    while queue:
-        step = queue.popleft()
-        if step.depth >= depth:
-            continue
-        for other in graph.linked(step.action.id):
-            if other.id in seen:
-                continue
-            seen.add(other.id)
-            here = graph.names(step.action.id, other.id)
-            there = graph.names(other.id, step.action.id)
-            sides = "both" if here and there else (step.action.id if here else other.id)
-            queue.append(Step(step.depth + 1, other, step.action.id, sides))
-            steps.append(queue[-1])
-    return sorted(steps, key=lambda s: (s.depth, action_sort_key(s.action.id)))
 
 
 def table(steps: list[Step], *, plain: bool) -> Table:
