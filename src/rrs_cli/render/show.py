@@ -30,6 +30,8 @@ def _links(catalogue: Catalogue, graph: LinkGraph, action: Action) -> list[tuple
         direction = (
             "both" if here and there else ("named here only" if here else "named there only")
         )
+        if other.links_all_flywheels and not here:
+            direction = "named there (all flywheels)"
         rows.append((other.id, other.title, direction))
     return rows
 
