@@ -20,13 +20,12 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Finding, finding
 from .errors import CatalogueNotFoundError
-from .locations import ENV_VAR
+from .locations import ACTIONS_DIR, ENV_VAR
 from .models import Action, Goal, ProgressEntry, Quality, action_sort_key
 from .yamlio import Document, load_file
 
 GOALS_FILE = "goals.yaml"
 QUALITIES_FILE = "qualities.yaml"
-ACTIONS_DIR = "actions"
 
 Model = TypeVar("Model", bound=BaseModel)
 

@@ -145,16 +145,28 @@ class Action(_Strict):
     def is_flywheel(self) -> bool:
         return self.kind is Kind.FLYWHEEL
 
+    def status_on(self, day: date | None = None) -> Status | None:
+        """The status on ``day`` (default: now): the latest logged entry up to it,
+        or the strategy's baseline when nothing was logged by then."""
+        entry = self._latest_entry(day)
+        return entry.status if entry else self.status
+
+    def last_update_on(self, day: date | None = None) -> date | None:
+        entry = self._latest_entry(day)
+        return entry.date if entry else None
+
+    def _latest_entry(self, day: date | None) -> ProgressEntry | None:
+        entries = [e for e in self.progress if day is None or e.date <= day]
+        return max(entries, key=lambda e: e.date) if entries else None
+
     @property
     def current_status(self) -> Status | None:
         """The latest logged status, or the strategy's baseline when nothing is logged."""
-        if self.progress:
-            return max(self.progress, key=lambda entry: entry.date).status
-        return self.status
+        return self.status_on()
 
     @property
     def last_update(self) -> date | None:
-        return max((entry.date for entry in self.progress), default=None)
+        return self.last_update_on()
 
 
 def action_sort_key(action_id: str) -> tuple[int, int, str]:
@@ -162,6 +174,3 @@ def action_sort_key(action_id: str) -> tuple[int, int, str]:
     if action_id.isdigit():
         return (1, int(action_id), "")
     return (0, len(action_id), action_id)
-
-
-ACTION_FIELDS: tuple[str, ...] = tuple(Action.model_fields)

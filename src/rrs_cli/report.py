@@ -62,7 +62,6 @@ class Report:
     stale_days: int
     goal_filter: Goal | None
     actions: list[Action]
-    graph: LinkGraph
     by_status: list[tuple[str, int]] = field(default_factory=list)
     by_goal: list[tuple[Goal, int, int]] = field(default_factory=list)
     by_term: list[tuple[str, int]] = field(default_factory=list)
@@ -79,12 +78,6 @@ class Report:
     unsettled_funding: list[Action] = field(default_factory=list)
 
 
-def status_at(action: Action, when: date) -> Status | None:
-    """The status an action had on ``when``: the latest entry on or before it."""
-    entries = [e for e in action.progress if e.date <= when]
-    return max(entries, key=lambda e: e.date).status if entries else action.status
-
-
 def label(status: Status | None) -> str:
     return status.value if status else "(empty)"
 
@@ -99,11 +92,11 @@ def build_report(
     stale_days: int = 365,
     goal_filter: Goal | None = None,
 ) -> Report:
-    report = Report(as_of, since, stale_days, goal_filter, actions, graph)
+    report = Report(as_of, since, stale_days, goal_filter, actions)
     goals = sorted(catalogue.goals.values(), key=lambda g: g.number)
     if goal_filter is not None:
         goals = [goal_filter]
-    current = {a.id: status_at(a, as_of) for a in actions}
+    current = {a.id: a.status_on(as_of) for a in actions}
 
     status_counts = Counter(label(current[a.id]) for a in actions)
     order = [s.value for s in Status] + ["(empty)"]
@@ -112,8 +105,12 @@ def build_report(
     report.by_term = [
         (t, term_counts[t]) for t in [*(t.value for t in Term), "(empty)"] if term_counts[t]
     ]
+    report.qualities = list(catalogue.qualities)
     for goal in goals:
         members = [a for a in actions if goal.key in graph.goals_of(a)]
+        report.coverage.append(
+            (goal, [sum(q in a.qualities for a in members) for q in report.qualities])
+        )
         report.by_goal.append(
             (goal, sum(a.is_flywheel for a in members), sum(not a.is_flywheel for a in members))
         )
@@ -125,16 +122,10 @@ def build_report(
         deadline = horizon(action.term)
         if deadline and as_of > deadline and current[action.id] not in DONE:
             report.overdue.append((action, deadline))
-        last = max((e.date for e in action.progress if e.date <= as_of), default=None)
+        last = action.last_update_on(as_of)
         if last is None or (as_of - last).days > stale_days:
             report.stale.append(action)
 
-    report.qualities = list(catalogue.qualities)
-    for goal in goals:
-        members = [a for a in actions if goal.key in graph.goals_of(a)]
-        report.coverage.append(
-            (goal, [sum(q in a.qualities for a in members) for q in report.qualities])
-        )
     report.owners = _grouped(actions, lambda a: a.owner or "(none)")
     report.funders = _grouped(actions, lambda a: a.funding or "(none)")
     report.unsettled_funding = [a for a in actions if not funding_settled(a.funding)]

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .catalogue import Catalogue, LoadResult, format_path, load_catalogue
-from .diagnostics import Finding, Severity, finding
+from .diagnostics import Finding, finding
 from .graph import LinkGraph
 from .models import CONNECTED_ID, FLYWHEEL_ID, Action
 from .yamlio import Document
@@ -208,8 +208,3 @@ def _unknown_key(what: str, key: str, known: Mapping[str, object]) -> str:
     close = difflib.get_close_matches(key, list(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
     return f"there is no {what} {key!r}{hint}"
-
-
-def counts(findings: list[Finding]) -> tuple[int, int]:
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    return errors, len(findings) - errors

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..models import Action
-from ..report import Report, label, status_at
+from ..report import Report, label
 from .export import to_json
 from .text import md_inline
 
@@ -37,8 +37,8 @@ def _ids(actions: Iterable[Action]) -> str:
 
 
 def _last_update(report: Report, action: Action) -> str:
-    dates = [e.date for e in action.progress if e.date <= report.as_of]
-    return max(dates).isoformat() if dates else "—"
+    last = action.last_update_on(report.as_of)
+    return last.isoformat() if last else "—"
 
 
 def markdown(report: Report) -> str:
@@ -108,7 +108,7 @@ def _goal_row(report: Report, action: Action, name: str) -> list[str]:
         name,
         _cell(action.title),
         label(action.status),
-        label(status_at(action, report.as_of)),
+        label(action.status_on(report.as_of)),
         action.term.value if action.term else "—",
         _last_update(report, action),
     ]
@@ -145,7 +145,7 @@ def _attention(report: Report) -> list[str]:
                     _cell(a.title),
                     a.term.value if a.term else "—",
                     str(deadline),
-                    label(status_at(a, report.as_of)),
+                    label(a.status_on(report.as_of)),
                 ]
                 for a, deadline in report.overdue
             ),
@@ -182,7 +182,7 @@ def _owners(report: Report) -> list[str]:
     out = ["## Owners", ""]
     rows = []
     for owner, actions in report.owners:
-        statuses = Counter(label(status_at(a, report.as_of)) for a in actions)
+        statuses = Counter(label(a.status_on(report.as_of)) for a in actions)
         rows.append(
             [
                 _cell(owner),
@@ -234,7 +234,7 @@ def terminal(report: Report) -> Any:
 
 def json_text(report: Report) -> str:
     def brief(action: Action) -> dict[str, Any]:
-        current = status_at(action, report.as_of)
+        current = action.status_on(report.as_of)
         return {
             "id": action.id,
             "title": action.title,
