@@ -44,6 +44,16 @@ QUALITIES = [
 ]
 
 
+STRATEGY = {
+    "name": "Teststrategie",
+    "name_en": "Test strategy",
+    "city": "Teststad",
+    "published": 2016,
+    "language": "nl",
+    "contact": "test@example.org",
+}
+
+
 def flywheel(id_: str, **fields: Any) -> dict[str, Any]:
     base: dict[str, Any] = {
         "id": id_,
@@ -134,6 +144,7 @@ def make_catalogue(tmp_path: Path) -> MakeCatalogue:
         *,
         goals: Any = None,
         qualities: Any = None,
+        strategy: Any = None,
         name: str = "catalogue",
     ) -> Path:
         root = tmp_path / name
@@ -143,6 +154,7 @@ def make_catalogue(tmp_path: Path) -> MakeCatalogue:
             root = tmp_path / f"{name}{suffix}"
         (root / "actions").mkdir(parents=True)
         for file_name, content in (
+            ("strategy.yaml", STRATEGY if strategy is None else strategy),
             ("goals.yaml", GOALS if goals is None else goals),
             ("qualities.yaml", QUALITIES if qualities is None else qualities),
         ):

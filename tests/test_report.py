@@ -20,7 +20,7 @@ from rrs_cli.graph import LinkGraph
 from rrs_cli.models import Term
 from rrs_cli.query import ActionFilter
 from rrs_cli.render import report as render
-from rrs_cli.report import Report, build_report, funding_settled, horizon
+from rrs_cli.report import Report, build_report, funding_settled
 
 from .conftest import Invoke, MakeCatalogue, default_actions
 
@@ -153,10 +153,11 @@ def _row(tokens: list[Any], start: int) -> list[Any]:
     return tokens[start:end]
 
 
-def test_horizons_and_funding() -> None:
-    assert horizon(Term.SHORT) == date(2018, 12, 31)
-    assert horizon(Term.SHORT_TO_MEDIUM) == date(2021, 12, 31)
-    assert horizon(Term.LONG) is None
+def test_horizons_and_funding(bundled: Path) -> None:
+    strategy = load_catalogue(bundled).catalogue.strategy
+    assert strategy.horizon(Term.SHORT) == date(2018, 12, 31)
+    assert strategy.horizon(Term.SHORT_TO_MEDIUM) == date(2021, 12, 31)
+    assert strategy.horizon(Term.LONG) is None
     for text in ("PM", "NVT", "nader te bepalen", "Nader te bepalen.", ""):
         assert not funding_settled(text), text
     assert funding_settled("Gemeente, PM-budget")

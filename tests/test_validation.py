@@ -93,6 +93,7 @@ CASES: dict[str, tuple[str, Setup]] = {
         "RRS108",
         lambda make: make(with_action("1", "\ufeff" + dump(connected("1", links=["A"])))),
     ),
+    "missing strategy file": ("RRS110", lambda make: make()),
     "stray file": ("RRS109", lambda make: make(with_action("notes.txt", None))),
 }
 
@@ -108,6 +109,8 @@ def _post_process(root: Path, name: str) -> None:
         (root / "goals.yaml").unlink()
     if name == "duplicate id":
         (actions / "1.yml").write_text(dump(connected("1", links=["A"])), encoding="utf-8")
+    if name == "missing strategy file":
+        (root / "strategy.yaml").unlink()
     if name == "stray file":
         (actions / "notes.txt.yaml").rename(actions / "notes.txt")
 

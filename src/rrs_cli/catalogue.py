@@ -21,11 +21,20 @@ from pydantic import BaseModel, ValidationError
 from .diagnostics import Finding, finding
 from .errors import CatalogueNotFoundError
 from .locations import ACTIONS_DIR, ENV_VAR
-from .models import Action, Goal, ProgressEntry, Quality, action_sort_key
+from .models import (
+    UNNAMED_STRATEGY,
+    Action,
+    Goal,
+    ProgressEntry,
+    Quality,
+    Strategy,
+    action_sort_key,
+)
 from .yamlio import Document, load_file
 
 GOALS_FILE = "goals.yaml"
 QUALITIES_FILE = "qualities.yaml"
+STRATEGY_FILE = "strategy.yaml"
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -35,6 +44,8 @@ class Catalogue:
     """The valid part of a catalogue, with the documents it was read from."""
 
     root: Path
+    # What strategy.yaml says; a neutral stand-in when it is missing or invalid.
+    strategy: Strategy = UNNAMED_STRATEGY
     goals: dict[str, Goal] = field(default_factory=dict)
     qualities: dict[str, Quality] = field(default_factory=dict)
     actions: dict[str, Action] = field(default_factory=dict)
@@ -94,6 +105,9 @@ def _load(root: Path) -> LoadResult:
     _require_directory(root)
     catalogue = Catalogue(root=root)
     findings: list[Finding] = []
+    strategy = _load_strategy(root / STRATEGY_FILE, catalogue, findings)
+    if strategy is not None:
+        catalogue.strategy = strategy
 
     for goal in _load_list(root / GOALS_FILE, Goal, "key", catalogue, findings):
         catalogue.goals[goal.key] = goal
@@ -116,6 +130,39 @@ def _load(root: Path) -> LoadResult:
             catalogue.unreadable_ids.add(path.stem)
     _register_actions(loaded, catalogue, findings)
     return LoadResult(catalogue, findings)
+
+
+def _load_strategy(path: Path, catalogue: Catalogue, findings: list[Finding]) -> Strategy | None:
+    """Read strategy.yaml: one mapping that describes the strategy (a warning if absent)."""
+    if not path.exists() and not path.is_symlink():
+        findings.append(
+            finding(
+                "RRS110",
+                f"the catalogue has no {path.name}; rrs cannot tell which strategy this is, "
+                "when it was published (term horizons) or whom to contact. "
+                "`rrs init` writes one; see the README",
+                file=path,
+            )
+        )
+        return None
+    document, problems = load_file(path)
+    findings.extend(problems)
+    if document is None:
+        return None
+    catalogue.documents[str(path)] = document
+    if not isinstance(document.data, dict):
+        findings.append(
+            finding(
+                "RRS004",
+                f"{path.name} must be a mapping of fields (name, city, published, ...), "
+                f"not {_describe(document.data)}",
+                file=path,
+                line=1,
+                column=1,
+            )
+        )
+        return None
+    return validate_model(Strategy, document.data, document, (), findings)
 
 
 def _require_directory(root: Path) -> None:

@@ -69,6 +69,7 @@ CHECKS: dict[str, Check] = _checks(
     Check("RRS107", "empty-term", W, "the expected-result term is empty"),
     Check("RRS108", "text-encoding", E, "a byte-order mark or CRLF line ends"),
     Check("RRS109", "stray-file", W, "a file in the actions folder that rrs does not read"),
+    Check("RRS110", "missing-strategy", W, "the catalogue has no strategy.yaml describing it"),
 )
 
 

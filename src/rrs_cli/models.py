@@ -27,7 +27,7 @@ class Kind(StrEnum):
 
 
 class Status(StrEnum):
-    """Normalised status. The strategy's 2016 wording is kept in ``status_text``."""
+    """Normalised status. The strategy's own wording is kept in ``status_text``."""
 
     NEW = "new"
     STARTING = "starting"
@@ -39,7 +39,7 @@ class Status(StrEnum):
 
 
 class Term(StrEnum):
-    """Expected-result horizon, counted from the strategy's publication in 2016."""
+    """Expected-result horizon, counted from the strategy's publication (strategy.yaml)."""
 
     SHORT = "short"
     MEDIUM = "medium"
@@ -49,8 +49,10 @@ class Term(StrEnum):
     SHORT_TO_LONG = "short-to-long"
 
 
-# The strategy's definitions: short < 2 years, medium 2-5 years, long > 5 years.
-TERM_DEADLINE_YEARS: dict[Term, int | None] = {
+# The usual horizons of a resilience strategy (short < 2 years, medium 2-5
+# years, long > 5 years), used when a catalogue's strategy.yaml names none.
+# None: open-ended, the horizon never passes.
+DEFAULT_TERM_HORIZONS: dict[Term, int | None] = {
     Term.SHORT: 2,
     Term.MEDIUM: 5,
     Term.LONG: None,
@@ -89,6 +91,73 @@ NonEmpty = Annotated[str, AfterValidator(_not_blank)]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Citation(_Strict):
+    """How to cite the strategy the catalogue was transcribed from."""
+
+    title: NonEmpty
+    publisher: Text = ""
+    year: int | None = Field(default=None, ge=1000, le=9999)
+    url: Text | None = None
+    file: Text | None = None
+
+
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+Email = Annotated[str, Field(pattern=r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$")]
+
+
+class Strategy(_Strict):
+    """The strategy a catalogue describes (``strategy.yaml``).
+
+    Everything that would otherwise be a city's constant in the code lives
+    here: names, the publication date that term horizons and "status at
+    publication" count from, the language of the catalogue's text, the
+    citation, the contact address and the organisations' other names.
+    """
+
+    name: NonEmpty  # in the catalogue's own language
+    name_en: NonEmpty
+    city: NonEmpty
+    # A year or a full date; term horizons count from its year. null: unknown
+    # (no horizon is ever computed as passed).
+    published: Annotated[int, Field(ge=1000, le=9999)] | date | None
+    language: LanguageCode = "en"
+    source: Citation | None = None
+    contact: Email | None = None
+    term_horizons: dict[Term, Annotated[int, Field(ge=0, le=100)] | None] = Field(
+        default_factory=lambda: dict(DEFAULT_TERM_HORIZONS)
+    )
+    # Other names of one organisation, matched by --owner, --partner and --org:
+    # each entry lists the names of one organisation.
+    organisations: list[list[NonEmpty]] = []
+    # How the strategy writes "funding not settled" (PM, n/a, to be decided).
+    unsettled_funding: list[Text] = []
+
+    @property
+    def year(self) -> int | None:
+        if self.published is None or isinstance(self.published, int):
+            return self.published
+        return self.published.year
+
+    def horizon_years(self, term: Term | None) -> int | None:
+        """Years from publication until ``term``'s horizon; None when open-ended."""
+        if term is None:
+            return None
+        return self.term_horizons.get(term, DEFAULT_TERM_HORIZONS[term])
+
+    def horizon(self, term: Term | None) -> date | None:
+        """The last day of ``term``'s horizon, or None for an open-ended term."""
+        years = self.horizon_years(term)
+        if years is None or self.year is None:
+            return None
+        return date(self.year + years, 12, 31)
+
+
+# What rrs assumes of a catalogue without strategy.yaml (it warns, RRS110).
+UNNAMED_STRATEGY = Strategy(
+    name="Resilience strategy", name_en="Resilience strategy", city="—", published=None
+)
 
 
 class Goal(_Strict):

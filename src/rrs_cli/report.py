@@ -2,14 +2,14 @@
 
 ``build_report`` computes everything the report shows from a catalogue and
 two dates; the renderers in ``render/report.py`` only lay it out (Markdown,
-terminal, JSON). The strategy's 2016 status is the baseline; an action's
-current status is its latest logged one.
+terminal, JSON). The status printed in the strategy is the baseline; an
+action's current status is its latest logged one.
 
-Expected-result horizons, counted from the strategy's publication in 2016:
-short is within two years, medium two to five years, long more than five.
-A horizon has passed when the as-of date lies after 31 December of 2016 + 2
-(``short``) or 2016 + 5 (``medium`` and ``short-to-medium``); the open-ended
-terms (``long``, ``medium-to-long``, ``short-to-long``) never pass.
+Expected-result horizons count from the strategy's publication year and come
+from its ``strategy.yaml`` (``term_horizons``): with the usual horizons a
+``short`` term has passed after 31 December of the publication year + 2, a
+``medium`` or ``short-to-medium`` one after the year + 5; open-ended terms
+(``long``, ``medium-to-long``, ``short-to-long``) never pass.
 """
 
 from __future__ import annotations
@@ -22,18 +22,12 @@ from datetime import date
 
 from .catalogue import Catalogue
 from .graph import LinkGraph
-from .models import TERM_DEADLINE_YEARS, Action, Goal, ProgressEntry, Status, Term
+from .models import Action, Goal, ProgressEntry, Status, Term
 from .query import fold
 
-PUBLISHED = 2016
 DONE = frozenset({Status.COMPLETED, Status.STOPPED})
 # The strategy writes PM, NVT or "nader te bepalen" where funding is not settled.
 _UNSETTLED = re.compile(r"^(|pm|nvt|n\.v\.t\.?|ntb|n\.t\.b\.?|nader te bepalen|onbekend)$")
-
-
-def horizon(term: Term | None) -> date | None:
-    years = TERM_DEADLINE_YEARS.get(term) if term else None
-    return date(PUBLISHED + years, 12, 31) if years is not None else None
 
 
 def funding_settled(funding: str) -> bool:
@@ -119,7 +113,7 @@ def build_report(
     report.cross_cutting = [a for a in actions if a.links_all_flywheels]
     report.changes = _changes(actions, since, as_of)
     for action in actions:
-        deadline = horizon(action.term)
+        deadline = catalogue.strategy.horizon(action.term)
         if deadline and as_of > deadline and current[action.id] not in DONE:
             report.overdue.append((action, deadline))
         last = action.last_update_on(as_of)
