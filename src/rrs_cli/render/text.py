@@ -9,6 +9,51 @@ from __future__ import annotations
 
 import re
 
+# Characters that change how a terminal, a log viewer or a CI runner reads the
+# text around them: C0 and C1 controls, DEL, bidirectional overrides and
+# isolates, zero-width characters, line/paragraph separators and the BOM.
+_INVISIBLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\e"}
+
+
+def _shown(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` with every control and invisible character shown as an escape.
+
+    For human-facing output (terminal, CI logs, stderr): ``\x1b]52;...`` cannot
+    reach the terminal, a newline cannot start a forged ``::error`` line, and a
+    right-to-left override shows as ``\u202e`` instead of reordering the line.
+    Text that needs none of this is returned unchanged.
+    """
+    if keep_newlines:
+        return "\n".join(visible(line) for line in text.split("\n"))
+    return _INVISIBLE.sub(lambda m: _shown(m.group()), text)
+
+
+def has_invisible(text: str) -> bool:
+    """Does ``text`` hold a control, bidi or zero-width character (newline and tab aside)?"""
+    return any(m.group() not in "\n\t" for m in _INVISIBLE.finditer(text))
+
+
+def rich_safe(text: str) -> str:
+    """``text`` for a rich renderable: markup escaped, invisible characters shown.
+
+    rich interprets ``[bold]`` and ``[link=...]`` in plain strings; catalogue text
+    must never be read as markup.
+    """
+    from rich.markup import escape
+
+    return escape(visible(text))
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>~])")
 # What would make a line a heading, quote, list item or rule at its start.
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")

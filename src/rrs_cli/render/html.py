@@ -1,0 +1,52 @@
+"""The HTML renderers' shared Jinja2 environment.
+
+Templates live in ``rrs_cli/templates`` and are autoescaped: every catalogue
+string is HTML-escaped unless a template says otherwise, so a title holding
+``<script>`` renders as text. Interface strings come from ``i18n`` through the
+``t`` global (``{{ t("field.owner") }}``), with the page's language bound by
+:func:`environment`. Used by ``rrs report --format html`` and ``rrs site``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from ..i18n import Language, status_label, term_label, text
+from .text import visible
+
+
+@cache
+def _base() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("rrs_cli", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,  # a misspelt variable is an error, not an empty string
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Every printed string: control and invisible characters shown as
+        # escapes (newlines kept, HTML folds them), then autoescaped.
+        finalize=lambda value: (
+            visible(value, keep_newlines=True) if isinstance(value, str) else value
+        ),
+    )
+    return env
+
+
+def environment(lang: Language) -> Any:
+    """An environment whose ``t``, ``status_label`` and ``term_label`` speak ``lang``."""
+    env = _base().overlay()
+    env.globals.update(
+        lang=lang,
+        t=lambda key, **fields: text(key, lang, **fields),
+        status_label=lambda status: status_label(status, lang),
+        term_label=lambda term: term_label(term, lang),
+    )
+    return env
+
+
+def render(template: str, lang: Language, **context: Any) -> str:
+    return str(environment(lang).get_template(template).render(**context))
