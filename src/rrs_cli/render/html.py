@@ -20,7 +20,7 @@ from .text import visible
 def _base() -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    env = Environment(
+    return Environment(
         loader=PackageLoader("rrs_cli", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,  # a misspelt variable is an error, not an empty string
@@ -33,7 +33,6 @@ def _base() -> Any:
             visible(value, keep_newlines=True) if isinstance(value, str) else value
         ),
     )
-    return env
 
 
 def environment(lang: Language) -> Any:
