@@ -381,13 +381,25 @@ def validate_model(
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            findings.append(_schema_finding(detail, document, prefix, model))
+        for number, detail in enumerate(error.errors(include_url=False)):
+            # A hostile file can hold thousands of bad fields: suggestions
+            # (difflib) only for the first few; the output is capped anyway.
+            findings.append(
+                _schema_finding(detail, document, prefix, model, suggest=number < _SUGGEST)
+            )
         return None
 
 
+_SUGGEST = 20
+
+
 def _schema_finding(
-    detail: Any, document: Document, prefix: tuple[str | int, ...], model: type[BaseModel]
+    detail: Any,
+    document: Document,
+    prefix: tuple[str | int, ...],
+    model: type[BaseModel],
+    *,
+    suggest: bool = True,
 ) -> Finding:
     loc = prefix + tuple(detail["loc"])
     kind = detail["type"]
@@ -395,7 +407,7 @@ def _schema_finding(
     name = str(detail["loc"][-1]) if detail["loc"] else ""
     if kind == "extra_forbidden":
         code, message = "RRS005", f"unknown field {name!r}"
-        suggestion = _suggest_field(name, model, loc)
+        suggestion = _suggest_field(name, model, loc) if suggest else None
         if suggestion:
             message += f"; did you mean {suggestion!r}?"
         line, column = document.locate(loc, key=True)
