@@ -52,7 +52,7 @@ def test_diff_markdown_for_a_pull_request(rrs: Invoke, make_catalogue: MakeCatal
 
 def test_diff_of_identical_catalogues(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     root = make_catalogue()
-    assert "No changes to actions." in rrs("diff", str(root), str(root)).stdout
+    assert "No changes to the catalogue." in rrs("diff", str(root), str(root)).stdout
 
 
 def test_diff_refuses_a_broken_version(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
