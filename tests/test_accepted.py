@@ -24,9 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 ACCEPTED = ROOT / "data" / "accepted.yaml"
 TODAY = date(2026, 1, 1)
-SECTION = re.compile(
-    r"(## Known inconsistencies in the source\n.*?\n\n)((?:- [^\n]*\n)+)", re.S
-)
+SECTION = re.compile(r"(## Known inconsistencies in the source\n.*?\n\n)((?:- [^\n]*\n)+)", re.S)
 
 
 def known_list() -> str:
@@ -125,9 +123,7 @@ def test_only_warnings_can_be_accepted_and_reasons_are_required(
     assert found == [("RRS006", "[1].reason"), ("RRS007", "[0].code"), ("RRS007", "[2].code")]
 
 
-def test_errors_only_hides_warnings_and_says_so(
-    make_catalogue: MakeCatalogue, rrs: Invoke
-) -> None:
+def test_errors_only_hides_warnings_and_says_so(make_catalogue: MakeCatalogue, rrs: Invoke) -> None:
     actions = default_actions()
     actions["A"] = {**actions["A"], "links": ["1", "2", "3"]}
     actions["2"] = {**actions["2"], "status": "done"}
@@ -136,8 +132,10 @@ def test_errors_only_hides_warnings_and_says_so(
         result = rrs("validate", str(root), flag)
         assert result.exit_code == 1
         assert "RRS007" in result.stdout and "RRS101" not in result.stdout
-        assert result.stderr.strip().splitlines()[-1].endswith(
-            "1 error, 1 warning (1 warning not shown: --errors-only): failed"
+        assert (
+            result.stderr.strip()
+            .splitlines()[-1]
+            .endswith("1 error, 1 warning (1 warning not shown: --errors-only): failed")
         )
     data = json.loads(rrs("validate", str(root), "-q", "--format", "json").stdout)
     assert [f["code"] for f in data["findings"]] == ["RRS007"] and data["warnings"] == 1

@@ -88,7 +88,7 @@ def _shown(value: Any) -> str:
         return MARK
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, (bool, date, dict)) or isinstance(value, int):
+    if isinstance(value, (bool, date, dict, int)):
         return ""  # checked through JSON; the field name is checked in Markdown
     if isinstance(value, list):
         return "" if not value else MARK if MARK in str(value) else ""
