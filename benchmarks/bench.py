@@ -59,6 +59,64 @@ def medians(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> d
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def measured(argv: Sequence[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time and peak memory (max RSS, KiB) of one run of ``argv``."""
+    start = time.perf_counter()
+    with Path(os.devnull).open("wb") as null:
+        process = subprocess.Popen(argv, stdout=null, stderr=null, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        sys.exit(f"benchmark command failed ({process.returncode}): {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss
+
+
+def many_findings(
+    rrs: list[str], size: int, runs: int, env: dict[str, str], workdir: Path
+) -> list[str]:
+    """Validation when nearly every action has a finding, against a clean catalogue."""
+    clean = generate(workdir / "clean", size)
+    findings = generate(workdir / "findings", size, one_sided=True)
+    cases = {
+        f"{name} {fmt}": [*rrs, "validate", str(root), "--format", fmt]
+        for fmt in ("text", "json", "github")
+        for name, root in (("clean", clean), ("findings", findings))
+    }
+    for argv in cases.values():
+        measured(argv, env)  # warm the file cache; not counted
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    memory: dict[str, list[int]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, argv in cases.items():
+            elapsed, peak = measured(argv, env)
+            times[name].append(elapsed)
+            memory[name].append(peak)
+    lines = [
+        "## Many findings",
+        "",
+        f"`rrs validate` on {size:,} synthetic actions, clean and with a one-sided link in "
+        f"nearly every action (`synth.py --one-sided`). Median of {runs} cold runs; peak "
+        "memory is the process's maximum resident set size.",
+        "",
+        "| format | clean | with findings | time ratio | clean memory | with findings "
+        "| memory ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for fmt in ("text", "json", "github"):
+        t_clean = statistics.median(times[f"clean {fmt}"])
+        t_found = statistics.median(times[f"findings {fmt}"])
+        m_clean = statistics.median(memory[f"clean {fmt}"]) / 1024
+        m_found = statistics.median(memory[f"findings {fmt}"]) / 1024
+        lines.append(
+            f"| `{fmt}` | {t_clean:.2f} s | {t_found:.2f} s | {t_found / t_clean:.2f} "
+            f"| {m_clean:.0f} MiB | {m_found:.0f} MiB | {m_found / m_clean:.2f} |"
+        )
+    shutil.rmtree(clean)
+    shutil.rmtree(findings)
+    return [*lines, ""]
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -163,6 +221,9 @@ def main() -> None:
     parser.add_argument("--scale-runs", type=int, default=3, help="runs per scale command")
     parser.add_argument("--sizes", default="1000,10000,40000", help="catalogue sizes")
     parser.add_argument("--quick", action="store_true", help="5 runs; sizes 1,000 and 10,000")
+    parser.add_argument(
+        "--only-findings", action="store_true", help="only the many-findings comparison"
+    )
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args()
     if args.quick:
@@ -171,10 +232,12 @@ def main() -> None:
     rrs = rrs_command()
     with tempfile.TemporaryDirectory(prefix="rrs-bench-") as tmp:
         report = [f"# rrs benchmark, {time.strftime('%Y-%m-%d')}", "", f"Machine: {machine()}.", ""]
-        report += startup(rrs, args.runs, env)
-        report += scale(
-            rrs, [int(s) for s in args.sizes.split(",")], args.scale_runs, env, Path(tmp)
-        )
+        if not args.only_findings:
+            report += startup(rrs, args.runs, env)
+            report += scale(
+                rrs, [int(s) for s in args.sizes.split(",")], args.scale_runs, env, Path(tmp)
+            )
+        report += many_findings(rrs, 10_000, max(args.scale_runs, 5), env, Path(tmp))
     text = "\n".join(report)
     print(text)
     if args.output:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,10 +23,26 @@ def display_path(file: str) -> str:
 
 
 class _Paths(dict[str, str]):
-    """``display_path`` of each file, worked out once per file and not per finding."""
+    """``display_path`` of each file, worked out once per file and with string
+    operations (pathlib costs more than the rest of a finding's line)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        try:
+            self.cwd = os.getcwd()  # noqa: PTH109 - strings, not paths, on purpose
+        except OSError:
+            self.cwd = ""
 
     def __missing__(self, file: str) -> str:
-        shown = self[file] = display_path(file)
+        cwd = self.cwd
+        plain = os.sep == "/" and "//" not in file and "/." not in file and "./" not in file
+        if plain and cwd and file.startswith(cwd + "/") and not file.endswith("/"):
+            shown = file[len(cwd) + 1 :]
+        elif plain and cwd and not file.startswith("/") and not file.endswith("/"):
+            shown = file if file not in ("", ".", "..") else display_path(file)
+        else:
+            shown = display_path(file)
+        self[file] = shown
         return shown
 
 
