@@ -13,12 +13,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 
 from rrs_cli.diagnostics import fails
 from rrs_cli.validation import validate
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .conftest import Invoke, MakeCatalogue, default_actions, dump
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -158,3 +159,41 @@ def update() -> None:
 if __name__ == "__main__":
     update()
     sys.exit(0)
+
+
+def test_many_unknown_keys_are_located_in_one_pass(
+    make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Locating builds each mapping's key index once, whatever the number of keys
+    (it used to scan the mapping once per key: 24k keys took minutes)."""
+    from rrs_cli import yamlio
+
+    builds = 0
+    original = yamlio.Marks.index
+
+    def counting(self: yamlio.Marks, name: str) -> int | None:
+        nonlocal builds
+        builds += self._index is None
+        return original(self, name)
+
+    monkeypatch.setattr(yamlio.Marks, "index", counting)
+    keys = 24_000
+    actions: dict[str, object] = dict(default_actions())
+    text = dump(default_actions()["1"]) + "".join(f"extra{i}: {i}\n" for i in range(keys))
+    actions["1"] = text
+    found = [f for f in validate(make_catalogue(actions), today=TODAY) if "1.yaml" in f.file]
+    assert builds <= 3  # the action's mapping (and the lists of its fields)
+    assert [f.code for f in found] == ["RRS005"] * 51
+    first_extra = len(dump(default_actions()["1"]).splitlines()) + 1
+    assert [(f.line, f.column) for f in found[:3]] == [(first_extra + i, 1) for i in range(3)]
+    assert found[-1].message.startswith(f"and {keys - 50:,} more findings")
+
+
+def test_schema_of_accepted_yaml_fits_the_bundled_file() -> None:
+    from rrs_cli.schema import json_schema
+
+    schema = json_schema("accepted")
+    item = schema["$defs"]["AcceptedFinding"]
+    assert set(item["required"]) == {"code", "action", "reason"}
+    for entry in yaml.safe_load(ACCEPTED.read_text(encoding="utf-8")):
+        assert set(entry) <= set(item["properties"])

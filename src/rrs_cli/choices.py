@@ -56,3 +56,4 @@ class SchemaTarget(StrEnum):
     ACTION = "action"
     GOALS = "goals"
     QUALITIES = "qualities"
+    ACCEPTED = "accepted"
