@@ -59,8 +59,12 @@ def medians(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> d
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
-def measured(argv: Sequence[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time and peak memory (max RSS, KiB) of one run of ``argv``."""
+def measured(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall time, CPU time (user + system) and peak memory (max RSS, KiB) of one run.
+
+    CPU time includes the forked reader's; on a shared, busy machine it moves
+    less than wall time does.
+    """
     start = time.perf_counter()
     with Path(os.devnull).open("wb") as null:
         process = subprocess.Popen(argv, stdout=null, stderr=null, env=env)
@@ -69,7 +73,7 @@ def measured(argv: Sequence[str], env: dict[str, str]) -> tuple[float, int]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
         sys.exit(f"benchmark command failed ({process.returncode}): {' '.join(argv)}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def many_findings(
@@ -86,32 +90,37 @@ def many_findings(
     for argv in cases.values():
         measured(argv, env)  # warm the file cache; not counted
     times: dict[str, list[float]] = {name: [] for name in cases}
+    cpu: dict[str, list[float]] = {name: [] for name in cases}
     memory: dict[str, list[int]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, argv in cases.items():
-            elapsed, peak = measured(argv, env)
+            elapsed, used, peak = measured(argv, env)
             times[name].append(elapsed)
+            cpu[name].append(used)
             memory[name].append(peak)
     lines = [
         "## Many findings",
         "",
         f"`rrs validate` on {size:,} synthetic actions, clean and with a one-sided link in "
-        f"nearly every action (`synth.py --one-sided`). Median of {runs} cold runs; peak "
-        "memory is the process's maximum resident set size.",
+        f"nearly every action (`synth.py --one-sided`). Median of {runs} cold runs, "
+        "interleaved; CPU time is user + system (with the forked reader); peak memory is "
+        "the maximum resident set size.",
         "",
-        "| format | clean | with findings | time ratio | clean memory | with findings "
-        "| memory ratio |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| format | wall: clean | findings | ratio | CPU: clean | findings | ratio "
+        "| memory: clean | findings | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for fmt in ("text", "json", "github"):
-        t_clean = statistics.median(times[f"clean {fmt}"])
-        t_found = statistics.median(times[f"findings {fmt}"])
-        m_clean = statistics.median(memory[f"clean {fmt}"]) / 1024
-        m_found = statistics.median(memory[f"findings {fmt}"]) / 1024
-        lines.append(
-            f"| `{fmt}` | {t_clean:.2f} s | {t_found:.2f} s | {t_found / t_clean:.2f} "
-            f"| {m_clean:.0f} MiB | {m_found:.0f} MiB | {m_found / m_clean:.2f} |"
-        )
+        cells = []
+        for values, unit, scale in ((times, "s", 1.0), (cpu, "s", 1.0), (memory, "MiB", 1024)):
+            clean_value = statistics.median(values[f"clean {fmt}"]) / scale
+            found_value = statistics.median(values[f"findings {fmt}"]) / scale
+            digits = 0 if unit == "MiB" else 2
+            cells.append(
+                f"{clean_value:.{digits}f} {unit} | {found_value:.{digits}f} {unit} "
+                f"| {found_value / clean_value:.2f}"
+            )
+        lines.append(f"| `{fmt}` | {' | '.join(cells)} |")
     shutil.rmtree(clean)
     shutil.rmtree(findings)
     return [*lines, ""]

@@ -87,9 +87,9 @@ def generate(target: Path, count: int, seed: int = 2016, *, one_sided: bool = Fa
     if one_sided:  # each flywheel also names a connected action that does not name it
         numbers = sorted(connected_links, key=int)
         for index, flywheel in enumerate(links):
-            number = numbers[(index * 7) % len(numbers)] if numbers else None
-            if number and flywheel not in connected_links[number]:
-                links[flywheel] = [*links[flywheel], number]
+            other = numbers[(index * 7) % len(numbers)] if numbers else None
+            if other and flywheel not in connected_links[other]:
+                links[flywheel] = [*links[flywheel], other]
     for index, (action_id, linked) in enumerate(links.items()):
         write(
             target,

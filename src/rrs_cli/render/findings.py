@@ -35,11 +35,19 @@ class _Paths(dict[str, str]):
 
     def __missing__(self, file: str) -> str:
         cwd = self.cwd
-        plain = os.sep == "/" and "//" not in file and "/." not in file and "./" not in file
-        if plain and cwd and file.startswith(cwd + "/") and not file.endswith("/"):
+        plain = (
+            os.sep == "/"
+            and cwd not in ("", "/")
+            and file not in ("", ".", "..", cwd)
+            and "//" not in file
+            and "/." not in file
+            and "./" not in file
+            and not file.endswith("/")
+        )
+        if plain and file.startswith(cwd + "/"):
             shown = file[len(cwd) + 1 :]
-        elif plain and cwd and not file.startswith("/") and not file.endswith("/"):
-            shown = file if file not in ("", ".", "..") else display_path(file)
+        elif plain:  # outside the working directory, or already relative to it
+            shown = file
         else:
             shown = display_path(file)
         self[file] = shown
