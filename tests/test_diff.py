@@ -52,13 +52,18 @@ def test_diff_markdown_for_a_pull_request(rrs: Invoke, make_catalogue: MakeCatal
 
 def test_diff_of_identical_catalogues(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     root = make_catalogue()
-    assert "No changes to actions." in rrs("diff", "--base-dir", str(root), "--head-dir", str(root)).stdout
+    assert (
+        "No changes to actions."
+        in rrs("diff", "--base-dir", str(root), "--head-dir", str(root)).stdout
+    )
 
 
 def test_diff_refuses_a_broken_version(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     actions = default_actions()
     actions["1"] = "id: [\n"
-    result = rrs("diff", "--base-dir", str(make_catalogue()), "--head-dir", str(make_catalogue(actions)))
+    result = rrs(
+        "diff", "--base-dir", str(make_catalogue()), "--head-dir", str(make_catalogue(actions))
+    )
     assert result.exit_code == 1 and "has errors" in result.stderr
 
 

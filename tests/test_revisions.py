@@ -173,7 +173,7 @@ def test_a_huge_blob_is_not_read(rrs: Invoke, make_catalogue: MakeCatalogue) -> 
 def test_origin_main_still_works_as_a_revision(
     rrs: Invoke, make_catalogue: MakeCatalogue, tmp_path: Path
 ) -> None:
-    repo, root = repository(make_catalogue)
+    repo, _root = repository(make_catalogue)
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
     (clone / "catalogue" / "actions" / "2.yaml").write_text(
