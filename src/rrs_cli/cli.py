@@ -88,9 +88,12 @@ app = typer.Typer(
 
 
 def _error(message: str, hint: str = "") -> None:
-    typer.echo(f"rrs: error: {message}", err=True)
-    if hint:
-        typer.echo(f"  {hint}", err=True)
+    """One error on stderr; control characters shown as escapes (catalogue text may be in it)."""
+    from .render.text import visible
+
+    typer.echo(f"rrs: error: {visible(message)}", err=True)
+    for line in hint.split("\n") if hint else ():
+        typer.echo(f"  {visible(line.strip())}", err=True)
 
 
 def _plain() -> bool:
@@ -300,6 +303,7 @@ def validate_command(
 ) -> None:
     """Check a catalogue's schema and references; exit 1 on errors."""
     from .render import findings as render
+    from .render.text import visible
     from .validation import validate
 
     root = path if path is not None else _session(ctx).root
@@ -311,9 +315,8 @@ def validate_command(
     else:
         sys.stdout.write(render.text(found))
         verdict = "ok" if not has_errors(found) and not (strict and found) else "failed"
-        typer.echo(
-            f"{render.display_path(str(root))}: {render.summary_line(found)}: {verdict}", err=True
-        )
+        shown = visible(render.display_path(str(root)))
+        typer.echo(f"{shown}: {render.summary_line(found)}: {verdict}", err=True)
     if has_errors(found) or (strict and found):
         raise typer.Exit(EXIT_FINDINGS)
 
