@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Invoke
+from .conftest import Invoke, MakeCatalogue, default_actions
 from .hostile import FORBIDDEN, HOSTILE_GOAL, write_hostile_catalogue
 
 FORMULA = frozenset("=+-@")
@@ -89,7 +89,7 @@ def test_every_command_escapes_every_payload(
     assert result.exit_code in (0, 1), (argv, result.stdout[-2000:], result.stderr[-2000:])
     assert "Traceback" not in result.stdout + result.stderr
     assert "internal error" not in result.stderr
-    if which == "valid" and args[0] != "diff":
+    if which == "valid" and args[0] != "diff" and "--strict" not in args:
         assert result.exit_code == 0, result.stderr
     check_output(argv, result.stdout, result.stderr)
     if "json" in args and result.stdout:
@@ -167,3 +167,25 @@ def test_validate_text_cannot_forge_ci_commands(rrs: Invoke, catalogues: dict[st
     assert {"RRS005", "RRS014", "RRS008", "RRS007"} <= codes
     check_output(("validate",), result.stdout, result.stderr)
     assert "PWNED" in result.stdout  # reported, but escaped
+
+
+def test_invisible_characters_are_a_located_warning(
+    rrs: Invoke, catalogues: dict[str, Path]
+) -> None:
+    result = rrs("validate", "--format", "json", str(catalogues["valid"]))
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "RRS112"]
+    assert found and all(f["line"] and f["field"] for f in found)
+    assert {f["severity"] for f in found} == {"warning"}
+    assert any(f["file"].endswith("actions/A.yaml") for f in found)
+
+
+def test_queries_ignore_invisible_characters_and_normal_forms(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
+    actions = default_actions()
+    actions["1"] = {**actions["1"], "owner": "Ge\u200bmeente", "title": "Cafe\u0301 Rotterdam"}
+    root = make_catalogue(actions)
+    owned = rrs("list", "--owner", "Gemeente", "--format", "json", catalogue=root)
+    assert "1" in [a["id"] for a in json.loads(owned.stdout)]
+    found = rrs("list", "--text", "Caf\u00e9", "--format", "json", catalogue=root)
+    assert [a["id"] for a in json.loads(found.stdout)] == ["1"]

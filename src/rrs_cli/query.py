@@ -59,9 +59,21 @@ def _organisation_pattern(value: str) -> re.Pattern[str]:
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+# Zero-width, bidi-control and soft-hyphen characters: invisible in print, so a
+# search ignores them (`--owner Gemeente` finds "Ge\u200bmeente").
+_INVISIBLE_FOR_MATCHING = re.compile(
+    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
 def fold(text: str) -> str:
-    """Case-, accent- and spacing-insensitive form of ``text`` for matching."""
+    """Case-, accent- and spacing-insensitive form of ``text`` for matching.
+
+    Composed and decomposed forms (NFC "é", NFD "e" + U+0301) fold alike, and
+    invisible characters are dropped.
+    """
     if not text.isascii():
+        text = _INVISIBLE_FOR_MATCHING.sub("", text)
         text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
     return " ".join(text.casefold().replace("_", "-").split())
 

@@ -12,11 +12,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .catalogue import Catalogue, LoadResult, format_path, load_catalogue
 from .diagnostics import Finding, finding
 from .graph import LinkGraph
 from .models import CONNECTED_ID, FLYWHEEL_ID, Action
+from .render.text import has_invisible, invisible_characters, visible
 from .yamlio import Document
 
 # Builds a finding located at a field path of the action being checked.
@@ -51,6 +53,41 @@ def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Fi
             )
     for action in catalogue.actions.values():
         found.extend(_check_action(catalogue, graph, action, today or date.today()))
+    for document in catalogue.documents.values():
+        found.extend(invisible_text(document))
+    return found
+
+
+def invisible_text(document: Document) -> list[Finding]:
+    """RRS112 for every text value holding bidi controls or zero-width characters.
+
+    Such characters make a title or an owner read differently from what it is
+    (a right-to-left override reorders it, a zero-width space splits a name so
+    a search misses it); one pass over the file's values, located at each.
+    """
+    found: list[Finding] = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), document.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, str):
+            if has_invisible(value):
+                shown = ", ".join(visible(c) for c in invisible_characters(value)[:5])
+                line, column = document.locate(loc)
+                found.append(
+                    finding(
+                        "RRS112",
+                        f"the text holds invisible or control characters ({shown}) that can "
+                        "make it read differently from what it is; remove them",
+                        file=document.path,
+                        line=line,
+                        column=column,
+                        field_path=format_path(loc),
+                    )
+                )
+        elif isinstance(value, dict):
+            stack.extend(((*loc, key), item) for key, item in value.items() if isinstance(key, str))
+        elif isinstance(value, list):
+            stack.extend(((*loc, index), item) for index, item in enumerate(value))
     return found
 
 

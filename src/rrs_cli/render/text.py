@@ -45,9 +45,19 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     return shown
 
 
+_HIDING = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
 def has_invisible(text: str) -> bool:
     """Does ``text`` hold a control, bidi or zero-width character (newline and tab aside)?"""
-    return any(m.group() not in "\n\t" for m in _INVISIBLE.finditer(text))
+    return _HIDING.search(text) is not None
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The distinct such characters in ``text``, in order of first appearance."""
+    return list(dict.fromkeys(_HIDING.findall(text)))
 
 
 def rich_safe(text: str) -> str:
