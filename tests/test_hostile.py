@@ -189,3 +189,21 @@ def test_queries_ignore_invisible_characters_and_normal_forms(
     assert "1" in [a["id"] for a in json.loads(owned.stdout)]
     found = rrs("list", "--text", "Caf\u00e9", "--format", "json", catalogue=root)
     assert [a["id"] for a in json.loads(found.stdout)] == ["1"]
+
+
+def test_csv_carriage_return_cannot_start_a_formula(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
+    actions = default_actions()
+    actions["1"] = {
+        **actions["1"],
+        "title": "Normal title\r=cmd|' /C calc'!A0",
+        "owner": "Gemeente\n+SUM(A1)\r\n@x",
+    }
+    actions["2"] = {**actions["2"], "title": '=HYPERLINK("https://evil.example")'}
+    text = rrs("list", "--format", "csv", catalogue=make_catalogue(actions)).stdout
+    check_csv(text)
+    rows = list(csv.reader(io.StringIO(text, newline=None)))
+    titles = {row[0]: row[2] for row in rows[1:]}
+    assert titles["1"] == "Normal title\\r=cmd|' /C calc'!A0"
+    assert titles["2"].startswith("'=HYPERLINK")
