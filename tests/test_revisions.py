@@ -182,3 +182,16 @@ def test_origin_main_still_works_as_a_revision(
     result = rrs("diff", "origin/main", "--format", "json", catalogue=clone / "catalogue")
     assert result.exit_code == 0, result.stderr
     assert [c["id"] for c in json.loads(result.stdout)["changed"]] == ["2"]
+
+
+def test_a_catalogue_at_the_top_of_its_repository(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
+    root = make_catalogue()
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "base")
+    (root / "actions" / "3.yaml").unlink()
+    result = rrs("diff", "HEAD", "--format", "json", catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["removed"] == ["3"]
