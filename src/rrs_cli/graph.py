@@ -66,15 +66,17 @@ class LinkGraph:
             return ()
         return self.flywheel_ids if side == "flywheels" else self.to_all_flywheels
 
-    def linked(self, action_id: str) -> list[Action]:
+    def linked(self, action_id: str, *, implicit: bool = True) -> list[Action]:
         """Actions linked with ``action_id`` in either direction, in catalogue order.
 
         The "all flywheels" side comes from a list sorted once, merged with the
-        printed links: no per-call sort of thousands of flywheels.
+        printed links: no per-call sort of thousands of flywheels. With
+        ``implicit=False`` only printed links count (what a flywheel lists of
+        its own, without every action that links to all flywheels).
         """
         actions = self.catalogue.actions
         explicit = self.neighbours.get(action_id, set())
-        side = self._side(action_id)
+        side = self._side(action_id) if implicit else None
         if side is None:
             return [actions[i] for i in sorted(explicit, key=action_sort_key)]
         ordered, members = self._sorted_side(side)
