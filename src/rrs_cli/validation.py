@@ -65,6 +65,8 @@ def invisible_text(document: Document) -> list[Finding]:
     (a right-to-left override reorders it, a zero-width space splits a name so
     a search misses it); one pass over the file's values, located at each.
     """
+    if not has_invisible("\n".join(_texts(document.data, []))):
+        return []  # the common case: one scan of the file's text values
     found: list[Finding] = []
     stack: list[tuple[tuple[str | int, ...], Any]] = [((), document.data)]
     while stack:
@@ -96,6 +98,21 @@ def _at(
 ) -> Finding:
     line, column = catalogue.locate(path, loc)
     return finding(code, message, file=path, line=line, column=column, field_path=format_path(loc))
+
+
+def _texts(value: Any, out: list[str]) -> list[str]:
+    """Append every text value in ``value`` to ``out`` (a flat, fast pass)."""
+    if isinstance(value, str):
+        out.append(value)
+        return out
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            out.append(item)
+        elif kind is dict or kind is list:
+            _texts(item, out)
+    return out
 
 
 def _check_action(
