@@ -174,9 +174,9 @@ def _extract(
 ) -> None:
     blobs: list[tuple[_Entry, Path]] = []
     for entry in _tree(repo, commit, catalogue):
-        shown = f"{visible(str(entry.path))}"
+        shown = visible(str(entry.path))
         if not _safe_parts(entry.path):
-            findings.append(finding("RRS013", "a path rrs refuses to extract", file=base / "_"))
+            findings.append(finding("RRS013", f"a path rrs refuses to extract: {shown}", file=base))
             continue
         depth = len(entry.path.parts)
         target = base.joinpath(*entry.path.parts[:_MAX_DEPTH])
