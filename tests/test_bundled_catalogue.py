@@ -126,7 +126,7 @@ def test_recognisable_answers(catalogue: Catalogue) -> None:
 # Issue 12: catalogue corrections from a second reading of the source. Each decision
 # is pinned here so that it cannot silently regress.
 
-LINK_NOTE = "LINK (one rule for every block, issue 12"
+LINK_NOTE = "LINK (one rule for every block"
 
 
 @pytest.mark.parametrize(
