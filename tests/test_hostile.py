@@ -207,3 +207,14 @@ def test_csv_carriage_return_cannot_start_a_formula(
     titles = {row[0]: row[2] for row in rows[1:]}
     assert titles["1"] == "Normal title\\r=cmd|' /C calc'!A0"
     assert titles["2"].startswith("'=HYPERLINK")
+
+
+@pytest.mark.parametrize("typed", ["\u00df", "\u00b2", "\u2460", "\uff21"])
+def test_action_ids_are_ascii_only(rrs: Invoke, make_catalogue: MakeCatalogue, typed: str) -> None:
+    actions = default_actions()
+    actions["SS"] = {**actions["A"], "id": "SS"}
+    actions["2"] = {**actions["2"]}
+    root = make_catalogue(actions)
+    result = rrs("show", typed, catalogue=root)
+    assert result.exit_code == 2, result.stdout
+    assert "unknown action" in result.stderr

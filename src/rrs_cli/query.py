@@ -128,7 +128,9 @@ def resolve_enum(enum: type[E], value: str, what: str, aliases: dict[str, E] | N
 
 
 def resolve_action(catalogue: Catalogue, value: str) -> Action:
-    wanted = value.strip().upper()
+    wanted = value.strip()
+    # Ids are ASCII: "ß".upper() is "SS", and "²" or "①" are digits to isdigit().
+    wanted = wanted.upper() if wanted.isascii() else wanted
     if wanted in catalogue.actions:
         return catalogue.actions[wanted]
     raise _unknown("action", value, catalogue.actions)
