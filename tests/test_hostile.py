@@ -13,6 +13,8 @@ import csv
 import io
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -218,3 +220,30 @@ def test_action_ids_are_ascii_only(rrs: Invoke, make_catalogue: MakeCatalogue, t
     result = rrs("show", typed, catalogue=root)
     assert result.exit_code == 2, result.stdout
     assert "unknown action" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.parametrize("broken", [False, True])
+@pytest.mark.parametrize("fmt", ["markdown", "json"])
+def test_diff_between_revisions_escapes_every_payload(
+    rrs: Invoke, tmp_path: Path, broken: bool, fmt: str
+) -> None:
+    repo = tmp_path / "repo"
+    root = write_hostile_catalogue(repo / "catalogue", benign=True)
+
+    def git(*args: str) -> None:
+        ident = ["-c", "user.email=t@example.org", "-c", "user.name=t"]
+        subprocess.run(["git", *ident, *args], cwd=repo, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "base")
+    write_hostile_catalogue(root, broken=broken)
+    git("add", "-A")
+    git("commit", "-qm", "hostile")
+    result = rrs("diff", "HEAD~1", "HEAD", "--format", fmt, catalogue=root)
+    assert result.exit_code == (1 if broken else 0), result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    check_output(("diff",), result.stdout, result.stderr)
+    if broken:
+        assert "HEAD:actions/90.yaml" in result.stderr

@@ -195,3 +195,23 @@ def test_a_catalogue_at_the_top_of_its_repository(
     result = rrs("diff", "HEAD", "--format", "json", catalogue=root)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["removed"] == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("link", "target", "inside"),
+    [
+        ("actions/1.yaml", "../shared/1.yaml", True),
+        ("actions/1.yaml", "2.yaml", True),
+        ("actions/1.yaml", "../../x.yaml", False),
+        ("actions/1.yaml", "/etc/passwd", False),
+        ("goals.yaml", "../goals.yaml", False),
+        ("actions/1.yaml", "sub/../../../x", False),
+        ("actions/1.yaml", "", False),
+    ],
+)
+def test_which_links_stay_inside(link: str, target: str, inside: bool) -> None:
+    from pathlib import PurePosixPath
+
+    from rrs_cli.revisions import _inside
+
+    assert _inside(PurePosixPath(link), target) is inside
