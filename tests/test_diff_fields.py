@@ -273,7 +273,7 @@ def test_cli_reports_a_deleted_log(make_catalogue: MakeCatalogue, rrs: Invoke) -
     base = make_catalogue(actions)
     actions["1"] = {k: v for k, v in actions["1"].items() if k != "progress"}
     head = make_catalogue(actions)
-    result = rrs("diff", str(base), str(head))
+    result = rrs("diff", "--base-dir", str(base), "--head-dir", str(head))
     assert result.exit_code == 0, result.stderr
     assert "History rewritten" in result.stdout
     assert "current status now ongoing (was completed)" in result.stdout

@@ -12,7 +12,6 @@ out as code points, so a reviewer sees that, and where, they differ.
 from __future__ import annotations
 
 import difflib
-import html
 import json
 import re
 import unicodedata
@@ -21,7 +20,7 @@ from typing import Any
 from ..diff import ActionChange, CatalogueDiff, HistoryChange, RecordChange, RecordsDiff
 from ..models import ProgressEntry
 from .export import to_json
-from .text import md_code, md_inline, visible
+from .text import html_inline, md_code, md_inline, visible
 
 # A value longer than this (or with a line break) is shown as a word diff.
 LONG = 80
@@ -43,7 +42,7 @@ def _plain(value: Any) -> str:
 
 
 def _cell(text: str) -> str:
-    return md_inline(visible(text)) if text else "—"
+    return md_inline(text) if text else "—"
 
 
 def _code_points(text: str) -> str:
@@ -57,8 +56,8 @@ def _spelt(before: str, after: str) -> tuple[str, str]:
     right: list[str] = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            left.append(md_inline(visible(before[a1:a2])))
-            right.append(md_inline(visible(after[b1:b2])))
+            left.append(md_inline(before[a1:a2]))
+            right.append(md_inline(after[b1:b2]))
         else:
             if a2 > a1:
                 left.append(f"⟨{_code_points(before[a1:a2])}⟩")
@@ -68,7 +67,7 @@ def _spelt(before: str, after: str) -> tuple[str, str]:
 
 
 def _printed(text: str) -> str:
-    return unicodedata.normalize("NFC", md_inline(visible(text)))
+    return unicodedata.normalize("NFC", md_inline(text))
 
 
 def _looks_same(before: str, after: str) -> bool:
@@ -106,24 +105,19 @@ def word_diff(before: str, after: str) -> str:
                 head = [] if first else words[:keep]
                 tail = [] if last else words[-keep:]
                 words = [*head, " … ", *tail]
-            parts.append(md_inline(visible("".join(words))) if words != [" … "] else "…")
+            parts.append(md_inline("".join(words)) if words != [" … "] else "…")
             parts.append(" ")
             continue
         removed, added = "".join(old[a1:a2]), "".join(new[b1:b2])
         if removed and added and _looks_same(removed, added):
             removed, added = _spelt(removed, added)
         else:
-            removed, added = md_inline(visible(removed)), md_inline(visible(added))
+            removed, added = md_inline(removed), md_inline(added)
         if removed.strip():
             parts.append(f"<del>{removed}</del> ")
         if added.strip():
             parts.append(f"<ins>{added}</ins> ")
     return re.sub(r" +", " ", "".join(parts)).strip()
-
-
-def _summary(text: str) -> str:
-    """Text for an HTML <summary>: escaped, invisible characters shown, one line."""
-    return html.escape(" ".join(visible(text).split()), quote=False)
 
 
 def _entry(entry: ProgressEntry) -> str:
@@ -136,12 +130,16 @@ def _entry(entry: ProgressEntry) -> str:
 
 
 def _field_rows(
-    who: str, fields: dict[str, tuple[Any, Any]], long: list[tuple[str, str, Any, Any]]
+    who: str,
+    label: str,
+    fields: dict[str, tuple[Any, Any]],
+    long: list[tuple[str, str, Any, Any]],
 ) -> list[str]:
+    """Table rows for short values; long texts go to ``long`` (with a plain label)."""
     rows = []
     for name, (before, after) in fields.items():
         if _is_long(before, after):
-            long.append((who, name, before, after))
+            long.append((label, name, before, after))
             rows.append(f"| {who} | {name} | (long text: word diff below) | |")
             continue
         shown_before, shown_after = _pair(before, after)
@@ -149,12 +147,12 @@ def _field_rows(
     return rows
 
 
-def _long_blocks(long: list[tuple[str, str, Any, Any]], summaries: list[str]) -> list[str]:
+def _long_blocks(long: list[tuple[str, str, Any, Any]]) -> list[str]:
     lines: list[str] = []
-    for (_, name, before, after), summary in zip(long, summaries, strict=True):
+    for label, name, before, after in long:
         lines += [
             "",
-            f"<details><summary>{summary}: {html.escape(name)}</summary>",
+            f"<details><summary>{html_inline(label)}: {html_inline(name)}</summary>",
             "",
             word_diff(_plain(before), _plain(after)),
             "",
@@ -178,7 +176,7 @@ def _history_lines(diff: CatalogueDiff) -> list[str]:
         "",
     ]
     for change in rewritten:
-        who = f"**{md_inline(change.id)}** {md_inline(visible(change.title))}"
+        who = f"**{md_inline(change.id)}** {md_inline(change.title)}"
         for item in change.history:
             lines.append(f"- {who}: {_history_text(item)}")
         if "current_status" in change.fields:
@@ -190,14 +188,14 @@ def _history_lines(diff: CatalogueDiff) -> list[str]:
 
 
 def _history_text(item: HistoryChange) -> str:
-    before = md_inline(visible(_entry(item.before)))
+    before = md_inline(_entry(item.before))
     if item.after is None:
         return f"entry **removed**; it was: {before}"
     after_text, before_text = _entry(item.after), _entry(item.before)
     if _looks_same(before_text, after_text):
         before, after = _spelt(before_text, after_text)
     else:
-        after = md_inline(visible(after_text))
+        after = md_inline(after_text)
     return f"entry **edited**; it was: {before}; now: {after}"
 
 
@@ -208,18 +206,21 @@ def _records_lines(
     rows: list[str] = []
     if records.added or records.removed:
         lines += ["", f"### {heading}", ""]
-        lines += [f"- added **{md_inline(k)}** {md_inline(visible(t))}" for k, t in records.added]
-        lines += [
-            f"- removed **{md_inline(k)}** {md_inline(visible(t))}" for k, t in records.removed
-        ]
+        lines += [f"- added **{md_inline(k)}** {md_inline(t)}" for k, t in records.added]
+        lines += [f"- removed **{md_inline(k)}** {md_inline(t)}" for k, t in records.removed]
     for change in records.changed:
-        rows += _field_rows(_who(change), change.fields, long)
+        rows += _field_rows(_who(change), _label(change), change.fields, long)
     return lines, rows
 
 
 def _who(change: ActionChange | RecordChange) -> str:
     key = change.id if isinstance(change, ActionChange) else change.key
-    return f"**{md_inline(visible(key))}** {md_inline(visible(change.title))}"
+    return f"**{md_inline(key)}** {md_inline(change.title)}"
+
+
+def _label(change: ActionChange | RecordChange) -> str:
+    key = change.id if isinstance(change, ActionChange) else change.key
+    return f"{key} {change.title}"
 
 
 def markdown(diff: CatalogueDiff) -> str:
@@ -236,19 +237,18 @@ def markdown(diff: CatalogueDiff) -> str:
     for heading, actions in (("Added", diff.added), ("Removed", diff.removed)):
         if actions:
             lines += ["", f"### {heading}", ""]
-            lines += [f"- **{md_inline(a.id)}** {md_inline(visible(a.title))}" for a in actions]
+            lines += [f"- **{md_inline(a.id)}** {md_inline(a.title)}" for a in actions]
     long: list[tuple[str, str, Any, Any]] = []
-    summaries: list[str] = []
     rows: list[str] = []
     if diff.strategy is not None:
-        rows += _field_rows("strategy", diff.strategy.fields, long)
+        rows += _field_rows("strategy", "strategy", diff.strategy.fields, long)
     for heading, records in (("Goals", diff.goals), ("Qualities", diff.qualities)):
         more, record_rows = _records_lines(heading, records, long)
         lines += more
         rows += record_rows
     for change in diff.changed:
         who = _who(change)
-        rows += _field_rows(who, change.fields, long)
+        rows += _field_rows(who, _label(change), change.fields, long)
         if change.links_added:
             rows.append(f"| {who} | links added | | {_cell(' '.join(change.links_added))} |")
         if change.links_removed:
@@ -258,9 +258,7 @@ def markdown(diff: CatalogueDiff) -> str:
     if rows:
         lines += ["", "### Changed", "", "| Record | What | Before | After |", "|---|---|---|---|"]
         lines += rows
-    for who, _, _, _ in long:
-        summaries.append(_summary(re.sub(r"\*\*|\\", "", who)))
-    lines += _long_blocks(long, summaries)
+    lines += _long_blocks(long)
     return "\n".join(lines) + "\n"
 
 

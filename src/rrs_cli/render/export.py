@@ -13,6 +13,7 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
 from ..models import Action, Goal, Quality
+from .text import json_safe
 
 
 def goal_record(goal: Goal) -> dict[str, Any]:
@@ -44,4 +45,4 @@ def export_document(catalogue: Catalogue, graph: LinkGraph) -> dict[str, Any]:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

@@ -55,7 +55,7 @@ class _Paths(dict[str, str]):
 
 
 def _where(item: Finding, paths: _Paths) -> str:
-    where = paths[item.file]
+    where = visible(paths[item.file])
     if item.line is not None:
         where += f":{item.line}"
         if item.column is not None:
@@ -98,11 +98,13 @@ def text(findings: Sequence[Finding]) -> str:
     lines = []
     paths = _Paths()
     for item in findings:
-        field = f" [{item.field}]" if item.field else ""
+        # Every part may come from the catalogue (file and key names, values,
+        # reasons): shown with escapes, so no line can start a forged CI command.
+        field = f" [{visible(item.field)}]" if item.field else ""
         accepted = f" (accepted: {visible(item.accepted)})" if item.accepted is not None else ""
         lines.append(
             f"{_where(item, paths)}: {item.severity.value} {item.code} "
-            f"{item.check.name}{field}: {item.message}{accepted}"
+            f"{item.check.name}{field}: {visible(item.message)}{accepted}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -157,7 +159,7 @@ def github(findings: Sequence[Finding], *, strict: bool) -> str:
             command = "notice"
         else:
             command = "error" if item.severity is Severity.ERROR or strict else "warning"
-        props = [f"file={_escape_property(paths[item.file])}"]
+        props = [f"file={_escape_property(visible(paths[item.file]))}"]
         if item.line is not None:
             props.append(f"line={item.line}")
         if item.column is not None:
@@ -167,5 +169,6 @@ def github(findings: Sequence[Finding], *, strict: bool) -> str:
         message = field + item.message
         if item.accepted is not None:
             message = f"accepted: {item.accepted} ({message})"
+        message = visible(message)
         lines.append(f"::{command} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -10,7 +10,7 @@ from typing import Any
 from ..models import Action
 from ..report import Report, label
 from .export import to_json
-from .text import md_inline
+from .text import md_inline, mermaid_label
 
 TITLE = "Rotterdam Resilience Strategy: progress report"
 
@@ -28,7 +28,7 @@ def _table(headers: list[str], rows: Iterable[list[str]], right: Iterable[int] =
 
 def _pie(title: str, counts: list[tuple[str, int]]) -> list[str]:
     lines = ["```mermaid", f"pie showData title {title}"]
-    lines += [f'    "{name}" : {count}' for name, count in counts]
+    lines += [f'    "{mermaid_label(name)}" : {count}' for name, count in counts]
     return [*lines, "```"]
 
 
