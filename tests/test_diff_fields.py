@@ -278,3 +278,24 @@ def test_cli_reports_a_deleted_log(make_catalogue: MakeCatalogue, rrs: Invoke) -
     assert "History rewritten" in result.stdout
     assert "current status now ongoing (was completed)" in result.stdout
     assert isinstance(Path(base), Path)
+
+
+def test_a_new_acceptance_is_shown(make_catalogue: MakeCatalogue, rrs: Invoke) -> None:
+    actions = default_actions()
+    actions["A"] = {**actions["A"], "links": ["1", "2", "3"]}  # one-sided: accepted below
+    base = make_catalogue(actions)
+    head = make_catalogue(actions)
+    (head / "accepted.yaml").write_text(
+        "- {code: RRS101, action: A, field: 'links[2]', reason: '@team said so'}\n",
+        encoding="utf-8",
+    )
+    result = rrs("diff", "--base-dir", str(base), "--head-dir", str(head))
+    assert result.exit_code == 0, result.stderr
+    assert "Newly accepted findings" in result.stdout
+    assert "- accepted: RRS101 **A** `links[2]`: @&#8288;team said so" in result.stdout
+    data = json.loads(
+        rrs("diff", "--base-dir", str(base), "--head-dir", str(head), "-f", "json").stdout
+    )
+    assert data["accepted"]["added"][0]["reason"] == "@team said so"
+    back = rrs("diff", "--base-dir", str(head), "--head-dir", str(base), "-f", "json").stdout
+    assert json.loads(back)["accepted"]["removed"][0]["code"] == "RRS101"

@@ -105,18 +105,20 @@ def _subjects(item: Finding, catalogue: Catalogue) -> list[str]:
     return subjects
 
 
-def apply_accepted(root: Path, catalogue: Catalogue, findings: list[Finding]) -> list[Finding]:
-    """Mark the findings ``accepted.yaml`` accepts; add its own and stale-entry findings."""
-    entries, problems, document = load_accepted(root)
+def apply_accepted(catalogue: Catalogue, findings: list[Finding]) -> list[Finding]:
+    """Mark the findings ``accepted.yaml`` accepts (read with the catalogue), and add
+    a stale-acceptance finding for each entry that matches nothing."""
+    entries, document = catalogue.accepted, catalogue.accepted_document
+    problems: list[Finding] = []
     if not entries:
-        return findings + problems
+        return findings
     by_subject: dict[tuple[str, str], list[int]] = {}
     for position, item in enumerate(findings):
         if item.severity is Severity.WARNING:
             for subject in _subjects(item, catalogue):
                 by_subject.setdefault((item.code, subject), []).append(position)
     result = list(findings)
-    path = root / ACCEPTED_FILE
+    path = catalogue.root / ACCEPTED_FILE
     for index, entry in entries:
         matches = [
             position

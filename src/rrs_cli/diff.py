@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalogue import Catalogue
-from .models import Action, Goal, ProgressEntry, Quality
+from .models import AcceptedFinding, Action, Goal, ProgressEntry, Quality
 
 # Action fields with a change report of their own (identity, links, history).
 _OWN_REPORT = frozenset({"id", "links", "progress"})
@@ -82,10 +82,15 @@ class CatalogueDiff:
     goals: RecordsDiff = field(default_factory=RecordsDiff)
     qualities: RecordsDiff = field(default_factory=RecordsDiff)
     strategy: RecordChange | None = None
+    # accepted.yaml: an acceptance added silences a warning, so a reviewer must see it.
+    accepted_added: list[AcceptedFinding] = field(default_factory=list)
+    accepted_removed: list[AcceptedFinding] = field(default_factory=list)
 
     def is_empty(self) -> bool:
         return not (
-            self.added
+            self.accepted_added
+            or self.accepted_removed
+            or self.added
             or self.removed
             or self.changed
             or self.strategy
@@ -193,4 +198,8 @@ def compare(base: Catalogue, head: Catalogue, base_name: str, head_name: str) ->
     strategy = _field_changes(base.strategy, head.strategy)
     if strategy:
         result.strategy = RecordChange("strategy", head.strategy.name, strategy)
+    old_accepted = Counter(entry for _, entry in base.accepted)
+    new_accepted = Counter(entry for _, entry in head.accepted)
+    result.accepted_added = list((new_accepted - old_accepted).elements())
+    result.accepted_removed = list((old_accepted - new_accepted).elements())
     return result

@@ -35,7 +35,7 @@ def validate(root: Path, *, today: date | None = None) -> list[Finding]:
 
     result = load_catalogue(root)
     found = result.findings + check_catalogue(result, today=today)
-    found = apply_accepted(root, result.catalogue, found)
+    found = apply_accepted(result.catalogue, found)
     return cap_per_file(sorted(found, key=_order))
 
 

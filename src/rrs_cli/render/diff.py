@@ -187,6 +187,29 @@ def _history_lines(diff: CatalogueDiff) -> list[str]:
     return lines
 
 
+def _accepted_lines(diff: CatalogueDiff) -> list[str]:
+    if not (diff.accepted_added or diff.accepted_removed):
+        return []
+    lines = ["", "### Accepted findings (accepted.yaml)", ""]
+    if diff.accepted_added:
+        lines += [
+            "**Newly accepted findings: `rrs validate --strict` will no longer fail on "
+            "these.** Check each reason.",
+            "",
+        ]
+    for word, entries in (
+        ("accepted", diff.accepted_added),
+        ("no longer accepted", diff.accepted_removed),
+    ):
+        for entry in entries:
+            where = f" {md_code(entry.field)}" if entry.field else ""
+            lines.append(
+                f"- {word}: {entry.code} **{md_inline(entry.action)}**{where}: "
+                f"{md_inline(entry.reason)}"
+            )
+    return lines
+
+
 def _history_text(item: HistoryChange) -> str:
     before = md_inline(_entry(item.before))
     if item.after is None:
@@ -234,6 +257,7 @@ def markdown(diff: CatalogueDiff) -> str:
         f"{len(diff.changed)} changed.",
     ]
     lines += _history_lines(diff)
+    lines += _accepted_lines(diff)
     for heading, actions in (("Added", diff.added), ("Removed", diff.removed)):
         if actions:
             lines += ["", f"### {heading}", ""]
@@ -310,5 +334,9 @@ def json_text(diff: CatalogueDiff) -> str:
             "goals": _records_json(diff.goals),
             "qualities": _records_json(diff.qualities),
             "strategy": {"fields": _fields_json(diff.strategy.fields)} if diff.strategy else None,
+            "accepted": {
+                "added": [e.model_dump(mode="json") for e in diff.accepted_added],
+                "removed": [e.model_dump(mode="json") for e in diff.accepted_removed],
+            },
         }
     )
