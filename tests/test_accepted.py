@@ -198,3 +198,14 @@ def test_schema_of_accepted_yaml_fits_the_bundled_file() -> None:
     assert set(item["required"]) == {"code", "action", "reason"}
     for entry in yaml.safe_load(ACCEPTED.read_text(encoding="utf-8")):
         assert set(entry) <= set(item["properties"])
+
+
+def test_a_goal_finding_is_accepted_by_the_goal_key(make_catalogue: MakeCatalogue) -> None:
+    from .conftest import GOALS
+
+    goals = [{**GOALS[0], "tagline": "Vaardige\u200bburgers"}, GOALS[1]]
+    root = make_catalogue(goals=goals)
+    _accept(root, {"code": "RRS112", "action": "samenleving", "reason": "as printed"})
+    found = validate(root, today=TODAY)
+    assert [(f.code, f.accepted) for f in found] == [("RRS112", "as printed")]
+    assert Path(found[0].file).name == "goals.yaml"
