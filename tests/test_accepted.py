@@ -150,6 +150,18 @@ def test_findings_per_file_are_capped(make_catalogue: MakeCatalogue) -> None:
     assert len(found) == 51
     assert found[-1].message.startswith("and 450 more findings in this file")
     assert found[-1].severity.value == "error"
+    assert found[-1].stands_for == (450, 0, 0)
+
+
+def test_counts_include_what_the_cap_hid(make_catalogue: MakeCatalogue, rrs: Invoke) -> None:
+    actions: dict[str, object] = dict(default_actions())
+    actions["1"] = {**default_actions()["1"], **{f"extra{i}": i for i in range(500)}}
+    root = make_catalogue(actions)
+    result = rrs("validate", str(root))
+    assert len(result.stdout.splitlines()) == 51
+    assert ": 500 errors, 0 warnings: failed" in result.stderr
+    data = json.loads(rrs("validate", str(root), "--format", "json").stdout)
+    assert data["errors"] == 500 and len(data["findings"]) == 51
 
 
 def update() -> None:

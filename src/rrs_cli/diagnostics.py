@@ -94,6 +94,9 @@ class Finding:
     # The reason from accepted.yaml when the catalogue accepts this finding:
     # still reported, never counted towards --strict or the exit code.
     accepted: str | None = dataclass_field(default=None, compare=False)
+    # For an "and N more" finding (cap_per_file): the errors, warnings and
+    # accepted findings it stands for, so that counts stay true.
+    stands_for: tuple[int, int, int] | None = dataclass_field(default=None, compare=False)
 
     @property
     def check(self) -> Check:
@@ -172,6 +175,7 @@ def cap_per_file(findings: list[Finding], most: int = MAX_FINDINGS_PER_FILE) -> 
                 ),
                 severity=first.severity,
                 accepted=None if counted else "every one of them is accepted",
+                stands_for=(errors, warnings, len(hidden) - len(counted)),
             )
         )
     return kept

@@ -68,10 +68,21 @@ def _plural(count: int, word: str) -> str:
 
 
 def counts(findings: Sequence[Finding]) -> tuple[int, int, int]:
-    """Errors, warnings (not accepted) and accepted findings."""
-    accepted = sum(1 for f in findings if f.accepted is not None)
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR and f.accepted is None)
-    return errors, len(findings) - errors - accepted, accepted
+    """Errors, warnings (not accepted) and accepted findings, including those an
+    "and N more" finding stands for."""
+    errors = warnings = accepted = 0
+    for item in findings:
+        if item.stands_for is not None:
+            errors += item.stands_for[0]
+            warnings += item.stands_for[1]
+            accepted += item.stands_for[2]
+        elif item.accepted is not None:
+            accepted += 1
+        elif item.severity is Severity.ERROR:
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings, accepted
 
 
 def summary_line(
