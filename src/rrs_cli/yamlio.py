@@ -84,7 +84,21 @@ class Marks:
         return self._index.get(name)
 
     def __reduce__(self) -> tuple[Any, ...]:  # for the parallel reader's pickles
-        return (Marks, (self.start, self.at, self.keys, self.kids, self.names))
+        keys = self.keys.tobytes() if self.keys is not None else None
+        return (_restore, (self.start, self.at.tobytes(), keys, self.kids, self.names))
+
+
+def _restore(
+    start: int, at: bytes, keys: bytes | None, kids: dict[int, Marks] | None, names: Any
+) -> Marks:
+    """A ``Marks`` from its pickled form (the arrays as bytes: cheaper to send)."""
+    positions = array("q")
+    positions.frombytes(at)
+    key_positions = None
+    if keys is not None:
+        key_positions = array("q")
+        key_positions.frombytes(keys)
+    return Marks(start, positions, key_positions, kids, names)
 
 
 @dataclass
