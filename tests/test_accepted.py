@@ -80,7 +80,8 @@ def test_accepted_finding_is_listed_and_does_not_count(
     assert text.exit_code == 0, text.stdout + text.stderr
     assert "(accepted: printed so)" in text.stdout and "1 accepted" in text.stderr
     data = json.loads(rrs("validate", str(root), "--strict", "--format", "json").stdout)
-    assert data["ok"] and data["accepted"] == 1 and data["warnings"] == 0
+    assert data["ok"] and data["accepted"] == 1 and data["warnings"] == 1
+    assert data["unaccepted_warnings"] == 0
     (shown,) = data["findings"]
     assert shown["accepted"] is True and shown["reason"] == "printed so"
     github = rrs("validate", str(root), "--strict", "--format", "github").stdout

@@ -128,8 +128,12 @@ def json_text(findings: Sequence[Finding], *, strict: bool, errors_only: bool = 
             "version": JSON_FORMAT_VERSION,
             "ok": errors == 0 and (not strict or not warnings),
             "errors": errors,
-            "warnings": warnings,
+            # Every warning, accepted or not, as before accepted findings
+            # existed (keys keep their meaning); "accepted" says how many of
+            # them accepted.yaml accepts, "unaccepted_warnings" the rest.
+            "warnings": warnings + accepted,
             "accepted": accepted,
+            "unaccepted_warnings": warnings,
             "findings": [
                 {
                     "file": paths[f.file],
