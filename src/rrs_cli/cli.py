@@ -624,24 +624,31 @@ def site_command(
     ] = 8000,
 ) -> None:
     """Build the public website: static HTML, search index and JSON download."""
+    from .catalogue import load_catalogue
+    from .graph import LinkGraph
     from .i18n import language
     from .publish import build_site
     from .render import findings as render
     from .site import check_base_url, check_contact
-    from .validation import validate
+    from .validation import check_catalogue, sort_findings
 
     session = _session(ctx)
     if lang is not None and lang.strip().lower() not in ("nl", "en"):
         raise UnknownChoiceError(f"unknown language '{lang}'", hint="valid choices: nl, en")
     day = _date(as_of, "--as-of") or date.today()
-    found = validate(session.root)
+    contact = check_contact(contact) if contact else None
+    base_url = check_base_url(base_url) if base_url else None
+    # One load serves both the validation and the build.
+    loaded = load_catalogue(session.root)
+    found = sort_findings(loaded.findings + check_catalogue(loaded))
     if has_errors(found):
         sys.stderr.write(render.text([f for f in found if f.severity.value == "error"]))
         raise CatalogueInvalidError(
             "the catalogue has errors; rrs site builds only from a valid catalogue",
             hint="run `rrs validate` and fix the errors first",
         )
-    catalogue, graph = session.open()
+    catalogue = loaded.catalogue
+    graph = LinkGraph.build(catalogue)
     chosen = language(lang or catalogue.strategy.language)
     with _site_progress() as progress:
         result = build_site(
@@ -651,8 +658,8 @@ def site_command(
             output,
             lang=chosen,
             as_of=day,
-            contact=check_contact(contact) if contact else None,
-            base_url=check_base_url(base_url) if base_url else None,
+            contact=contact,
+            base_url=base_url,
             force=force,
             progress=progress,
         )
