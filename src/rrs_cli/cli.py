@@ -7,8 +7,10 @@ diagnostics to stderr.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -582,6 +584,121 @@ def new_command(
     }
     path = create_action(session.root, fields)
     typer.echo(f"created {path}", err=True)
+
+
+@app.command("site")
+def site_command(
+    ctx: typer.Context,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write the site into.")
+    ] = Path("site"),
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="Interface language, nl or en (default: the catalogue's language)."
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="Public address of the site, for canonical links."),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Show the catalogue as it stood on this date (default: today)."),
+    ] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option("--contact", help="Address of the 'respond' links (default: strategy.yaml)."),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace a non-empty folder that rrs site did not make."),
+    ] = False,
+    serve: Annotated[
+        bool, typer.Option("--serve", help="After building, preview the site on localhost.")
+    ] = False,
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="Port for --serve (0: any free one).")
+    ] = 8000,
+) -> None:
+    """Build the public website: static HTML, search index and JSON download."""
+    from .i18n import language
+    from .publish import build_site
+    from .render import findings as render
+    from .site import check_base_url, check_contact
+    from .validation import validate
+
+    session = _session(ctx)
+    if lang is not None and lang.strip().lower() not in ("nl", "en"):
+        raise UnknownChoiceError(f"unknown language '{lang}'", hint="valid choices: nl, en")
+    day = _date(as_of, "--as-of") or date.today()
+    found = validate(session.root)
+    if has_errors(found):
+        sys.stderr.write(render.text([f for f in found if f.severity.value == "error"]))
+        raise CatalogueInvalidError(
+            "the catalogue has errors; rrs site builds only from a valid catalogue",
+            hint="run `rrs validate` and fix the errors first",
+        )
+    catalogue, graph = session.open()
+    chosen = language(lang or catalogue.strategy.language)
+    with _site_progress() as progress:
+        result = build_site(
+            catalogue,
+            graph,
+            found,
+            output,
+            lang=chosen,
+            as_of=day,
+            contact=check_contact(contact) if contact else None,
+            base_url=check_base_url(base_url) if base_url else None,
+            force=force,
+            progress=progress,
+        )
+    if not result.search:
+        typer.echo(
+            "rrs: warning: Pagefind is not installed, so the site has no search "
+            "(pip install 'pagefind[bin]')",
+            err=True,
+        )
+    typer.echo(f"wrote {result.files} files to {output}", err=True)
+    if serve:
+        from .publish import serve as serve_folder
+
+        def announce(url: str) -> None:
+            typer.echo(f"serving {output} at {url} (Ctrl-C stops)", err=True)
+            typer.echo(url)
+
+        serve_folder(output, port, announce)
+
+
+@contextlib.contextmanager
+def _site_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr when it is a terminal, for larger builds."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    started: list[Any] = []
+    with Progress(
+        TextColumn("building site"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=_console(stderr=True),
+        transient=True,
+    ) as bar:
+
+        def update(done: int, total: int) -> None:
+            if not started:
+                if total < 200:  # a moment: no bar
+                    started.append(None)
+                    return
+                started.append(bar.add_task("site", total=total))
+            task = started[0]
+            if task is not None:
+                bar.update(task, completed=done)
+
+        yield update
 
 
 def main() -> None:
