@@ -604,7 +604,9 @@ def site_command(
     ] = None,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Show the catalogue as it stood on this date (default: today)."),
+        typer.Option(
+            "--as-of", help="Show the catalogue as it stood on this date (default: today)."
+        ),
     ] = None,
     contact: Annotated[
         str | None,

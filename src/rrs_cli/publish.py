@@ -34,7 +34,8 @@ from .site import build_site_model
 
 # Pagefind's stemmer knows these languages (ISO 639-1); others index unstemmed.
 PAGEFIND_LANGUAGES = frozenset(
-    "ar da de el en es fi fr ga hi hu hy id it lt ne nl no pl pt ro ru sr sv ta tr yi".split()
+    {"ar", "da", "de", "el", "en", "es", "fi", "fr", "ga", "hi", "hu", "hy", "id", "it"}
+    | {"lt", "ne", "nl", "no", "pl", "pt", "ro", "ru", "sr", "sv", "ta", "tr", "yi"}
 )
 
 
@@ -85,7 +86,7 @@ def check_output(output: Path, catalogue_root: Path, *, force: bool) -> None:
 def pagefind_executable() -> Path | None:
     """The Pagefind binary from the ``pagefind[bin]`` package, or on PATH."""
     try:
-        import pagefind_bin  # type: ignore[import-not-found,unused-ignore]
+        import pagefind_bin  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
         return Path(pagefind_bin.get_executable())
     except (ImportError, FileNotFoundError):
@@ -106,6 +107,11 @@ def run_pagefind(executable: Path, folder: Path, language: str) -> None:
         raise SearchIndexError(
             "the search indexer (Pagefind) failed", hint=" / ".join(detail) or "no output"
         )
+    # The site has its own search interface: Pagefind's ready-made ones are not used.
+    for unused in (folder / "pagefind").glob("pagefind-*ui*"):
+        unused.unlink()
+    with contextlib.suppress(FileNotFoundError):
+        (folder / "pagefind" / "pagefind-highlight.js").unlink()
 
 
 def build_site(
@@ -213,7 +219,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
         return io.BytesIO(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - base signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

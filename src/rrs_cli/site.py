@@ -191,23 +191,27 @@ def build_site_model(
     pages: list[ActionPage] = []
     for action in actions:
         horizon = strategy.horizon(action.term)
-        current = action.status_on(as_of)
+        now = action.status_on(as_of)
         pages.append(
             ActionPage(
                 action=action,
                 section_goal=catalogue.goals.get(action.goal) if action.goal else None,
-                goals_reached=[catalogue.goals[k] for k in goals_of[action.id] if k in catalogue.goals],
+                goals_reached=[
+                    catalogue.goals[k] for k in goals_of[action.id] if k in catalogue.goals
+                ],
                 links=_links(graph, action),
-                current_status=current,
+                current_status=now,
                 horizon=horizon,
                 horizon_passed=horizon is not None and as_of > horizon,
                 owners=orgs.keys(action.owner, action, owner=True),
                 partners=orgs.keys(action.partners, action, owner=False),
-                progress=sorted((e for e in action.progress if e.date <= as_of), key=lambda e: e.date),
+                progress=sorted(
+                    (e for e in action.progress if e.date <= as_of), key=lambda e: e.date
+                ),
                 last_update=action.last_update_on(as_of),
             )
         )
-    current = {p.action.id: p.current_status for p in pages}
+    current: dict[str, Status | None] = {p.action.id: p.current_status for p in pages}
 
     goal_pages = []
     for section in report.sections:
@@ -229,9 +233,7 @@ def build_site_model(
         quality_pages.append(QualityPage(quality, having, by_goal))
 
     last_change = max((p.last_update for p in pages if p.last_update), default=None)
-    warnings = [
-        _relative(f, catalogue.root) for f in findings if f.severity is Severity.WARNING
-    ]
+    warnings = [_relative(f, catalogue.root) for f in findings if f.severity is Severity.WARNING]
     version, kind = catalogue_version(catalogue.root)
     return SiteModel(
         strategy=strategy,
@@ -300,9 +302,7 @@ def _relative(item: Finding, root: Path) -> Finding:
         name = Path(item.file).resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
         name = Path(item.file).name
-    return Finding(
-        name, item.line, item.column, item.code, item.message, item.field, item.severity
-    )
+    return Finding(name, item.line, item.column, item.code, item.message, item.field, item.severity)
 
 
 def catalogue_version(root: Path) -> tuple[str, str]:

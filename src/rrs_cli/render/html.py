@@ -29,8 +29,11 @@ def _base() -> Any:
         keep_trailing_newline=True,
         # Every printed string: control and invisible characters shown as
         # escapes (newlines kept, HTML folds them), then autoescaped.
+        # Markup (macro output, already-escaped HTML) passes through untouched.
         finalize=lambda value: (
-            visible(value, keep_newlines=True) if isinstance(value, str) else value
+            visible(value, keep_newlines=True)
+            if isinstance(value, str) and not hasattr(value, "__html__")
+            else value
         ),
     )
 

@@ -90,9 +90,7 @@ def stacked_bar(counts: list[tuple[Status | None, int]], lang: Language) -> Mark
     for status, count in counts:
         width = 100 * count / total
         name = status.value if status else "none"
-        parts.append(
-            f'<rect class="st-{name}" x="{x:.2f}" y="0" width="{width:.2f}" height="6"/>'
-        )
+        parts.append(f'<rect class="st-{name}" x="{x:.2f}" y="0" width="{width:.2f}" height="6"/>')
         x += width
     label = ", ".join(f"{status_label(s, lang)}: {n}" for s, n in counts)
     return Markup(
@@ -161,9 +159,11 @@ class _Site:
 
     def network(self, actions: list[Action], title: str, root: str) -> Markup:
         if len(actions) > MAX_DRAWN:
-            return Markup("<p>") + escape(
-                text("site.network_too_big", self.lang, count=len(actions))
-            ) + Markup("</p>")
+            return (
+                Markup("<p>")
+                + escape(text("site.network_too_big", self.lang, count=len(actions)))
+                + Markup("</p>")
+            )
         if self.svg is None or not actions:
             return Markup("")
         from .graph import network
@@ -278,9 +278,7 @@ class _Site:
                 (
                     t.value if t else "none",
                     term_label(t, lang),
-                    f"{text(f'term.{t.value}', 'nl')} {text(f'term.{t.value}', 'en')}"
-                    if t
-                    else "",
+                    f"{text(f'term.{t.value}', 'nl')} {text(f'term.{t.value}', 'en')}" if t else "",
                 )
                 for t in [*Term, None]
                 if t in used_terms
@@ -326,8 +324,9 @@ class _Site:
     def organisations(self) -> Iterator[tuple[str, str]]:
         orgs = self.model.organisations
         if not self.split_orgs:
-            yield "organisations.html", self.page(
-                "organisations.html", "organisations.html", body=self.org_body(orgs, "")
+            yield (
+                "organisations.html",
+                self.page("organisations.html", "organisations.html", body=self.org_body(orgs, "")),
             )
             return
         letters: dict[str, list[Organisation]] = {}
@@ -344,14 +343,13 @@ class _Site:
                 + Markup("</li>")
             )
         index.append(Markup("</ul>"))
-        yield "organisations.html", self.page(
-            "organisations.html", "organisations.html", body=Markup("").join(index)
+        yield (
+            "organisations.html",
+            self.page("organisations.html", "organisations.html", body=Markup("").join(index)),
         )
         for letter, members in sorted(letters.items()):
             path = f"organisations/{letter}.html"
-            yield path, self.page(
-                "organisations.html", path, body=self.org_body(members, "../")
-            )
+            yield path, self.page("organisations.html", path, body=self.org_body(members, "../"))
 
     def org_body(self, orgs: list[Organisation], root: str) -> Markup:
         lang = self.lang
@@ -378,9 +376,7 @@ class _Site:
         whole = self.network(
             [p.action for p in m.actions], text("site.network_whole", self.lang), ""
         )
-        per_goal = [
-            (g.goal, self.network(g.members, self.name(g.goal), "")) for g in m.goals
-        ]
+        per_goal = [(g.goal, self.network(g.members, self.name(g.goal), "")) for g in m.goals]
         return self.page("network.html", "network.html", whole=whole, per_goal=per_goal)
 
 
@@ -409,6 +405,7 @@ class SitePages:
             yield path, page.encode("utf-8")
         yield "assets/site.css", _static("site.css")
         yield "assets/site.js", _static("site.js")
+        yield "assets/favicon.svg", _static("favicon.svg")
         yield "data/export.json", to_json(export_document(self.catalogue, self.graph)).encode()
         yield MARKER, b"Built by rrs site. This folder is replaced whole by the next build.\n"
 
