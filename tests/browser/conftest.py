@@ -154,6 +154,10 @@ class Problems:
             self.items.append(f"console error: {message.text} at {message.location}")
 
     def failed(self, request: Request) -> None:
+        # A request cut short because the test navigated on (often the icon)
+        # is no fault of the page; a missing file shows as a 404 response.
+        if request.failure == "net::ERR_ABORTED":
+            return
         self.items.append(f"request failed: {request.url} ({request.failure})")
 
     def dialog(self, dialog: Dialog) -> None:
