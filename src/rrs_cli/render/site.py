@@ -241,7 +241,10 @@ class _Site:
 
         net = network(self.catalogue, self.graph, actions, with_goals=True)
         drawn = self.svg.network_svg(
-            net, href=lambda action_id: f"{root}actions/{action_id}.html", title=title
+            net,
+            href=lambda action_id: f"{root}actions/{action_id}.html",
+            title=title,
+            lang=self.lang,
         )
         return Markup('<div class="network">') + Markup(drawn) + Markup("</div>")
 
