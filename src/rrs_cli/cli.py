@@ -28,6 +28,7 @@ from .choices import (
     ExportFormat,
     FindingsFormat,
     GraphFormat,
+    LanguageChoice,
     LinksFormat,
     ListFormat,
     ReportFormat,
@@ -43,6 +44,14 @@ from .errors import (
     UnknownChoiceError,
 )
 from .locations import ENV_VAR, resolve_root
+
+# The help names no strategy: each catalogue describes its own (strategy.yaml),
+# and `rrs --help` does not read one.
+APP_HELP = (
+    "Query, validate and report on a resilience strategy catalogue: goals, actions, "
+    "links and progress. The strategy's name, year and contact come from the "
+    "catalogue's strategy.yaml (see `rrs report`, `rrs show`)."
+)
 
 
 class _Group(TyperGroup):
@@ -77,7 +86,7 @@ class _Group(TyperGroup):
 app = typer.Typer(
     cls=_Group,
     name="rrs",
-    help="Query and validate the Rotterdam Resilience Strategy (2016) catalogue.",
+    help=APP_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -172,7 +181,7 @@ def _root(
             envvar=ENV_VAR,
             show_envvar=True,
             help="Catalogue folder (goals.yaml, qualities.yaml, actions/). "
-            "Default: the bundled Rotterdam catalogue.",
+            "Default: the catalogue bundled with rrs.",
         ),
     ] = None,
     version: Annotated[
@@ -483,20 +492,36 @@ def update_command(
 def report_command(
     ctx: typer.Context,
     since: Annotated[
-        str | None, typer.Option("--since", help="Show changes after this date (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            "--since",
+            help="Show changes from this date on, the date itself included (YYYY-MM-DD): "
+            "--since 2026-07-01 includes 1 July.",
+        ),
     ] = None,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Report as it stood on this date (default: today)."),
+        typer.Option("--as-of", help="Report as it stood on this date, included (default: today)."),
     ] = None,
     goal: GoalOpt = None,
     stale_days: Annotated[
         int,
         typer.Option("--stale-days", min=1, help="Flag actions with no update for this many days."),
     ] = 365,
+    lang: Annotated[
+        LanguageChoice | None,
+        typer.Option(
+            "--lang", help="Language of the report's labels (default: the catalogue's language)."
+        ),
+    ] = None,
     output_format: Annotated[
         ReportFormat,
-        typer.Option("--format", "-f", help="markdown (shown with rich in a terminal) or json."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown (shown with rich in a terminal), json, or html "
+            "(one self-contained file for email and print).",
+        ),
     ] = ReportFormat.MARKDOWN,
     output: Annotated[
         Path | None,
@@ -505,30 +530,41 @@ def report_command(
         ),
     ] = None,
 ) -> None:
-    """Progress report for the steering group: status, changes, attention, coverage."""
+    """Progress report for the steering group: summary, changes, attention, appendix."""
+    from .i18n import language
     from .query import ActionFilter, resolve_goal
     from .render import report as render
     from .report import build_report
     from .writing import write_atomic
 
+    report_date = _date(as_of, "--as-of") or date.today()
+    since_date = _date(since, "--since")
+    if since_date is not None and since_date > report_date:
+        raise UnknownChoiceError(
+            f"--since {since_date} is after --as-of {report_date}",
+            hint="the period runs from --since up to and including --as-of",
+        )
     catalogue, graph = _session(ctx).open()
+    lang_code = language(lang.value if lang else None, catalogue.strategy.language)
     goal_filter = resolve_goal(catalogue, goal) if goal else None
     actions = ActionFilter(goal=goal).select(catalogue, graph)
     report = build_report(
         catalogue,
         graph,
         actions,
-        as_of=_date(as_of, "--as-of") or date.today(),
-        since=_date(since, "--since"),
+        as_of=report_date,
+        since=since_date,
         stale_days=stale_days,
         goal_filter=goal_filter,
     )
     if output_format is ReportFormat.JSON:
         text = render.json_text(report)
+    elif output_format is ReportFormat.HTML:
+        text = render.html(report, lang_code)
     elif output is not None or _plain():
-        text = render.markdown(report)
+        text = render.markdown(report, lang_code)
     else:
-        _console().print(render.terminal(report))
+        _console().print(render.terminal(report, lang_code))
         return
     if output is None:
         sys.stdout.write(text)
