@@ -114,16 +114,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.summary": ("Samenvatting", "Summary"),
     "report.summary.changes": (
-        "In deze periode zijn {entries} voortgangsmeldingen over {actions} acties vastgelegd; "
-        "bij {status_changes} daarvan veranderde de status.",
-        "In this period {entries} progress entries were recorded for {actions} actions; "
-        "{status_changes} of them changed the status.",
+        "Acties met een voortgangsmelding in deze periode: {actions} "
+        "(meldingen: {entries}; statuswijzigingen: {status_changes}).",
+        "Actions with a progress entry in this period: {actions} "
+        "(entries: {entries}; status changes: {status_changes}).",
     ),
     "report.summary.all_changes": (
-        "Tot de peildatum zijn {entries} voortgangsmeldingen over {actions} acties vastgelegd; "
-        "bij {status_changes} daarvan veranderde de status.",
-        "Up to this date {entries} progress entries were recorded for {actions} actions; "
-        "{status_changes} of them changed the status.",
+        "Acties met een voortgangsmelding tot de peildatum: {actions} "
+        "(meldingen: {entries}; statuswijzigingen: {status_changes}).",
+        "Actions with a progress entry up to this date: {actions} "
+        "(entries: {entries}; status changes: {status_changes}).",
     ),
     "report.summary.no_changes_ever": (
         "Er is nog geen voortgang gemeld.",
@@ -134,18 +134,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No progress was recorded in this period.",
     ),
     "report.summary.overdue": (
-        "{count} van de {total} acties zijn over hun verwachte termijn heen en niet afgerond.",
-        "{count} of {total} actions are past their expected-result horizon and not completed.",
+        "Acties over hun verwachte termijn en niet afgerond: {count} van {total}.",
+        "Actions past their expected-result horizon and not completed: {count} of {total}.",
     ),
     "report.summary.stale": (
-        "{count} van de {total} acties hebben in de laatste {days} dagen geen "
-        "voortgangsmelding gehad; {never} daarvan nog nooit.",
-        "{count} of {total} actions have had no progress entry in the last {days} days; "
-        "{never} of them never had one.",
+        "Acties zonder voortgangsmelding in de laatste {days} dagen: {count} van {total} "
+        "(nog nooit gemeld: {never}).",
+        "Actions without a progress entry in the last {days} days: {count} of {total} "
+        "(never reported: {never}).",
     ),
     "report.summary.funding": (
-        "Bij {count} acties is de (mogelijke) financiering nog niet bepaald.",
-        "For {count} actions the (possible) funding is not yet settled.",
+        "Acties waarvan de (mogelijke) financiering nog niet bepaald is: {count}.",
+        "Actions whose (possible) funding is not yet settled: {count}.",
     ),
     "report.summary.decide": (
         "Voor een besluit: de acties over hun termijn en zonder voortgangsmelding, "
@@ -174,19 +174,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.per_goal.caption": (
         "Elke actie telt één keer, bij het doel in wiens hoofdstuk de strategie haar noemt "
         "(samen {total}). ‘Draagt ook bij’ telt daarnaast de acties uit andere hoofdstukken "
-        "die via hun links ook dit doel bereiken ({also} keer); die tellen niet mee in het totaal.",
+        "die via hun links ook dit doel bereiken (samen {also}); die tellen niet mee in het totaal.",
         "Each action is counted once, under the goal whose chapter the strategy prints it in "
         "(together {total}). ‘Also contributes’ counts, in addition, the actions from other "
-        "chapters that reach this goal through their links ({also} times); they are not part "
+        "chapters that reach this goal through their links (together {also}); they are not part "
         "of the total.",
     ),
     "report.per_owner.caption": (
         "Eigenaren zoals de strategie ze noemt, samengevoegd ongeacht hoofdletters en spaties "
-        "en onder hun andere namen; elke actie telt één keer. {others} andere eigenaren "
-        "hebben elk één actie (bijlage).",
+        "en onder hun andere namen; elke actie telt één keer. Eigenaren met één actie, "
+        "hier niet getoond: {others} (zie de bijlage).",
         "Owners as the strategy names them, merged regardless of case and spacing and under "
-        "their other names; each action is counted once. {others} other owners have one "
-        "action each (appendix).",
+        "their other names; each action is counted once. Owners of one action, not shown "
+        "here: {others} (see the appendix).",
     ),
     "report.overview": ("Overzicht", "Overview"),
     "report.by_status": ("Naar huidige status", "By current status"),
