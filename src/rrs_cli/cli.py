@@ -101,6 +101,11 @@ def _error(message: str, hint: str = "") -> None:
         typer.echo(f"  {hint}", err=True)
 
 
+def _interactive() -> bool:
+    """May rrs ask questions? Only when a person is typing on standard input."""
+    return sys.stdin.isatty()
+
+
 def _plain() -> bool:
     return not sys.stdout.isatty() or "NO_COLOR" in os.environ
 
@@ -618,6 +623,106 @@ def new_command(
     }
     path = create_action(session.root, fields)
     typer.echo(f"created {path}", err=True)
+
+
+@app.command("init")
+def init_command(
+    directory: Annotated[
+        Path,
+        typer.Argument(metavar="DIR", help="New catalogue folder (must not exist or be empty)."),
+    ],
+    city: Annotated[
+        str | None, typer.Option("--city", help="The city, e.g. 'Example City'.")
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="The strategy's name in its own language."),
+    ] = None,
+    name_en: Annotated[
+        str | None, typer.Option("--name-en", help="The strategy's name in English.")
+    ] = None,
+    published: Annotated[
+        int | None,
+        typer.Option("--published", help="Year of publication (term horizons count from it)."),
+    ] = None,
+    language: Annotated[
+        LanguageChoice | None,
+        typer.Option("--language", help="Language of the catalogue's text: nl or en."),
+    ] = None,
+    contact: Annotated[
+        str | None, typer.Option("--contact", help="Contact e-mail address (optional).")
+    ] = None,
+    goals: Annotated[
+        list[str] | None,
+        typer.Option("--goal", help="A goal's name; repeat for more (default: one example)."),
+    ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            "-y",
+            help="Ask nothing; use the defaults for every value not given. "
+            "Implied when standard input is not a terminal.",
+        ),
+    ] = False,
+) -> None:
+    """Start a new catalogue for a city's resilience strategy (asks, or takes options)."""
+    from .init import InitOptions, default_year, write_catalogue
+
+    ask = not yes and _interactive()
+
+    def value(given: str | None, question: str, default: str) -> str:
+        if given is not None:
+            return given
+        return str(typer.prompt(question, default=default)) if ask else default
+
+    city_value = value(city, "City", "Example City")
+    name_value = value(
+        name, "Strategy name (in its own language)", f"{city_value} Resilience Strategy"
+    )
+    name_en_value = value(name_en, "Strategy name in English", name_value)
+    year = published
+    if year is None:
+        year = (
+            int(typer.prompt("Year of publication", default=default_year(), type=int))
+            if ask
+            else default_year()
+        )
+    lang = language.value if language else value(None, "Language of the text (nl or en)", "en")
+    if lang not in ("nl", "en"):
+        raise UnknownChoiceError(f"language {lang!r} is not nl or en")
+    contact_value = (
+        contact
+        if contact is not None
+        else (value(None, "Contact e-mail (empty: none)", "") if ask else "")
+    )
+    goal_names = list(goals or [])
+    if not goal_names and ask:
+        while True:
+            answer = str(
+                typer.prompt(
+                    f"Goal {len(goal_names) + 1} (empty: done)", default="", show_default=False
+                )
+            )
+            if not answer.strip():
+                break
+            goal_names.append(answer.strip())
+    written = write_catalogue(
+        directory,
+        InitOptions(
+            city=city_value,
+            name=name_value,
+            name_en=name_en_value,
+            published=year,
+            language="nl" if lang == "nl" else "en",
+            contact=contact_value or None,
+            goals=goal_names,
+        ),
+    )
+    typer.echo(
+        f"created {directory} ({len(written)} files); try: rrs --catalogue {directory} list",
+        err=True,
+    )
 
 
 def main() -> None:

@@ -84,6 +84,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value.all_flywheels": ("Alle vliegwielacties", "All flywheel actions"),
     "value.all_goals": ("alle", "all"),
     "finding.accepted": ("geaccepteerde bevinding", "accepted finding"),
+    # `rrs init`: the example content of a new catalogue.
+    "init.example_goal": ("Voorbeelddoel", "Example goal"),
+    "init.example_flywheel": ("Voorbeeld van een vliegwielactie", "Example flywheel action"),
+    "init.example_connected": ("Voorbeeld van een verbonden actie", "Example connected action"),
+    "init.example_description": (
+        "Vervang dit voorbeeld door een actie uit de strategie.",
+        "Replace this example with an action from the strategy.",
+    ),
     # Months, for dates written out in the report.
     "month.1": ("januari", "January"),
     "month.2": ("februari", "February"),
@@ -174,7 +182,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.per_goal.caption": (
         "Elke actie telt één keer, bij het doel in wiens hoofdstuk de strategie haar noemt "
         "(samen {total}). ‘Draagt ook bij’ telt daarnaast de acties uit andere hoofdstukken "
-        "die via hun links ook dit doel bereiken (samen {also}); die tellen niet mee in het totaal.",
+        "die via hun links ook dit doel bereiken (samen {also}); die tellen niet mee in "
+        "het totaal.",
         "Each action is counted once, under the goal whose chapter the strategy prints it in "
         "(together {total}). ‘Also contributes’ counts, in addition, the actions from other "
         "chapters that reach this goal through their links (together {also}); they are not part "

@@ -51,8 +51,7 @@ def strategy_record(catalogue: Catalogue) -> dict[str, Any]:
     record = strategy.model_dump(mode="json")
     record["year"] = strategy.year
     record["horizons"] = {
-        term.value: (day.isoformat() if (day := strategy.horizon(term)) else None)
-        for term in Term
+        term.value: (day.isoformat() if (day := strategy.horizon(term)) else None) for term in Term
     }
     return record
 

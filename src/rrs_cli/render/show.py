@@ -9,8 +9,8 @@ from rich.text import Text
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
-from ..models import Action
 from ..i18n import text
+from ..models import Action
 from .text import md_block, md_inline
 
 
@@ -63,7 +63,7 @@ def _facts(catalogue: Catalogue, graph: LinkGraph, action: Action) -> list[tuple
 
 
 def _status_heading(catalogue: Catalogue, action: Action) -> str:
-    """"Status at publication (year)" from strategy.yaml; an action added later has an
+    """ "Status at publication (year)" from strategy.yaml; an action added later has an
     initial status instead (its file names no status text from the strategy)."""
     year = catalogue.strategy.year
     if year is None:
