@@ -81,10 +81,7 @@ def test_report_every_format_and_language(rrs: Invoke) -> None:
     assert "published (2019)" in english
     # The horizons are this strategy's: short = 3 years, so B (2019 + 3) has passed.
     assert "Actions past their expected-result horizon and not completed: 1 of 8." in english
-    assert (
-        "| **B** | Street Captains Network | the council | Short term | 2022-12-31"
-        in english
-    )
+    assert "| **B** | Street Captains Network | the council | Short term | 2022-12-31" in english
     # Owners grouped by this strategy's aliases: 'the council', 'City Council', ...
     assert "| Kelderwick City Council | 4 |" in english
     # Its own "not settled" words.
