@@ -211,6 +211,7 @@ def test_html_report_golden(make_catalogue: MakeCatalogue) -> None:
     report = make_report(
         make_catalogue(logged_actions()), as_of=date(2021, 6, 30), since=date(2019, 1, 1)
     )
+
     # The stylesheet is the package's own file, tested below; the golden is the document.
     def without_css(html: str) -> str:
         return re.sub(r"<style>.*?</style>", "<style>…</style>", html, flags=re.S)
