@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
-from ..i18n import MESSAGES, Language, status_label, term_label, text
+from ..i18n import MESSAGES, Language, format_date, status_label, term_label, text
 from ..models import Action, Goal, Kind, Quality, Status, Term
 from ..site import Organisation, SiteModel, slug
 from .export import export_document, to_json
@@ -61,8 +61,7 @@ def esc(value: str) -> Markup:
 
 
 def date_text(day: date, lang: Language) -> str:
-    month = text(f"month.{day.month}", lang)
-    return f"{day.day} {month} {day.year}"
+    return format_date(day, lang)
 
 
 def paragraphs(value: str) -> list[str]:
@@ -385,8 +384,7 @@ class _Site:
                 f' data-term="{a.term.value if a.term else "none"}" data-kind="{a.kind.value}"'
                 f' data-owner="{" ".join(page.owners)}">'
                 f'<td><a href="actions/{a.id}.html">{a.id}</a><td>{esc(a.title)}'
-                f'<td><span class="status status-{status.value if status else "none"}">'
-                f"{status_text[status]}</span><td>{term_text[a.term]}<td>{esc(a.owner)}"
+                f"<td>{status_text[status]}<td>{term_text[a.term]}<td>{esc(a.owner)}"
             )
         total = len(rows)
         return self.page(
@@ -481,6 +479,7 @@ class SitePages:
             yield path, page.encode("utf-8")
         yield "assets/site.css", _static("site.css")
         yield "assets/site.js", _static("site.js")
+        yield "assets/report.css", _static("report.css")
         yield "assets/favicon.svg", _static("favicon.svg")
         yield "data/export.json", to_json(export_document(self.catalogue, self.graph)).encode()
         yield MARKER, b"Built by rrs site. This folder is replaced whole by the next build.\n"
