@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
 from ..i18n import MESSAGES, Language, format_date, status_label, term_label, text
-from ..models import Action, Goal, Kind, Quality, Status, Term
+from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
 from ..site import Organisation, SiteModel, slug
 from .export import export_document, to_json
 from .html import environment
@@ -299,7 +299,12 @@ class _Site:
         }
         rows = {"status": status_rows, "goals": goal_rows, "terms": term_rows}
         return self.page(
-            "index.html", "index.html", charts=charts, rows=rows, goal_counts=self.goal_counts
+            "index.html",
+            "index.html",
+            charts=charts,
+            rows=rows,
+            goal_counts=self.goal_counts,
+            named=m.strategy != UNNAMED_STRATEGY,
         )
 
     def action(self, page: Any, path: str) -> str:
