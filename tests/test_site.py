@@ -491,3 +491,46 @@ def test_golden_pages(make_catalogue: MakeCatalogue, tmp_path: Path, lang: str, 
 
 def test_flywheel_helper_is_used() -> None:
     assert flywheel("Z")["kind"] == "flywheel"
+
+
+def test_large_catalogue_paths(
+    make_catalogue: MakeCatalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the limits, organisations get a page per letter and networks are not drawn."""
+    from rrs_cli.render import site as render
+
+    monkeypatch.setattr(render, "ORG_PAGE_LIMIT", 2)
+    monkeypatch.setattr(render, "MAX_DRAWN", 2)
+    out = tmp_path / "large"
+    build(make_catalogue(logged(), strategy=WITH_ORGS), out)
+    assert (out / "organisations" / "g.html").is_file()
+    assert "org-gemeente-rotterdam" in parse(out / "organisations" / "g.html").ids
+    action = parse(out / "actions" / "A.html")
+    assert action.first("a", href="../organisations/g.html#org-gemeente-rotterdam")
+    assert "te veel om leesbaar te tekenen" in (out / "network.html").read_text()
+    check_links(out)
+
+
+def test_serve_prints_the_address_and_stops_on_ctrl_c(
+    rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served: list[Path] = []
+    real = publish.make_server
+
+    def fake(folder: Path, port: int) -> Any:
+        server = real(folder, 0)
+        served.append(folder)
+
+        def interrupted() -> None:
+            raise KeyboardInterrupt
+
+        server.serve_forever = interrupted  # type: ignore[method-assign]
+        return server
+
+    monkeypatch.setattr(publish, "make_server", fake)
+    root = make_catalogue()
+    out = root.parent / "served"
+    result = rrs("site", "-o", str(out), "--serve", "--port", "0", catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\n", result.stdout)
+    assert served == [out] and (out / "index.html").is_file()

@@ -248,7 +248,14 @@ def build_site_model(
         organisations=orgs.result(),
         by_status=_status_counts(actions, current),
         by_term=_term_counts(actions),
-        by_goal=report.by_goal,
+        by_goal=[
+            (
+                page.goal,
+                sum(a.is_flywheel for a in page.members),
+                sum(not a.is_flywheel for a in page.members),
+            )
+            for page in goal_pages
+        ],
         last_change=last_change,
         data=DataInfo(
             warnings=warnings,

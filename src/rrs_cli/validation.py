@@ -26,7 +26,12 @@ At = Callable[[tuple[str | int, ...], str, str], Finding]
 def validate(root: Path, *, today: date | None = None) -> list[Finding]:
     """Every finding for the catalogue at ``root``, sorted by file and line."""
     result = load_catalogue(root)
-    return sorted(result.findings + check_catalogue(result, today=today), key=_order)
+    return sort_findings(result.findings + check_catalogue(result, today=today))
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Findings in the order every command reports them: by file, line and column."""
+    return sorted(findings, key=_order)
 
 
 def _order(item: Finding) -> tuple[str, int, int, str]:

@@ -24,8 +24,8 @@ from markupsafe import Markup, escape
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
-from ..i18n import Language, status_label, term_label, text
-from ..models import Action, Goal, Kind, Quality, Status, Term
+from ..i18n import MESSAGES, Language, format_date, status_label, term_label, text
+from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
 from ..site import Organisation, SiteModel, slug
 from .export import export_document, to_json
 from .html import environment
@@ -61,8 +61,7 @@ def esc(value: str) -> Markup:
 
 
 def date_text(day: date, lang: Language) -> str:
-    month = text(f"month.{day.month}", lang)
-    return f"{day.day} {month} {day.year}"
+    return format_date(day, lang)
 
 
 def paragraphs(value: str) -> list[str]:
@@ -139,7 +138,18 @@ class _Site:
             cross_cutting=model.cross_cutting,
             is_accepted=lambda finding: bool(getattr(finding, "accepted", False)),
         )
+        self.env.globals.update(
+            # Every interface string without placeholders, looked up without a call.
+            L={key: text(key, self.lang) for key in MESSAGES},
+            badge=self.badge,
+            goal_link=self.goal_link,
+            quality_link=self.quality_link,
+            org_links=self.org_links,
+        )
         self.goal_counts = {g.key: (fw, conn) for g, fw, conn in model.by_goal}
+        self._badges: dict[Status | None, Markup] = {}
+        self._shell: tuple[str, str, str] | None = None
+        self._body = self.env.get_template("site/action_body.html")
 
     # -- helpers -------------------------------------------------------------
 
@@ -151,9 +161,69 @@ class _Site:
             return f"{root}organisations/{_letter(key)}.html#org-{key}"
         return f"{root}organisations.html#org-{key}"
 
+    def badge(self, status: Status | None) -> Markup:
+        """A status as text in a coloured box (the colour only repeats the text)."""
+        found = self._badges.get(status)
+        if found is None:
+            name = status.value if status else "none"
+            found = self._badges[status] = Markup(
+                f'<span class="status status-{name}">{escape(status_label(status, self.lang))}'
+                "</span>"
+            )
+        return found
+
+    def goal_link(self, goal: Goal) -> Markup:
+        return (
+            Markup(f'<a href="../goals/{goal.key}.html">{goal.number}. ')
+            + esc(self.name(goal))
+            + Markup("</a>")
+        )
+
+    def quality_link(self, quality: Quality) -> Markup:
+        return (
+            Markup(f'<a href="../qualities/{quality.key}.html">')
+            + esc(self.name(quality))
+            + Markup("</a>")
+        )
+
+    def org_links(self, value: str, keys: list[str]) -> Markup:
+        """An owner or partners field as printed, with links to its organisations."""
+        if not value:
+            return escape(text("value.none", self.lang))
+        out = Markup(f'<span lang="{self.model.strategy.language}">') + esc(value)
+        out += Markup("</span>")
+        if keys:
+            links = Markup(", ").join(
+                Markup(f'<a href="{self.org_href(key, "../")}">')
+                + esc(self.org_names[key])
+                + Markup("</a>")
+                for key in keys
+            )
+            out += Markup(' <span class="orgs" data-pagefind-ignore>(') + links
+            out += Markup(")</span>")
+        return out
+
+    def shell(self) -> tuple[str, str, str]:
+        """An action page's surroundings, rendered once: (before title, before main, after)."""
+        if self._shell is None:
+            marks = "\ue000rrs-title\ue000", "\ue000rrs-main\ue000", "\ue000rrs-canonical\ue000"
+            html = self.page(
+                "shell.html",
+                "actions/_.html",
+                shell_title=marks[0],
+                shell_main=marks[1],
+                canonical_override=marks[2] if self.model.base_url else None,
+            )
+            before_title, rest = html.split(marks[0])
+            before_main, after = rest.split(marks[1])
+            self._shell = (before_title, before_main, after)
+        return self._shell
+
     def page(self, template: str, path: str, **context: Any) -> str:
         root = "../" * path.count("/")
         canonical = f"{self.model.base_url.rstrip('/')}/{path}" if self.model.base_url else None
+        if "canonical_override" in context:
+            canonical = context.pop("canonical_override")
         tpl = self.env.get_template(f"site/{template}")
         return str(tpl.render(root=root, current=path, canonical=canonical, **context))
 
@@ -229,7 +299,12 @@ class _Site:
         }
         rows = {"status": status_rows, "goals": goal_rows, "terms": term_rows}
         return self.page(
-            "index.html", "index.html", charts=charts, rows=rows, goal_counts=self.goal_counts
+            "index.html",
+            "index.html",
+            charts=charts,
+            rows=rows,
+            goal_counts=self.goal_counts,
+            named=m.strategy != UNNAMED_STRATEGY,
         )
 
     def action(self, page: Any, path: str) -> str:
@@ -239,15 +314,20 @@ class _Site:
         if contact:
             subject = text("site.respond_subject", self.lang, id=action.id, title=action.title)
             link = mailto(contact, subject)
-        return self.page(
-            "action.html",
-            path,
+        body = self._body.render(
+            root="../",
             a=action,
             page=page,
             status_heading=self.status_heading,
             mailto=link,
             contact=contact or "",
         )
+        before_title, before_main, after = self.shell()
+        title = esc(f"{action.id} {action.title}")
+        if self.model.base_url:
+            canonical = str(escape(f"{self.model.base_url.rstrip('/')}/{path}"))
+            before_main = before_main.replace("\ue000rrs-canonical\ue000", canonical)
+        return f"{before_title}{title}{before_main}{body}{after}"
 
     def filters(self) -> dict[str, list[tuple[str, str, str]]]:
         lang = self.lang
@@ -309,8 +389,7 @@ class _Site:
                 f' data-term="{a.term.value if a.term else "none"}" data-kind="{a.kind.value}"'
                 f' data-owner="{" ".join(page.owners)}">'
                 f'<td><a href="actions/{a.id}.html">{a.id}</a><td>{esc(a.title)}'
-                f'<td><span class="status status-{status.value if status else "none"}">'
-                f"{status_text[status]}</span><td>{term_text[a.term]}<td>{esc(a.owner)}"
+                f"<td>{status_text[status]}<td>{term_text[a.term]}<td>{esc(a.owner)}"
             )
         total = len(rows)
         return self.page(
@@ -405,6 +484,7 @@ class SitePages:
             yield path, page.encode("utf-8")
         yield "assets/site.css", _static("site.css")
         yield "assets/site.js", _static("site.js")
+        yield "assets/report.css", _static("report.css")
         yield "assets/favicon.svg", _static("favicon.svg")
         yield "data/export.json", to_json(export_document(self.catalogue, self.graph)).encode()
         yield MARKER, b"Built by rrs site. This folder is replaced whole by the next build.\n"

@@ -33,6 +33,8 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     right-to-left override shows as ``\u202e`` instead of reordering the line.
     Text that needs none of this is returned unchanged.
     """
+    if _INVISIBLE.search(text) is None:  # the common case: nothing to show
+        return text
     if keep_newlines:
         return "\n".join(visible(line) for line in text.split("\n"))
     return _INVISIBLE.sub(lambda m: _shown(m.group()), text)
