@@ -335,6 +335,21 @@ def test_filters_work_by_keyboard_alone(page: Page, sites: Served) -> None:
     assert shown_rows(page) == listed(goal="cyber")
 
 
+def test_network_nodes_are_reachable_links_with_visible_focus(page: Page, sites: Served) -> None:
+    page.goto(sites.url("nl", "network.html"))
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        inside = page.evaluate("() => !!document.activeElement.closest('svg')")
+        if inside:
+            break
+    assert inside, "no link in the network drawing is reachable by Tab"
+    info = focus_info(page)
+    assert info["tag"] == "a" and re.fullmatch(r"actions/[A-Z0-9]+\.html", info["href"]), info
+    assert focus_visible(info), info
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/nl/actions/[A-Z0-9]+\.html$"))
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_no_horizontal_scrolling(browser: Browser, sites: Served, lang: str, width: int) -> None:
