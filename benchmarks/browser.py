@@ -230,7 +230,10 @@ def weights(page: Page, base: str) -> dict[str, tuple[int, int]]:
         responses.clear()
         page.goto(f"{base}/{path}", wait_until="load")
         page.wait_for_load_state("networkidle")
-        out[path] = (sum(len(r.body()) for r in responses if r.ok), len(responses))
+        out[path] = (
+            sum(int(r.headers.get("content-length", "0")) for r in responses if r.ok),
+            len(responses),
+        )
     return out
 
 

@@ -465,7 +465,8 @@ def test_no_console_error_or_failed_request_on_any_page(
 
 
 def page_weights(browser: Browser, urls: dict[str, str]) -> dict[str, int]:
-    """Bytes of every response a page loads (no cache), per page."""
+    """Bytes of every response a page loads (no cache), per page: the Content-Length
+    of each (the test server sends files as they are, uncompressed)."""
     context = browser.new_context()
     page = context.new_page()
     responses: list[Response] = []
@@ -474,7 +475,7 @@ def page_weights(browser: Browser, urls: dict[str, str]) -> dict[str, int]:
     for name, url in urls.items():
         responses.clear()
         page.goto(url, wait_until="load")
-        sizes[name] = sum(len(r.body()) for r in responses if r.ok)
+        sizes[name] = sum(int(r.headers.get("content-length", "0")) for r in responses if r.ok)
     context.close()
     return sizes
 
