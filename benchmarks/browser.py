@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import gzip
 import http.server
 import shutil
 import statistics
@@ -35,6 +36,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Response, sync_playwright
 
@@ -222,7 +224,9 @@ def search(browser: Browser, url: str, runs: int) -> dict[str, float]:
     }
 
 
-def weights(page: Page, base: str) -> dict[str, tuple[int, int]]:
+def weights(page: Page, base: str, folder: Path) -> dict[str, tuple[int, int, int]]:
+    """Per page: bytes as sent uncompressed, bytes gzip-compressed (what a compressing
+    web server such as GitHub Pages sends), and the number of requests."""
     responses: list[Response] = []
     page.on("response", lambda response: responses.append(response))
     out = {}
@@ -230,10 +234,14 @@ def weights(page: Page, base: str) -> dict[str, tuple[int, int]]:
         responses.clear()
         page.goto(f"{base}/{path}", wait_until="load")
         page.wait_for_load_state("networkidle")
-        out[path] = (
-            sum(int(r.headers.get("content-length", "0")) for r in responses if r.ok),
-            len(responses),
-        )
+        plain = packed = 0
+        for response in responses:
+            if not response.ok:
+                continue
+            plain += int(response.headers.get("content-length", "0"))
+            local = folder / urlsplit(response.url).path.lstrip("/")
+            packed += len(gzip.compress(local.read_bytes(), 6, mtime=0))
+        out[path] = (plain, packed, len(responses))
     return out
 
 
@@ -242,6 +250,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10_000, help="synthetic actions")
     parser.add_argument("--runs", type=int, default=5, help="page loads per measurement")
     parser.add_argument("--work", type=Path, help="folder for the catalogue and sites")
+    parser.add_argument("--reuse", action="store_true", help="keep sites already in --work")
     options = parser.parse_args()
     work = options.work or Path(tempfile.mkdtemp(prefix="rrs-browser-bench-"))
     catalogue = work / f"synth-{options.size}"
@@ -252,6 +261,8 @@ def main() -> None:
     sites = {"bundled (68)": (ROOT / "data", work / "site-bundled")}
     sites[f"synthetic ({options.size:,})"] = (catalogue, work / f"site-{options.size}")
     for name, (source, output) in sites.items():
+        if options.reuse and (output / "index.html").exists():
+            continue
         print(f"built {name} in {build(source, output):.1f} s", file=sys.stderr)
 
     with sync_playwright() as playwright:
@@ -297,14 +308,16 @@ def main() -> None:
         for name, (_, output) in sites.items():
             with serve(output) as base:
                 context = browser.new_context()
-                measured[name] = weights(context.new_page(), base)
+                measured[name] = weights(context.new_page(), base, output)
                 context.close()
         for path in PAGES:
             cells = []
             for name in sites:
-                size, count = measured[name][path]
+                size, packed, count = measured[name][path]
                 flag = " **over 1 MB**" if size > LIMIT else ""
-                cells.append(f"{size / 1000:,.0f} kB ({count} req.){flag}")
+                cells.append(
+                    f"{size / 1000:,.0f} kB, gzip {packed / 1000:,.0f} kB ({count} req.){flag}"
+                )
             print(f"| `{path}` | " + " | ".join(cells) + " |")
         browser.close()
 

@@ -264,6 +264,29 @@ def test_dutch_search_while_typing(page: Page, sites: Served) -> None:
     assert all(re.fullmatch(r"actions/[A-Z0-9]+\.html", h) for h in hrefs), hrefs
 
 
+def result_links(page: Page) -> list[str]:
+    return list(
+        page.eval_on_selector_all(
+            "#search-results li a", "as => as.map(a => a.getAttribute('href'))"
+        )
+    )
+
+
+def test_fast_typing_shows_the_answer_to_the_last_query(page: Page, sites: Served) -> None:
+    # Keys typed while a search runs leave only the newest query waiting; what
+    # stays on the page must be the answer to the whole word, not to a prefix.
+    page.goto(sites.url("nl", "search.html?q=haven"))
+    expect(page.locator("#search-results li").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    expected = result_links(page)
+    page.goto(sites.url("nl", "search.html"))
+    page.locator("#search-input").press_sequentially("haven", delay=5)
+    expect(page.locator("#search-results li a")).to_have_count(len(expected))
+    page.wait_for_load_state("networkidle")
+    assert result_links(page) == expected
+    assert query(page) == {"q": ["haven"]}
+
+
 # --- accessibility -------------------------------------------------------------------
 
 

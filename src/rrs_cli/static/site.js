@@ -175,7 +175,12 @@
       });
     }
 
+    /* One search at a time: keys typed while one runs only leave the newest
+       query waiting, so a fast typist does not queue a search per key (short
+       prefixes are the slowest to answer). */
     var latest = 0;
+    var busy = false;
+    var waiting = null;
     function run(query) {
       var ticket = ++latest;
       var params = new URLSearchParams(window.location.search);
@@ -183,9 +188,26 @@
       var qs = params.toString();
       window.history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
       if (!query.trim()) {
+        waiting = null;
         list.textContent = "";
         if (status) status.textContent = "";
         return;
+      }
+      if (busy) {
+        waiting = query;
+        return;
+      }
+      busy = true;
+      var finished = false;
+      function done() {
+        if (finished) return;
+        finished = true;
+        busy = false;
+        if (waiting !== null) {
+          var next = waiting;
+          waiting = null;
+          run(next);
+        }
       }
       load().then(function (pagefind) {
         return pagefind.search(query);
@@ -204,13 +226,14 @@
                 ? (status.getAttribute("data-template") || "{count}").replace("{count}", String(total))
                 : status.getAttribute("data-none") || "";
             }
+            done();
             return Promise.all(results.slice(10).map(function (r) { return r.data(); }));
           }).then(function (rest) {
             if (rest && ticket === latest) show(rest);
           });
       }).catch(function () {
-        if (status) status.textContent = status.getAttribute("data-none") || "";
-      });
+        if (ticket === latest && status) status.textContent = status.getAttribute("data-none") || "";
+      }).then(done);
     }
 
     /* Fetch the search code and its WebAssembly when the reader comes to the
