@@ -43,6 +43,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def handle(self) -> None:
+        # The browser drops requests it no longer needs (a newer query, a closed page).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
 
 @contextlib.contextmanager
 def serve(folder: Path) -> Iterator[str]:

@@ -12,6 +12,7 @@ error, an uncaught exception, a failed or 4xx/5xx request, or a dialog
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -37,6 +38,11 @@ from playwright.sync_api import (
 from rrs_cli.locations import bundled_catalogue
 
 from .hostile import write_hostile_catalogue
+
+try:  # the security suite's catalogue of every payload at once, where it exists
+    from ..hostile import write_hostile_catalogue as write_shared_hostile
+except ImportError:  # pragma: no cover - before that suite is merged
+    write_shared_hostile = None
 
 CHROMIUM = Path(os.environ.get("RRS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -86,6 +92,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def handle(self) -> None:
+        # The browser drops requests it no longer needs (a newer query, a closed page).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
 
 @dataclass
 class Served:
@@ -93,6 +104,7 @@ class Served:
 
     root: Path
     base: str
+    hostile: tuple[str, ...]  # the sites built from hostile catalogues
 
     def url(self, site: str, path: str = "index.html") -> str:
         return f"{self.base}/{site}/{path}"
@@ -110,12 +122,17 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     build_site(bundled_catalogue(), root / "en", "--lang", "en")
     hostile = write_hostile_catalogue(tmp_path_factory.mktemp("hostile"))
     build_site(hostile, root / "hostile")
+    hostile_sites: tuple[str, ...] = ("hostile",)
+    if write_shared_hostile is not None:
+        shared = write_shared_hostile(tmp_path_factory.mktemp("hostile-shared") / "catalogue")
+        build_site(shared, root / "hostile-shared")
+        hostile_sites += ("hostile-shared",)
     handler = functools.partial(_Quiet, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Served(root, f"http://127.0.0.1:{server.server_address[1]}")
+        yield Served(root, f"http://127.0.0.1:{server.server_address[1]}", hostile_sites)
     finally:
         server.shutdown()
         server.server_close()

@@ -264,6 +264,29 @@ def test_dutch_search_while_typing(page: Page, sites: Served) -> None:
     assert all(re.fullmatch(r"actions/[A-Z0-9]+\.html", h) for h in hrefs), hrefs
 
 
+def result_links(page: Page) -> list[str]:
+    return list(
+        page.eval_on_selector_all(
+            "#search-results li a", "as => as.map(a => a.getAttribute('href'))"
+        )
+    )
+
+
+def test_fast_typing_shows_the_answer_to_the_last_query(page: Page, sites: Served) -> None:
+    # Keys typed while a search runs leave only the newest query waiting; what
+    # stays on the page must be the answer to the whole word, not to a prefix.
+    page.goto(sites.url("nl", "search.html?q=haven"))
+    expect(page.locator("#search-results li").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    expected = result_links(page)
+    page.goto(sites.url("nl", "search.html"))
+    page.locator("#search-input").press_sequentially("haven", delay=5)
+    expect(page.locator("#search-results li a")).to_have_count(len(expected))
+    page.wait_for_load_state("networkidle")
+    assert result_links(page) == expected
+    assert query(page) == {"q": ["haven"]}
+
+
 # --- accessibility -------------------------------------------------------------------
 
 
@@ -335,6 +358,21 @@ def test_filters_work_by_keyboard_alone(page: Page, sites: Served) -> None:
     assert shown_rows(page) == listed(goal="cyber")
 
 
+def test_network_nodes_are_reachable_links_with_visible_focus(page: Page, sites: Served) -> None:
+    page.goto(sites.url("nl", "network.html"))
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        inside = page.evaluate("() => !!document.activeElement.closest('svg')")
+        if inside:
+            break
+    assert inside, "no link in the network drawing is reachable by Tab"
+    info = focus_info(page)
+    assert info["tag"] == "a" and re.fullmatch(r"actions/[A-Z0-9]+\.html", info["href"]), info
+    assert focus_visible(info), info
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/nl/actions/[A-Z0-9]+\.html$"))
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_no_horizontal_scrolling(browser: Browser, sites: Served, lang: str, width: int) -> None:
@@ -388,13 +426,14 @@ def test_the_csp_blocks_an_injected_inline_script(browser: Browser, sites: Serve
     context.close()
 
 
-def test_hostile_catalogue_renders_inert(page: Page, sites: Served) -> None:
-    folder = sites.folder("hostile")
+def assert_inert(page: Page, sites: Served, site: str) -> None:
+    """Open every page of ``site``: nothing runs, no handler, no script URL, no image."""
+    folder = sites.folder(site)
     pages = html_pages(folder)
-    assert "actions/A.html" in pages and "index.html" in pages
+    assert "actions.html" in pages and "index.html" in pages
     origin = sites.base
     for path in pages:
-        page.goto(sites.url("hostile", path))
+        page.goto(sites.url(site, path))
         page.mouse.move(200, 200)
         page.mouse.move(600, 400)
         assert page.evaluate("() => window.__pwned") is None, path
@@ -416,6 +455,11 @@ def test_hostile_catalogue_renders_inert(page: Page, sites: Served) -> None:
         assert all(s.startswith(origin) for s in state["sources"]), (path, state)
         assert not state["handlers"] and not state["urls"], (path, state)
         assert state["images"] == 0, (path, state)
+
+
+def test_hostile_catalogue_renders_inert(page: Page, sites: Served) -> None:
+    for site in sites.hostile:
+        assert_inert(page, sites, site)
     # The payload is shown as the text it is.
     page.goto(sites.url("hostile", "actions/A.html"))
     expect(page.locator("h1")).to_contain_text(SCRIPT)
@@ -444,7 +488,8 @@ def test_no_console_error_or_failed_request_on_any_page(
 
 
 def page_weights(browser: Browser, urls: dict[str, str]) -> dict[str, int]:
-    """Bytes of every response a page loads (no cache), per page."""
+    """Bytes of every response a page loads (no cache), per page: the Content-Length
+    of each (the test server sends files as they are, uncompressed)."""
     context = browser.new_context()
     page = context.new_page()
     responses: list[Response] = []
@@ -452,9 +497,8 @@ def page_weights(browser: Browser, urls: dict[str, str]) -> dict[str, int]:
     sizes: dict[str, int] = {}
     for name, url in urls.items():
         responses.clear()
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        sizes[name] = sum(len(r.body()) for r in responses if r.ok)
+        page.goto(url, wait_until="load")
+        sizes[name] = sum(int(r.headers.get("content-length", "0")) for r in responses if r.ok)
     context.close()
     return sizes
 

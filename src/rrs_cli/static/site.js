@@ -161,7 +161,26 @@
       return /^actions\/[A-Z0-9]+\.html$/.test(path) ? root + path : null;
     }
 
+    function show(items) {
+      items.forEach(function (item) {
+        var href = relative(item.url);
+        if (!href) return;
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = href;
+        a.textContent = (item.meta && item.meta.title) || href;
+        li.appendChild(a);
+        li.appendChild(excerpt(item.excerpt || ""));
+        list.appendChild(li);
+      });
+    }
+
+    /* One search at a time: keys typed while one runs only leave the newest
+       query waiting, so a fast typist does not queue a search per key (short
+       prefixes are the slowest to answer). */
     var latest = 0;
+    var busy = false;
+    var waiting = null;
     function run(query) {
       var ticket = ++latest;
       var params = new URLSearchParams(window.location.search);
@@ -169,41 +188,60 @@
       var qs = params.toString();
       window.history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
       if (!query.trim()) {
+        waiting = null;
         list.textContent = "";
         if (status) status.textContent = "";
         return;
+      }
+      if (busy) {
+        waiting = query;
+        return;
+      }
+      busy = true;
+      var finished = false;
+      function done() {
+        if (finished) return;
+        finished = true;
+        busy = false;
+        if (waiting !== null) {
+          var next = waiting;
+          waiting = null;
+          run(next);
+        }
       }
       load().then(function (pagefind) {
         return pagefind.search(query);
       }).then(function (search) {
         if (ticket !== latest || !search) return null;
-        return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }))
+        var results = search.results.slice(0, 30);
+        /* The first ten answer at once; the rest follow (each is one small fetch). */
+        return Promise.all(results.slice(0, 10).map(function (r) { return r.data(); }))
           .then(function (items) {
-            if (ticket !== latest) return;
+            if (ticket !== latest) return null;
             list.textContent = "";
-            items.forEach(function (item) {
-              var href = relative(item.url);
-              if (!href) return;
-              var li = document.createElement("li");
-              var a = document.createElement("a");
-              a.href = href;
-              a.textContent = (item.meta && item.meta.title) || href;
-              li.appendChild(a);
-              li.appendChild(excerpt(item.excerpt || ""));
-              list.appendChild(li);
-            });
+            show(items);
             if (status) {
               var total = search.results.length;
               status.textContent = total
                 ? (status.getAttribute("data-template") || "{count}").replace("{count}", String(total))
                 : status.getAttribute("data-none") || "";
             }
+            done();
+            return Promise.all(results.slice(10).map(function (r) { return r.data(); }));
+          }).then(function (rest) {
+            if (rest && ticket === latest) show(rest);
           });
       }).catch(function () {
-        if (status) status.textContent = status.getAttribute("data-none") || "";
-      });
+        if (ticket === latest && status) status.textContent = status.getAttribute("data-none") || "";
+      }).then(done);
     }
 
+    /* Fetch the search code and its WebAssembly when the reader comes to the
+       box, not with the page: the first answer then needs only the index. */
+    input.addEventListener("focus", function () {
+      load().then(function (pagefind) { return pagefind.init && pagefind.init(); })
+        .catch(function () {});
+    }, { once: true });
     input.addEventListener("input", function () { run(input.value); });
     if (form) {
       form.addEventListener("submit", function (event) {
