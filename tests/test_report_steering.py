@@ -289,3 +289,22 @@ def test_bundled_html_report_builds() -> None:
     html = render.html(bundled_report(), "nl")
     assert html.count("<tr>") > 100 and "Bijlage" in html
     assert not CODES.search(re.sub(r'class="[^"]*"', "", html).split("</style>")[1])
+
+
+def test_every_interface_key_the_report_uses_exists() -> None:
+    """A key misspelt in a template or renderer fails here, not in front of a reader."""
+    package = Path(render.__file__).resolve().parents[1]
+    sources = [
+        package / "templates" / "report_body.html",
+        package / "templates" / "report_standalone.html",
+        package / "render" / "report.py",
+        package / "init.py",
+    ]
+    used: set[str] = set()
+    for source in sources:
+        body = source.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\bt(?:ext)?\(\s*["']([a-z_]+\.[a-z0-9_.-]+)["']""", body))
+        used |= set(re.findall(r"""["']((?:report|init)\.[a-z0-9_.-]+)["']""", body))
+    assert len(used) > 60
+    missing = sorted(key for key in used if key not in MESSAGES and key != "report.css")
+    assert not missing, missing
