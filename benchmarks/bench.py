@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import generate
+from synth import generate, generate_all_flywheels
 
 BASELINE = [sys.executable, "-c", "import typer, pydantic, rich, yaml"]
 
@@ -157,6 +157,36 @@ def scale(
     return [*lines, ""]
 
 
+def all_flywheels(
+    rrs: list[str], size: int, runs: int, env: dict[str, str], workdir: Path
+) -> list[str]:
+    """The hostile "all flywheels" shape against a clean catalogue of as many actions."""
+    hostile = generate_all_flywheels(workdir / "all-flywheels", size, size)
+    total = len(list((hostile / "actions").iterdir()))
+    clean = generate(workdir / "clean", total)
+    commands: dict[str, list[str]] = {}
+    for name, root in (("clean", clean), ("all-flywheels", hostile)):
+        commands[f"{name} validate"] = [*rrs, "validate", str(root)]
+        commands[f"{name} list"] = [*rrs, "--catalogue", str(root), "list", "--goal", "cyber"]
+    times = medians(commands, runs, env)
+    shutil.rmtree(hostile)
+    shutil.rmtree(clean)
+    lines = [
+        '## "All flywheels" at scale',
+        "",
+        f'{size:,} flywheels and {size:,} connected actions whose LINK is "all flywheels" '
+        f"(plus {size:,} named ones; {total:,} actions), against a synthetic catalogue of "
+        f"{total:,} actions. Median of {runs} cold runs each.",
+        "",
+        "| command | clean | all flywheels | ratio |",
+        "|---|---:|---:|---:|",
+    ]
+    for command, label in (("validate", "`rrs validate`"), ("list", "`rrs list --goal cyber`")):
+        base, hard = times[f"clean {command}"], times[f"all-flywheels {command}"]
+        lines.append(f"| {label} | {base:.2f} s | {hard:.2f} s | {hard / base:.2f} |")
+    return [*lines, ""]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="runs per start-up command")
@@ -164,6 +194,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,40000", help="catalogue sizes")
     parser.add_argument("--quick", action="store_true", help="5 runs; sizes 1,000 and 10,000")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
+    parser.add_argument(
+        "--all-flywheels", type=int, default=4000, help='flywheels in the "all flywheels" case'
+    )
     args = parser.parse_args()
     if args.quick:
         args.runs, args.scale_runs, args.sizes = 5, 2, "1000,10000"
@@ -175,6 +208,7 @@ def main() -> None:
         report += scale(
             rrs, [int(s) for s in args.sizes.split(",")], args.scale_runs, env, Path(tmp)
         )
+        report += all_flywheels(rrs, args.all_flywheels, args.scale_runs, env, Path(tmp))
     text = "\n".join(report)
     print(text)
     if args.output:

@@ -125,10 +125,57 @@ def generate(target: Path, count: int, seed: int = 2016) -> Path:
     return target
 
 
+def generate_all_flywheels(target: Path, flywheels: int, to_all: int) -> Path:
+    """A catalogue of ``flywheels`` flywheels and ``to_all`` connected actions whose
+    LINK is "all flywheels" (a hostile shape: F x N links if each were an edge).
+
+    Each flywheel also names one connected action of its own (``flywheels`` more
+    connected actions), so the catalogue validates without errors.
+    """
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "actions").mkdir(parents=True)
+    shutil.copy(BUNDLED / "goals.yaml", target / "goals.yaml")
+    shutil.copy(BUNDLED / "qualities.yaml", target / "qualities.yaml")
+    if (BUNDLED / "strategy.yaml").exists():
+        shutil.copy(BUNDLED / "strategy.yaml", target / "strategy.yaml")
+    common = {"status": "new", "term": "short", "goals": [], "qualities": [], "impact_levels": []}
+    for index in range(flywheels):
+        fid = letters(index)
+        write(
+            target,
+            {
+                "id": fid,
+                "kind": "flywheel",
+                "title": f"Vliegwiel {fid}",
+                "goal": GOALS[index % len(GOALS)],
+                **common,
+                "links": [str(index + 1)],
+            },
+        )
+    for number in range(1, flywheels + to_all + 1):
+        named = [letters(number - 1)] if number <= flywheels else []
+        write(
+            target,
+            {
+                "id": str(number),
+                "kind": "connected",
+                "title": f"Actie {number}",
+                **common,
+                "links": named,
+                "links_all_flywheels": number > flywheels,
+            },
+        )
+    return target
+
+
 def write(target: Path, action: dict[str, object]) -> None:
     text = yaml.safe_dump(action, allow_unicode=True, sort_keys=False, width=1_000_000)
     (target / "actions" / f"{action['id']}.yaml").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
-    generate(Path(sys.argv[1]), int(sys.argv[2]))
+    if sys.argv[2:3] == ["all-flywheels"]:  # synth.py DIR all-flywheels F N
+        generate_all_flywheels(Path(sys.argv[1]), int(sys.argv[3]), int(sys.argv[4]))
+    else:
+        generate(Path(sys.argv[1]), int(sys.argv[2]))

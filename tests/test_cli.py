@@ -61,7 +61,7 @@ def test_list_goal_filter_formats(rrs: Invoke, make_catalogue: MakeCatalogue) ->
     data = json.loads(rrs("list", "--goal", "cyber", "--format", "json", catalogue=root).stdout)
     assert [a["id"] for a in data] == ["B", "3"]
     csv_out = rrs("list", "--goal", "cyber", "--format", "csv", catalogue=root).stdout
-    assert csv_out.splitlines()[0].startswith("id,kind,title")
+    assert csv_out.splitlines()[0].startswith('"id","kind","title"')
     assert len(csv_out.splitlines()) == 3
     markdown = rrs("list", "-g", "3", "-f", "markdown", catalogue=root).stdout
     assert markdown.splitlines()[0] == "| ID | Kind | Title | Status | Term | Goals |"

@@ -78,11 +78,15 @@ EXPECTED: dict[str, tuple[int, str, bool]] = {
     "complex-mapping-key": (1, "RRS004", True),
     "missing-goals-file": (1, "RRS015", False),
     "missing-actions-folder": (1, "RRS015", False),
+    "huge-hex-integer-in-goals": (1, "RRS007", True),
+    "huge-sexagesimal-integer-in-action": (1, "RRS007", True),
+    "unicode-digit-file-name": (1, "RRS008", True),
     # made by the test (see MADE below)
     "ten-megabyte-file": (1, "RRS014", False),
     "action-file-is-a-folder": (1, "RRS013", False),
     "broken-symlink": (1, "RRS013", False),
     "actions-entry-is-a-fifo": (1, "RRS013", False),
+    "megabyte-sexagesimal-integer": (1, "RRS007", True),
 }
 
 
@@ -129,7 +133,16 @@ def _fifo(root: Path) -> None:
     os.mkfifo(root / "actions" / "1.yaml")
 
 
+def _megabyte_sexagesimal(root: Path) -> None:
+    # Converting 1:59:59:... is quadratic; a 1 MiB one took 31 s before it was bounded.
+    path = root / "actions" / "1.yaml"
+    text = path.read_text(encoding="utf-8")
+    room = 1024 * 1024 - len(text) - 64
+    path.write_text(text + "notes: 1" + ":59" * (room // 3) + "\n", encoding="utf-8")
+
+
 MADE: dict[str, Callable[[Path], None]] = {
+    "megabyte-sexagesimal-integer": _megabyte_sexagesimal,
     "ten-megabyte-file": _ten_megabytes,
     "action-file-is-a-folder": _folder,
     "broken-symlink": _broken_symlink,

@@ -1,4 +1,4 @@
-"""`rrs diff`: two folders, or two git revisions of a catalogue repository."""
+"""`rrs diff`: two folders (--base-dir/--head-dir), or git revisions of a catalogue repository."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def edited(make: MakeCatalogue) -> tuple[Path, Path]:
 
 def test_diff_json_between_folders(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     base, head = edited(make_catalogue)
-    result = rrs("diff", str(base), str(head), "--format", "json")
+    result = rrs("diff", "--base-dir", str(base), "--head-dir", str(head), "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["added"] == ["4"] and data["removed"] == ["3"]
@@ -44,7 +44,7 @@ def test_diff_json_between_folders(rrs: Invoke, make_catalogue: MakeCatalogue) -
 
 def test_diff_markdown_for_a_pull_request(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     base, head = edited(make_catalogue)
-    text = rrs("diff", str(base), str(head)).stdout
+    text = rrs("diff", "--base-dir", str(base), "--head-dir", str(head)).stdout
     assert "1 added, 1 removed, 3 changed." in text
     assert "| **1** Actie 1 | status | ongoing | completed |" in text
     assert "| **A** Vliegwiel A | links added | | 4 |" in text
@@ -52,13 +52,18 @@ def test_diff_markdown_for_a_pull_request(rrs: Invoke, make_catalogue: MakeCatal
 
 def test_diff_of_identical_catalogues(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     root = make_catalogue()
-    assert "No changes to actions." in rrs("diff", str(root), str(root)).stdout
+    assert (
+        "No changes to actions."
+        in rrs("diff", "--base-dir", str(root), "--head-dir", str(root)).stdout
+    )
 
 
 def test_diff_refuses_a_broken_version(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     actions = default_actions()
     actions["1"] = "id: [\n"
-    result = rrs("diff", str(make_catalogue()), str(make_catalogue(actions)))
+    result = rrs(
+        "diff", "--base-dir", str(make_catalogue()), "--head-dir", str(make_catalogue(actions))
+    )
     assert result.exit_code == 1 and "has errors" in result.stderr
 
 
@@ -82,4 +87,4 @@ def test_diff_between_git_revisions(rrs: Invoke, make_catalogue: MakeCatalogue) 
     assert [c["id"] for c in data["changed"]] == ["2"]
     unknown = rrs("diff", "no-such-revision", catalogue=root)
     assert unknown.exit_code == 2
-    assert "neither a folder nor a git revision" in unknown.stderr
+    assert "is not a git revision" in unknown.stderr

@@ -88,7 +88,7 @@ def test_update_via_cli(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     assert result.exit_code == 0, result.stderr
     assert "recorded 2021-03-04 for 1" in result.stderr
     listed = rrs("list", "--status", "completed", "--format", "csv", catalogue=root).stdout
-    assert listed.splitlines()[1].startswith("1,")
+    assert listed.splitlines()[1].startswith('"1",')
 
 
 @pytest.mark.parametrize(

@@ -116,7 +116,7 @@ def test_diff_update_and_new_on_a_copy(rrs: Invoke, tmp_path: Path) -> None:
     )
     run(rrs, "new", "6", "--title", "Heat Plan for Care Homes", "--link", "C", catalogue=copy)
     assert "Heat Plan for Care Homes" in run(rrs, "show", "6", catalogue=copy)
-    diff = run(rrs, "diff", str(FIXTURE), str(copy), "--format", "json")
+    diff = run(rrs, "diff", "--base-dir", str(FIXTURE), "--head-dir", str(copy), "--format", "json")
     data = json.loads(diff)
     assert data["added"] == ["6"]
     assert any(c["id"] == "2" for c in data["changed"])

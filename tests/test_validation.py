@@ -95,6 +95,7 @@ CASES: dict[str, tuple[str, Setup]] = {
     ),
     "missing strategy file": ("RRS110", lambda make: make()),
     "stray file": ("RRS109", lambda make: make(with_action("notes.txt", None))),
+    "invisible character": ("RRS112", lambda make: make(changed("1", owner="Ge\u200bmeente"))),
 }
 
 

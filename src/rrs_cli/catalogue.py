@@ -115,13 +115,23 @@ def _load(root: Path) -> LoadResult:
         catalogue.qualities[quality.key] = quality
 
     actions_dir = root / ACTIONS_DIR
+    if actions_dir.is_symlink() and leaves(actions_dir, root):
+        findings.append(
+            finding(
+                "RRS013",
+                f"'{ACTIONS_DIR}/' is a symbolic link that leads outside the catalogue; "
+                "rrs does not read through it",
+                file=actions_dir,
+            )
+        )
+        return LoadResult(catalogue, findings)
     if not actions_dir.is_dir():
         findings.append(
             finding("RRS015", f"the catalogue has no '{ACTIONS_DIR}/' folder", file=actions_dir)
         )
         return LoadResult(catalogue, findings)
     loaded: list[tuple[Action, Path]] = []
-    paths = _action_files(actions_dir, findings)
+    paths = _action_files(actions_dir, root, findings, catalogue)
     for path, (document, problems) in zip(paths, read_files(paths), strict=True):
         action = _load_action(path, document, problems, catalogue, findings)
         if action is not None:
@@ -144,6 +154,10 @@ def _load_strategy(path: Path, catalogue: Catalogue, findings: list[Finding]) ->
                 file=path,
             )
         )
+        return None
+    outside = _outside_link(path, catalogue.root)
+    if outside is not None:
+        findings.append(outside)
         return None
     document, problems = load_file(path)
     findings.extend(problems)
@@ -183,7 +197,31 @@ def _require_directory(root: Path) -> None:
         ) from None
 
 
-def _action_files(actions_dir: Path, findings: list[Finding]) -> list[Path]:
+def leaves(path: Path, root: Path) -> bool:
+    """Does ``path`` (a symbolic link, or reached through one) resolve outside ``root``?"""
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a link loop: nothing rrs can read
+        return True
+
+
+def _outside_link(path: Path, root: Path) -> Finding | None:
+    """A finding for a file that is a symbolic link leading outside the catalogue.
+
+    Nothing of the target is read, so none of its content can reach a message.
+    """
+    if not path.is_symlink() or not leaves(path, root):
+        return None
+    return finding(
+        "RRS013",
+        "this file is a symbolic link that leads outside the catalogue; rrs does not read it",
+        file=path,
+    )
+
+
+def _action_files(
+    actions_dir: Path, root: Path, findings: list[Finding], catalogue: Catalogue
+) -> list[Path]:
     try:
         entries = sorted(os.scandir(actions_dir), key=lambda e: e.name)
     except OSError as error:
@@ -195,6 +233,11 @@ def _action_files(actions_dir: Path, findings: list[Finding]) -> list[Path]:
     for entry in entries:
         path = Path(entry.path)
         if entry.name.endswith((".yaml", ".yml")):
+            outside = _outside_link(path, root) if entry.is_symlink() else None
+            if outside is not None:
+                findings.append(outside)
+                catalogue.unreadable_ids.add(path.stem)
+                continue
             paths.append(path)
         elif not entry.name.startswith("."):
             findings.append(
@@ -309,6 +352,10 @@ def _load_list(
     catalogue.unreadable_keys[kind] = None
     if not path.exists() and not path.is_symlink():
         findings.append(finding("RRS015", f"the catalogue has no {path.name}", file=path))
+        return []
+    outside = _outside_link(path, catalogue.root)
+    if outside is not None:
+        findings.append(outside)
         return []
     document, problems = load_file(path)
     findings.extend(problems)

@@ -42,6 +42,7 @@ from .errors import (
     CatalogueInvalidError,
     RrsError,
     UnknownChoiceError,
+    UsageError,
 )
 from .locations import ENV_VAR, resolve_root
 
@@ -96,9 +97,12 @@ app = typer.Typer(
 
 
 def _error(message: str, hint: str = "") -> None:
-    typer.echo(f"rrs: error: {message}", err=True)
-    if hint:
-        typer.echo(f"  {hint}", err=True)
+    """One error on stderr; control characters shown as escapes (catalogue text may be in it)."""
+    from .render.text import visible
+
+    typer.echo(f"rrs: error: {visible(message)}", err=True)
+    for line in hint.split("\n") if hint else ():
+        typer.echo(f"  {visible(line.strip())}", err=True)
 
 
 def _interactive() -> bool:
@@ -313,6 +317,7 @@ def validate_command(
 ) -> None:
     """Check a catalogue's schema and references; exit 1 on errors."""
     from .render import findings as render
+    from .render.text import visible
     from .validation import validate
 
     root = path if path is not None else _session(ctx).root
@@ -324,9 +329,8 @@ def validate_command(
     else:
         sys.stdout.write(render.text(found))
         verdict = "ok" if not has_errors(found) and not (strict and found) else "failed"
-        typer.echo(
-            f"{render.display_path(str(root))}: {render.summary_line(found)}: {verdict}", err=True
-        )
+        shown = visible(render.display_path(str(root)))
+        typer.echo(f"{shown}: {render.summary_line(found)}: {verdict}", err=True)
     if has_errors(found) or (strict and found):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -409,28 +413,59 @@ def graph_command(
 @app.command("diff")
 def diff_command(
     ctx: typer.Context,
-    base: Annotated[str, typer.Argument(help="Old version: a catalogue folder or a git revision.")],
+    base: Annotated[
+        str | None,
+        typer.Argument(help="Old version: a git revision (a folder only with --base-dir)."),
+    ] = None,
     head: Annotated[
         str | None,
-        typer.Argument(help="New version (default: the catalogue as it is on disk)."),
+        typer.Argument(help="New version: a git revision (default: the catalogue on disk)."),
+    ] = None,
+    base_dir: Annotated[
+        Path | None,
+        typer.Option("--base-dir", help="Old version: a catalogue folder instead of a revision."),
+    ] = None,
+    head_dir: Annotated[
+        Path | None,
+        typer.Option("--head-dir", help="New version: a catalogue folder instead of a revision."),
     ] = None,
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="Output format.")
     ] = DiffFormat.MARKDOWN,
 ) -> None:
-    """Compare two versions of a catalogue, for a pull-request review."""
-    from .diff import checkout, compare, load_version
-    from .render import diff as render
+    """Compare two versions of a catalogue, for a pull-request review.
 
-    root = _session(ctx).root
-    with checkout(base, root) as base_dir:
-        old = load_version(base_dir, base)
-        if head is None:
-            new, head_name = load_version(root, str(root)), "working tree"
+    BASE and HEAD are always git revisions of the repository holding the
+    catalogue, never folders; compare folders with --base-dir and --head-dir.
+    """
+    from contextlib import ExitStack
+
+    from .diff import compare
+    from .render import diff as render
+    from .revisions import checkout, load_version
+
+    if base is not None and base_dir is not None:
+        raise UsageError("give the old version once: BASE (a revision) or --base-dir (a folder)")
+    if base is None and base_dir is None:
+        raise UsageError("name the old version: BASE (a git revision) or --base-dir FOLDER")
+    if head is not None and head_dir is not None:
+        raise UsageError("give the new version once: HEAD (a revision) or --head-dir (a folder)")
+    session = _session(ctx)
+    with ExitStack() as stack:
+
+        def version(revision: str | None, folder: Path | None) -> tuple[Any, str]:
+            if folder is not None:
+                return load_version(folder, str(folder)), str(folder)
+            assert revision is not None
+            tree = stack.enter_context(checkout(revision, session.root))
+            return load_version(tree.path, revision, tree.findings), revision
+
+        old, base_name = version(base, base_dir)
+        if head is None and head_dir is None:
+            new, head_name = load_version(session.root, str(session.root)), "working tree"
         else:
-            with checkout(head, root) as head_dir:
-                new, head_name = load_version(head_dir, head), head
-    result = compare(old, new, base, head_name)
+            new, head_name = version(head, head_dir)
+    result = compare(old, new, base_name, head_name)
     sys.stdout.write(
         render.markdown(result)
         if output_format is DiffFormat.MARKDOWN

@@ -70,6 +70,12 @@ CHECKS: dict[str, Check] = _checks(
     Check("RRS108", "text-encoding", E, "a byte-order mark or CRLF line ends"),
     Check("RRS109", "stray-file", W, "a file in the actions folder that rrs does not read"),
     Check("RRS110", "missing-strategy", W, "the catalogue has no strategy.yaml describing it"),
+    Check(
+        "RRS112",
+        "invisible-character",
+        W,
+        "text holds bidi controls, zero-width or control characters that hide what it says",
+    ),
 )
 
 

@@ -41,3 +41,7 @@ class WriteRefusedError(RrsError):
     """A write was refused to keep data safe (stale file, invalid result, path)."""
 
     exit_code = EXIT_FINDINGS
+
+
+class UsageError(RrsError):
+    """Options that contradict each other or leave the request ambiguous."""

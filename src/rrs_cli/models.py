@@ -239,7 +239,13 @@ class Action(_Strict):
 
 
 def action_sort_key(action_id: str) -> tuple[int, int, str]:
-    """Flywheels first (A..Z, AA..), then connected actions in numeric order."""
-    if action_id.isdigit():
-        return (1, int(action_id), "")
+    """Flywheels first (A..Z, AA..), then connected actions in numeric order.
+
+    ASCII digits only (a file named ``².yaml`` or ``①.yaml`` is not a number),
+    and no ``int()``: numbers without leading zeros sort by length, then text,
+    which is numeric order at any length.
+    """
+    if action_id.isascii() and action_id.isdigit():
+        stripped = action_id.lstrip("0") or "0"
+        return (1, len(stripped), stripped + "\0" + action_id)
     return (0, len(action_id), action_id)

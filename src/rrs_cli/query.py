@@ -59,9 +59,21 @@ def _organisation_pattern(value: str) -> re.Pattern[str]:
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+# Zero-width, bidi-control and soft-hyphen characters: invisible in print, so a
+# search ignores them (`--owner Gemeente` finds "Ge\u200bmeente").
+_INVISIBLE_FOR_MATCHING = re.compile(
+    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
 def fold(text: str) -> str:
-    """Case-, accent- and spacing-insensitive form of ``text`` for matching."""
+    """Case-, accent- and spacing-insensitive form of ``text`` for matching.
+
+    Composed and decomposed forms (NFC "é", NFD "e" + U+0301) fold alike, and
+    invisible characters are dropped.
+    """
     if not text.isascii():
+        text = _INVISIBLE_FOR_MATCHING.sub("", text)
         text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
     return " ".join(text.casefold().replace("_", "-").split())
 
@@ -116,7 +128,9 @@ def resolve_enum(enum: type[E], value: str, what: str, aliases: dict[str, E] | N
 
 
 def resolve_action(catalogue: Catalogue, value: str) -> Action:
-    wanted = value.strip().upper()
+    wanted = value.strip()
+    # Ids are ASCII: "ß".upper() is "SS", and "²" or "①" are digits to isdigit().
+    wanted = wanted.upper() if wanted.isascii() else wanted
     if wanted in catalogue.actions:
         return catalogue.actions[wanted]
     raise _unknown("action", value, catalogue.actions)

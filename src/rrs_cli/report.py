@@ -302,7 +302,8 @@ def _section(goal: Goal, members: list[Action], graph: LinkGraph) -> GoalSection
     def own(action: Action) -> bool:
         return action.id in ids and not action.is_flywheel and not action.links_all_flywheels
 
-    rows = [(f, [c for c in graph.linked(f.id) if own(c)]) for f in flywheels]
+    # own() leaves out "all flywheels" actions, so only printed links are listed.
+    rows = [(f, [c for c in graph.linked(f.id, implicit=False) if own(c)]) for f in flywheels]
     shown = {c.id for _, cs in rows for c in cs}
     unattached = [a for a in members if own(a) and a.id not in shown]
     return GoalSection(goal, rows, unattached)

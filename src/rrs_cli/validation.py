@@ -12,11 +12,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .catalogue import Catalogue, LoadResult, format_path, load_catalogue
 from .diagnostics import Finding, finding
 from .graph import LinkGraph
 from .models import CONNECTED_ID, FLYWHEEL_ID, Action
+from .render.text import has_invisible, invisible_characters, visible
 from .yamlio import Document
 
 # Builds a finding located at a field path of the action being checked.
@@ -51,6 +53,43 @@ def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Fi
             )
     for action in catalogue.actions.values():
         found.extend(_check_action(catalogue, graph, action, today or date.today()))
+    for document in catalogue.documents.values():
+        found.extend(invisible_text(document))
+    return found
+
+
+def invisible_text(document: Document) -> list[Finding]:
+    """RRS112 for every text value holding bidi controls or zero-width characters.
+
+    Such characters make a title or an owner read differently from what it is
+    (a right-to-left override reorders it, a zero-width space splits a name so
+    a search misses it); one pass over the file's values, located at each.
+    """
+    if not has_invisible("\n".join(_texts(document.data, []))):
+        return []  # the common case: one scan of the file's text values
+    found: list[Finding] = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), document.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, str):
+            if has_invisible(value):
+                shown = ", ".join(visible(c) for c in invisible_characters(value)[:5])
+                line, column = document.locate(loc)
+                found.append(
+                    finding(
+                        "RRS112",
+                        f"the text holds invisible or control characters ({shown}) that can "
+                        "make it read differently from what it is; remove them",
+                        file=document.path,
+                        line=line,
+                        column=column,
+                        field_path=format_path(loc),
+                    )
+                )
+        elif isinstance(value, dict):
+            stack.extend(((*loc, key), item) for key, item in value.items() if isinstance(key, str))
+        elif isinstance(value, list):
+            stack.extend(((*loc, index), item) for index, item in enumerate(value))
     return found
 
 
@@ -59,6 +98,21 @@ def _at(
 ) -> Finding:
     line, column = catalogue.locate(path, loc)
     return finding(code, message, file=path, line=line, column=column, field_path=format_path(loc))
+
+
+def _texts(value: Any, out: list[str]) -> list[str]:
+    """Append every text value in ``value`` to ``out`` (a flat, fast pass)."""
+    if isinstance(value, str):
+        out.append(value)
+        return out
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            out.append(item)
+        elif kind is dict or kind is list:
+            _texts(item, out)
+    return out
 
 
 def _check_action(
@@ -151,19 +205,11 @@ def _check_links(
                 "RRS101",
                 f"{action.id} names {target_id}, but {target_id} does not name {action.id} back",
             )
-    explicit = [
-        a
-        for a in graph.linked(action.id)
-        if graph.names(action.id, a.id) or (a.id in a.links or action.id in a.links)
-    ]
-    if not action.is_flywheel and not graph.linked(action.id):
+    # Constant time per action: "all flywheels" links are never listed here.
+    if not action.is_flywheel and not graph.has_links(action.id):
         yield at(("links",), "RRS102", f"connected action {action.id} is linked to no flywheel")
     unreadable = catalogue.unreadable_ids.intersection(action.links)
-    if (
-        action.is_flywheel
-        and not unreadable
-        and not [a for a in explicit if not a.links_all_flywheels]
-    ):
+    if action.is_flywheel and not unreadable and not graph.has_named_partner(action.id):
         yield at(
             ("links",),
             "RRS104",

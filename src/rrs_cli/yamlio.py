@@ -32,10 +32,12 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 100_000
+MAX_NUMBER_CHARS = 100
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ, _MERGE = _TAG + "str", _TAG + "map", _TAG + "seq", _TAG + "merge"
 _SCALAR_TAGS = frozenset(_TAG + t for t in ("null", "bool", "int", "float", "timestamp"))
+_NUMBER_TAGS = frozenset((_TAG + "int", _TAG + "float"))
 
 Path_ = tuple[str | int, ...]
 
@@ -230,6 +232,15 @@ class _EventBuilder:
             )
         if tag not in _SCALAR_TAGS:
             raise _tag_problem(tag, event)
+        if tag in _NUMBER_TAGS and len(event.value) > MAX_NUMBER_CHARS:
+            # Checked before conversion: a 4,300-digit integer cannot be printed
+            # later, and a sexagesimal one (1:59:59:...) costs quadratic time.
+            raise _problem(
+                "RRS007",
+                f"a number written with {len(event.value):,} characters; rrs reads numbers "
+                f"of at most {MAX_NUMBER_CHARS} characters (quote it if it is text)",
+                event,
+            )
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.loader.construct_object(node, deep=True)

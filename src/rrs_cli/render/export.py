@@ -13,6 +13,7 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
 from ..models import Action, Goal, Quality, Term
+from .text import json_safe
 
 
 def goal_record(goal: Goal) -> dict[str, Any]:
@@ -57,4 +58,4 @@ def strategy_record(catalogue: Catalogue) -> dict[str, Any]:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

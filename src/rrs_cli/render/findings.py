@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..diagnostics import Finding, Severity
 from .export import to_json
+from .text import visible
 
 JSON_FORMAT_VERSION = 1
 
@@ -21,7 +22,7 @@ def display_path(file: str) -> str:
 
 
 def _where(item: Finding) -> str:
-    where = display_path(item.file)
+    where = visible(display_path(item.file))
     if item.line is not None:
         where += f":{item.line}"
         if item.column is not None:
@@ -42,10 +43,12 @@ def summary_line(findings: Sequence[Finding], files: int | None = None) -> str:
 def text(findings: Sequence[Finding]) -> str:
     lines = []
     for item in findings:
-        field = f" [{item.field}]" if item.field else ""
+        # Every part may come from the catalogue (file and key names, values):
+        # shown with escapes, so no line can start a forged CI command.
+        field = f" [{visible(item.field)}]" if item.field else ""
         lines.append(
             f"{_where(item)}: {item.severity.value} {item.code} "
-            f"{item.check.name}{field}: {item.message}"
+            f"{item.check.name}{field}: {visible(item.message)}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -88,12 +91,13 @@ def github(findings: Sequence[Finding], *, strict: bool) -> str:
     lines = []
     for item in findings:
         command = "error" if item.severity is Severity.ERROR or strict else "warning"
-        props = [f"file={_escape_property(display_path(item.file))}"]
+        props = [f"file={_escape_property(visible(display_path(item.file)))}"]
         if item.line is not None:
             props.append(f"line={item.line}")
         if item.column is not None:
             props.append(f"col={item.column}")
         props.append(f"title={_escape_property(f'{item.code} {item.check.name}')}")
         field = f"{item.field}: " if item.field else ""
-        lines.append(f"::{command} {','.join(props)}::{_escape_data(field + item.message)}")
+        message = visible(field + item.message)
+        lines.append(f"::{command} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -6,13 +6,14 @@ quotes, brackets, ``#`` or Mermaid keywords cannot break the diagram.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
 from ..models import Action, action_sort_key
-from .text import shorten
+from .text import shorten, visible
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,29 @@ def network(
 
 
 def _label(action: Action) -> str:
-    return f"{action.id}: {shorten(action.title, 48)}"
+    return f"{action.id}: {shorten(visible(action.title), 48)}"
+
+
+_PLAIN_ID = re.compile(r"[A-Za-z0-9]+")
+
+
+def node_id(prefix: str, key: str) -> str:
+    """A node id that is safe in Mermaid and DOT whatever the key holds.
+
+    Keys that are plain letters and digits are kept (readable output); any
+    other key is written in hex, so ``cyber---evil`` cannot become an edge.
+    """
+    if _PLAIN_ID.fullmatch(key):
+        return f"{prefix}_{key}"
+    return f"{prefix}x_{key.encode().hex()}"
+
+
+def _g(key: str) -> str:
+    return node_id("g", key)
+
+
+def _a(action_id: str) -> str:
+    return node_id("a", action_id)
 
 
 def _mermaid_text(text: str) -> str:
@@ -70,24 +93,26 @@ def _mermaid_text(text: str) -> str:
 
 def mermaid(net: Network) -> str:
     lines = ["flowchart LR"]
-    lines += [f'  g_{key}(["{_mermaid_text(label)}"])' for key, label in net.goals]
+    lines += [f'  {_g(key)}(["{_mermaid_text(label)}"])' for key, label in net.goals]
     for action in net.actions:
         shape = ('["', '"]') if action.is_flywheel else ('("', '")')
-        lines.append(f"  a_{action.id}{shape[0]}{_mermaid_text(_label(action))}{shape[1]}")
-    lines += [f"  g_{goal} --- a_{flywheel}" for goal, flywheel in net.goal_edges]
-    lines += [f"  a_{e.source} {'---' if e.both_sides else '-.-'} a_{e.target}" for e in net.edges]
-    flywheels = [f"a_{a.id}" for a in net.actions if a.is_flywheel]
+        lines.append(f"  {_a(action.id)}{shape[0]}{_mermaid_text(_label(action))}{shape[1]}")
+    lines += [f"  {_g(goal)} --- {_a(flywheel)}" for goal, flywheel in net.goal_edges]
+    lines += [
+        f"  {_a(e.source)} {'---' if e.both_sides else '-.-'} {_a(e.target)}" for e in net.edges
+    ]
+    flywheels = [_a(a.id) for a in net.actions if a.is_flywheel]
     if flywheels:
         lines.append("  classDef flywheel fill:#fff3c4,stroke:#b58900")
         lines.append(f"  class {','.join(flywheels)} flywheel")
     if net.goals:
         lines.append("  classDef goal fill:#d7ecff,stroke:#268bd2")
-        lines.append(f"  class {','.join('g_' + k for k, _ in net.goals)} goal")
+        lines.append(f"  class {','.join(_g(k) for k, _ in net.goals)} goal")
     return "\n".join(lines) + "\n"
 
 
 def _dot_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return visible(" ".join(text.split())).replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _dot_node(node_id: str, label: str, attrs: Iterable[str]) -> str:
@@ -101,13 +126,13 @@ def dot(net: Network) -> str:
         '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];',
     ]
     for key, label in net.goals:
-        lines.append(_dot_node(f"g_{key}", label, ["shape=ellipse", 'fillcolor="#d7ecff"']))
+        lines.append(_dot_node(_g(key), label, ["shape=ellipse", 'fillcolor="#d7ecff"']))
     for action in net.actions:
         fill = '"#fff3c4"' if action.is_flywheel else '"#ffffff"'
-        lines.append(_dot_node(f"a_{action.id}", _label(action), [f"fillcolor={fill}"]))
-    lines += [f'  "g_{goal}" -- "a_{flywheel}";' for goal, flywheel in net.goal_edges]
+        lines.append(_dot_node(_a(action.id), _label(action), [f"fillcolor={fill}"]))
+    lines += [f'  "{_g(goal)}" -- "{_a(flywheel)}";' for goal, flywheel in net.goal_edges]
     for edge in net.edges:
         style = "" if edge.both_sides else " [style=dashed]"
-        lines.append(f'  "a_{edge.source}" -- "a_{edge.target}"{style};')
+        lines.append(f'  "{_a(edge.source)}" -- "{_a(edge.target)}"{style};')
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ from rich.table import Table
 
 from ..graph import Step
 from .export import to_json
+from .text import rich_safe
 
 
 def table(steps: list[Step], *, plain: bool) -> Table:
@@ -14,7 +15,7 @@ def table(steps: list[Step], *, plain: bool) -> Table:
     for name in ("Depth", "ID", "Kind", "Title", "Via", "Named by"):
         result.add_column(name, ratio=1 if name == "Title" else None, no_wrap=name != "Title")
     for step in steps:
-        result.add_row(
+        cells = (
             str(step.depth),
             step.action.id,
             step.action.kind.value,
@@ -22,6 +23,7 @@ def table(steps: list[Step], *, plain: bool) -> Table:
             step.via or "",
             step.sides,
         )
+        result.add_row(*(rich_safe(cell) for cell in cells))
     return result
 
 

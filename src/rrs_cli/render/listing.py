@@ -12,7 +12,7 @@ from rich.table import Table
 from ..graph import LinkGraph
 from ..models import Action
 from .export import action_record, to_json
-from .text import csv_cell, md_inline
+from .text import csv_cell, md_inline, rich_safe
 
 
 def _status(action: Action) -> str:
@@ -57,7 +57,7 @@ def table(actions: Sequence[Action], graph: LinkGraph, *, plain: bool) -> Table:
         goals = graph.goals_of(action)
         shown = "all" if total_goals > 1 and len(goals) == total_goals else ", ".join(goals)
         row = _row(action, graph)
-        result.add_row(row[0], row[2], row[3], row[4], shown)
+        result.add_row(*(rich_safe(cell) for cell in (row[0], row[2], row[3], row[4], shown)))
     return result
 
 
@@ -70,7 +70,7 @@ def markdown(actions: Sequence[Action], graph: LinkGraph) -> str:
 
 def csv_text(actions: Sequence[Action], graph: LinkGraph) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["id", "kind", "title", "status", "term", "goals", "owner", "links"])
     for action in actions:
         row = _row(action, graph)

@@ -17,7 +17,7 @@ from ..i18n import Language, format_date, status_label, term_label, text
 from ..models import Action
 from ..report import Report
 from .export import to_json
-from .text import md_inline
+from .text import md_inline, mermaid_label
 
 
 def _table(headers: list[str], rows: Iterable[list[str]], right: Iterable[int] = ()) -> list[str]:
@@ -28,9 +28,9 @@ def _table(headers: list[str], rows: Iterable[list[str]], right: Iterable[int] =
 
 
 def _pie(title: str, counts: list[tuple[str, int]]) -> list[str]:
-    # Labels are interface words or goal numbers; quotes cannot occur in them.
+    # Labels are interface words or goal numbers; mermaid_label neutralises the rest.
     lines = ["```mermaid", f"pie showData title {title}"]
-    lines += [f'    "{name.replace(chr(34), "")}" : {count}' for name, count in counts]
+    lines += [f'    "{mermaid_label(name)}" : {count}' for name, count in counts]
     return [*lines, "```"]
 
 

@@ -11,7 +11,7 @@ from ..catalogue import Catalogue
 from ..graph import LinkGraph
 from ..i18n import text
 from ..models import Action
-from .text import md_block, md_inline
+from .text import md_block, md_inline, rich_safe, visible
 
 
 def _goal_names(catalogue: Catalogue, keys: list[str]) -> list[str]:
@@ -72,14 +72,15 @@ def _status_heading(catalogue: Catalogue, action: Action) -> str:
 
 
 def rich_view(catalogue: Catalogue, graph: LinkGraph, action: Action) -> RenderableType:
-    parts: list[RenderableType] = [Text(f"{action.id}  {action.title}", style="bold")]
+    # Text() never reads markup; visible() shows control characters as escapes.
+    parts: list[RenderableType] = [Text(visible(f"{action.id}  {action.title}"), style="bold")]
     if action.subtitle:
-        parts.append(Text(action.subtitle, style="italic"))
+        parts.append(Text(visible(action.subtitle), style="italic"))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(ratio=1)
     for name, value in _facts(catalogue, graph, action):
-        facts.add_row(name, value)
+        facts.add_row(name, rich_safe(value))
     parts += [Text(""), facts]
     for heading, body in (
         ("Description", action.description),
@@ -87,7 +88,8 @@ def rich_view(catalogue: Catalogue, graph: LinkGraph, action: Action) -> Rendera
         ("Notes", action.notes),
     ):
         if body:
-            parts += [Text(""), Text(heading, style="bold underline"), Padding(Text(body), (0, 2))]
+            body_text = Text(visible(body, keep_newlines=True))
+            parts += [Text(""), Text(heading, style="bold underline"), Padding(body_text, (0, 2))]
     links = _links(catalogue, graph, action)
     parts += [Text(""), Text(f"Linked actions ({len(links)})", style="bold underline")]
     table = Table.grid(padding=(0, 2))
@@ -95,14 +97,16 @@ def rich_view(catalogue: Catalogue, graph: LinkGraph, action: Action) -> Rendera
     table.add_column(ratio=1)
     table.add_column(no_wrap=True, style="dim")
     for row in links:
-        table.add_row(*row)
+        table.add_row(*(rich_safe(cell) for cell in row))
     parts.append(Padding(table, (0, 2)) if links else Padding(Text("none"), (0, 2)))
     if action.progress:
         parts += [Text(""), Text("Progress", style="bold underline")]
         for entry in action.progress:
             who = f" ({entry.by})" if entry.by else ""
             parts.append(
-                Padding(Text(f"{entry.date}  {entry.status.value}{who}  {entry.note}"), (0, 2))
+                Padding(
+                    Text(visible(f"{entry.date}  {entry.status.value}{who}  {entry.note}")), (0, 2)
+                )
             )
     return Group(*parts)
 

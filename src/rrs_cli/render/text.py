@@ -29,18 +29,35 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     """``text`` with every control and invisible character shown as an escape.
 
     For human-facing output (terminal, CI logs, stderr): ``\x1b]52;...`` cannot
-    reach the terminal, a newline cannot start a forged ``::error`` line, and a
-    right-to-left override shows as ``\u202e`` instead of reordering the line.
+    reach the terminal, a newline cannot start a forged ``::error`` line (and
+    ``::``/``##[`` are written ``:\\x3a``/``#\\x23[`` wherever they occur, so not
+    even a wrapped line can start one), and a right-to-left override shows as
+    ``\u202e`` instead of reordering the line.
     Text that needs none of this is returned unchanged.
     """
     if keep_newlines:
         return "\n".join(visible(line) for line in text.split("\n"))
-    return _INVISIBLE.sub(lambda m: _shown(m.group()), text)
+    shown = _INVISIBLE.sub(lambda m: _shown(m.group()), text)
+    if "::" in shown or "##[" in shown:
+        # What a CI runner reads as a workflow command (``::error``, ``::add-mask::``,
+        # ``##[...]``), at a line start or where a terminal wraps a long word.
+        shown = shown.replace("::", ":\\x3a").replace("##[", "#\\x23[")
+    return shown
+
+
+_HIDING = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
 
 
 def has_invisible(text: str) -> bool:
     """Does ``text`` hold a control, bidi or zero-width character (newline and tab aside)?"""
-    return any(m.group() not in "\n\t" for m in _INVISIBLE.finditer(text))
+    return _HIDING.search(text) is not None
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The distinct such characters in ``text``, in order of first appearance."""
+    return list(dict.fromkeys(_HIDING.findall(text)))
 
 
 def rich_safe(text: str) -> str:
@@ -71,13 +88,33 @@ def _neutral_start(line: str) -> str:
 def md_inline(text: str) -> str:
     """Escape ``text`` for one Markdown table cell or inline span.
 
-    Line breaks become spaces, Markdown punctuation is backslash-escaped and
-    ``<``/``>``/``&`` become entities, so no HTML reaches the rendered page.
+    Line breaks become spaces, control and invisible characters are shown as
+    escapes, Markdown punctuation is backslash-escaped and ``<``/``>``/``&``
+    become entities, so no HTML reaches the rendered page. Mentions
+    (``@org/team``), references (``#1``, ``GH-1``) and bare URLs are broken up
+    with a word joiner (written as the entity ``&#8288;``, so the output stays
+    free of invisible characters), so a pull-request comment notifies nobody
+    and links nowhere.
     """
-    flat = " ".join(text.split())
+    flat = visible(" ".join(text.split()))
     flat = flat.replace("&", "&amp;")
     escaped = _MD_SPECIAL.sub(r"\\\1", flat)
-    return escaped.replace("\\<", "&lt;").replace("\\>", "&gt;")
+    escaped = escaped.replace("\\<", "&lt;").replace("\\>", "&gt;")
+    return _defused(escaped)
+
+
+_WORD_JOINER = "&#8288;"
+# What GitHub turns into a notification or a link in a comment: @mentions,
+# #references, GH-references, and the starts of extended autolinks.
+_AUTOLINKED = re.compile(
+    r"(?P<at>[@#])(?=[\w-])|(?P<gh>\bGH)(?=-\d)|(?P<scheme>\b(?:https?|ftp|mailto|xmpp))(?=:)"
+    r"|(?P<www>\bwww)(?=\.)",
+    re.IGNORECASE,
+)
+
+
+def _defused(text: str) -> str:
+    return _AUTOLINKED.sub(lambda m: m.group() + _WORD_JOINER, text)
 
 
 def md_block(text: str) -> str:
@@ -91,14 +128,40 @@ def md_block(text: str) -> str:
 
 def md_code(text: str) -> str:
     """``text`` as an inline code span; a code span cannot hold a backtick safely."""
-    return "`" + " ".join(text.replace("`", "'").split()) + "`"
+    return "`" + visible(" ".join(text.replace("`", "'").split())) + "`"
+
+
+_FORMULA_START = frozenset("=+-@")
 
 
 def csv_cell(text: str) -> str:
-    """Neutralise spreadsheet formulas (a cell starting with = + - @)."""
-    if text[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + text
-    return text
+    """A spreadsheet-safe cell: no line breaks or controls, no formula at any line start.
+
+    Control characters (CR and LF included) are shown as escapes, so a cell is
+    one line whatever reader opens it; a line that starts with ``= + - @``
+    (after blanks) gets a leading apostrophe, the usual guard against formulas.
+    """
+    lines = visible(text).split("\n")  # visible() leaves none; kept as a guard
+    return "\n".join("'" + line if line.lstrip()[:1] in _FORMULA_START else line for line in lines)
+
+
+# Characters json.dumps(ensure_ascii=False) leaves raw that a terminal or a
+# log viewer would act on: DEL, C1 controls, bidi and zero-width characters.
+_JSON_RAW = re.compile(
+    "[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+def json_safe(text: str) -> str:
+    """JSON text with those characters (and ``##[``) written as ``\\uXXXX`` escapes (same data)."""
+    shown = _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    # A CI runner reads ``##[command]`` anywhere in a line, even inside a string.
+    return shown.replace("##[", "#\\u0023[") if "##[" in shown else shown
+
+
+def mermaid_label(text: str) -> str:
+    """Text for a quoted Mermaid label: visible, with no quote that could end it."""
+    return visible(" ".join(text.split())).replace('"', "#quot;")
 
 
 def shorten(text: str, width: int) -> str:
