@@ -308,3 +308,21 @@ def test_every_interface_key_the_report_uses_exists() -> None:
     assert len(used) > 60
     missing = sorted(key for key in used if key not in MESSAGES and key != "report.css")
     assert not missing, missing
+
+
+def test_html_report_of_the_hostile_catalogue_is_inert(tmp_path: Path) -> None:
+    from .hostile import write_hostile_catalogue
+
+    root = write_hostile_catalogue(tmp_path / "hostile")
+    report = make_report(root, as_of=date(2021, 1, 1), since=date(2019, 1, 1))
+    for lang in ("nl", "en"):
+        html = render.html(report, lang)  # type: ignore[arg-type]
+        doc = parse(html)
+        names = [tag for tag, _ in doc.tags]
+        assert "script" not in names and "img" not in names and "iframe" not in names
+        for tag, attrs in doc.tags:
+            assert not any(k.startswith("on") for k in attrs), (tag, attrs)
+            for key in ("src", "href"):
+                value = attrs.get(key)
+                assert value is None or value.startswith("#"), (tag, attrs)
+        assert names.count("svg") == 3 and names.count("html") == 1
