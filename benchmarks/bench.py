@@ -59,6 +59,73 @@ def medians(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> d
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def measured(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall time, CPU time (user + system) and peak memory (max RSS, KiB) of one run.
+
+    CPU time includes the forked reader's; on a shared, busy machine it moves
+    less than wall time does.
+    """
+    start = time.perf_counter()
+    with Path(os.devnull).open("wb") as null:
+        process = subprocess.Popen(argv, stdout=null, stderr=null, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        sys.exit(f"benchmark command failed ({process.returncode}): {' '.join(argv)}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def many_findings(
+    rrs: list[str], size: int, runs: int, env: dict[str, str], workdir: Path
+) -> list[str]:
+    """Validation when nearly every action has a finding, against a clean catalogue."""
+    clean = generate(workdir / "clean", size)
+    findings = generate(workdir / "findings", size, one_sided=True)
+    cases = {
+        f"{name} {fmt}": [*rrs, "validate", str(root), "--format", fmt]
+        for fmt in ("text", "json", "github")
+        for name, root in (("clean", clean), ("findings", findings))
+    }
+    for argv in cases.values():
+        measured(argv, env)  # warm the file cache; not counted
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    cpu: dict[str, list[float]] = {name: [] for name in cases}
+    memory: dict[str, list[int]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, argv in cases.items():
+            elapsed, used, peak = measured(argv, env)
+            times[name].append(elapsed)
+            cpu[name].append(used)
+            memory[name].append(peak)
+    lines = [
+        "## Many findings",
+        "",
+        f"`rrs validate` on {size:,} synthetic actions, clean and with a one-sided link in "
+        f"nearly every action (`synth.py --one-sided`). Median of {runs} cold runs, "
+        "interleaved; CPU time is user + system (with the forked reader); peak memory is "
+        "the maximum resident set size.",
+        "",
+        "| format | wall: clean | findings | ratio | CPU: clean | findings | ratio "
+        "| memory: clean | findings | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for fmt in ("text", "json", "github"):
+        cells = []
+        for values, unit, scale in ((times, "s", 1.0), (cpu, "s", 1.0), (memory, "MiB", 1024)):
+            clean_value = statistics.median(values[f"clean {fmt}"]) / scale
+            found_value = statistics.median(values[f"findings {fmt}"]) / scale
+            digits = 0 if unit == "MiB" else 2
+            cells.append(
+                f"{clean_value:.{digits}f} {unit} | {found_value:.{digits}f} {unit} "
+                f"| {found_value / clean_value:.2f}"
+            )
+        lines.append(f"| `{fmt}` | {' | '.join(cells)} |")
+    shutil.rmtree(clean)
+    shutil.rmtree(findings)
+    return [*lines, ""]
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -193,6 +260,9 @@ def main() -> None:
     parser.add_argument("--scale-runs", type=int, default=3, help="runs per scale command")
     parser.add_argument("--sizes", default="1000,10000,40000", help="catalogue sizes")
     parser.add_argument("--quick", action="store_true", help="5 runs; sizes 1,000 and 10,000")
+    parser.add_argument(
+        "--only-findings", action="store_true", help="only the many-findings comparison"
+    )
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument(
         "--all-flywheels", type=int, default=4000, help='flywheels in the "all flywheels" case'
@@ -204,11 +274,13 @@ def main() -> None:
     rrs = rrs_command()
     with tempfile.TemporaryDirectory(prefix="rrs-bench-") as tmp:
         report = [f"# rrs benchmark, {time.strftime('%Y-%m-%d')}", "", f"Machine: {machine()}.", ""]
-        report += startup(rrs, args.runs, env)
-        report += scale(
-            rrs, [int(s) for s in args.sizes.split(",")], args.scale_runs, env, Path(tmp)
-        )
-        report += all_flywheels(rrs, args.all_flywheels, args.scale_runs, env, Path(tmp))
+        if not args.only_findings:
+            report += startup(rrs, args.runs, env)
+            report += scale(
+                rrs, [int(s) for s in args.sizes.split(",")], args.scale_runs, env, Path(tmp)
+            )
+            report += all_flywheels(rrs, args.all_flywheels, args.scale_runs, env, Path(tmp))
+        report += many_findings(rrs, 10_000, max(args.scale_runs, 5), env, Path(tmp))
     text = "\n".join(report)
     print(text)
     if args.output:

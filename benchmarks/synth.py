@@ -54,8 +54,13 @@ def _words() -> list[str]:
     return [w for w in text.split() if w.isalpha()]
 
 
-def generate(target: Path, count: int, seed: int = 2016) -> Path:
-    """Write a catalogue of ``count`` actions to ``target`` (replaced if present)."""
+def generate(target: Path, count: int, seed: int = 2016, *, one_sided: bool = False) -> Path:
+    """Write a catalogue of ``count`` actions to ``target`` (replaced if present).
+
+    ``one_sided``: the "many findings" case. Every connected action also names
+    a flywheel that does not name it back, so about every action carries one
+    finding (a one-sided-link warning), and the files are otherwise the same.
+    """
     rng = random.Random(seed)
     words = _words()
 
@@ -73,9 +78,18 @@ def generate(target: Path, count: int, seed: int = 2016) -> Path:
     connected_links: dict[str, list[str]] = {}
     for number in range(1, connected + 1):
         chosen = rng.sample(sorted(links), k=min(len(links), rng.choice([1, 1, 2])))
-        connected_links[str(number)] = chosen
         for flywheel in chosen:
             links[flywheel].append(str(number))
+        if one_sided:
+            extra = [f for f in rng.sample(sorted(links), k=min(len(links), 3)) if f not in chosen]
+            chosen = chosen + extra[:1]
+        connected_links[str(number)] = chosen
+    if one_sided:  # each flywheel also names a connected action that does not name it
+        numbers = sorted(connected_links, key=int)
+        for index, flywheel in enumerate(links):
+            other = numbers[(index * 7) % len(numbers)] if numbers else None
+            if other and flywheel not in connected_links[other]:
+                links[flywheel] = [*links[flywheel], other]
     for index, (action_id, linked) in enumerate(links.items()):
         write(
             target,
@@ -177,5 +191,5 @@ def write(target: Path, action: dict[str, object]) -> None:
 if __name__ == "__main__":
     if sys.argv[2:3] == ["all-flywheels"]:  # synth.py DIR all-flywheels F N
         generate_all_flywheels(Path(sys.argv[1]), int(sys.argv[3]), int(sys.argv[4]))
-    else:
-        generate(Path(sys.argv[1]), int(sys.argv[2]))
+    else:  # synth.py DIR N [--one-sided]
+        generate(Path(sys.argv[1]), int(sys.argv[2]), one_sided="--one-sided" in sys.argv[3:])

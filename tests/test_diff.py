@@ -53,7 +53,7 @@ def test_diff_markdown_for_a_pull_request(rrs: Invoke, make_catalogue: MakeCatal
 def test_diff_of_identical_catalogues(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     root = make_catalogue()
     assert (
-        "No changes to actions."
+        "No changes to the catalogue."
         in rrs("diff", "--base-dir", str(root), "--head-dir", str(root)).stdout
     )
 

@@ -60,6 +60,7 @@ def test_json_format_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPat
   "ok": false,
   "errors": 1,
   "warnings": 0,
+  "accepted": 0,
   "findings": [
     {
       "file": "actions/1.yaml",
@@ -69,7 +70,9 @@ def test_json_format_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPat
       "code": "RRS010",
       "check": "unknown-action",
       "field": "links[1]",
-      "message": "link Z: there is no action Z in the catalogue"
+      "message": "link Z: there is no action Z in the catalogue",
+      "accepted": false,
+      "reason": null
     }
   ]
 }

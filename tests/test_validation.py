@@ -95,6 +95,7 @@ CASES: dict[str, tuple[str, Setup]] = {
     ),
     "missing strategy file": ("RRS110", lambda make: make()),
     "stray file": ("RRS109", lambda make: make(with_action("notes.txt", None))),
+    "stale acceptance": ("RRS111", lambda make: make()),
     "invisible character": ("RRS112", lambda make: make(changed("1", owner="Ge\u200bmeente"))),
 }
 
@@ -112,6 +113,10 @@ def _post_process(root: Path, name: str) -> None:
         (actions / "1.yml").write_text(dump(connected("1", links=["A"])), encoding="utf-8")
     if name == "missing strategy file":
         (root / "strategy.yaml").unlink()
+    if name == "stale acceptance":
+        (root / "accepted.yaml").write_text(
+            "- {code: RRS101, action: A, reason: printed so}\n", encoding="utf-8"
+        )
     if name == "stray file":
         (actions / "notes.txt.yaml").rename(actions / "notes.txt")
 

@@ -23,6 +23,7 @@ from .errors import CatalogueNotFoundError
 from .locations import ACTIONS_DIR, ENV_VAR
 from .models import (
     UNNAMED_STRATEGY,
+    AcceptedFinding,
     Action,
     Goal,
     ProgressEntry,
@@ -57,6 +58,10 @@ class Catalogue:
     # Goal and quality keys that may exist but could not be read (None: the whole
     # file); references to them are not reported again as unknown.
     unreadable_keys: dict[str, set[str] | None] = field(default_factory=dict)
+    # accepted.yaml: the findings the catalogue accepts (with each entry's index),
+    # and the document, to locate stale entries.
+    accepted: list[tuple[int, AcceptedFinding]] = field(default_factory=list)
+    accepted_document: Document | None = None
 
     def may_exist(self, kind: str, key: str) -> bool:
         """Could ``key`` be a goal/quality whose entry failed to load?"""
@@ -113,6 +118,7 @@ def _load(root: Path) -> LoadResult:
         catalogue.goals[goal.key] = goal
     for quality in _load_list(root / QUALITIES_FILE, Quality, "key", catalogue, findings):
         catalogue.qualities[quality.key] = quality
+    _load_accepted(root, catalogue, findings)
 
     actions_dir = root / ACTIONS_DIR
     if actions_dir.is_symlink() and leaves(actions_dir, root):
@@ -140,6 +146,19 @@ def _load(root: Path) -> LoadResult:
             catalogue.unreadable_ids.add(path.stem)
     _register_actions(loaded, catalogue, findings)
     return LoadResult(catalogue, findings)
+
+
+def _load_accepted(root: Path, catalogue: Catalogue, findings: list[Finding]) -> None:
+    """Read accepted.yaml, if there is one (see ``accepted``)."""
+    from .accepted import ACCEPTED_FILE, load_accepted
+
+    outside = _outside_link(root / ACCEPTED_FILE, root)
+    if outside is not None:
+        findings.append(outside)
+        return
+    entries, problems, document = load_accepted(root)
+    findings.extend(problems)
+    catalogue.accepted, catalogue.accepted_document = entries, document
 
 
 def _load_strategy(path: Path, catalogue: Catalogue, findings: list[Finding]) -> Strategy | None:
@@ -428,13 +447,25 @@ def validate_model(
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            findings.append(_schema_finding(detail, document, prefix, model))
+        for number, detail in enumerate(error.errors(include_url=False)):
+            # A hostile file can hold thousands of bad fields: suggestions
+            # (difflib) only for the first few; the output is capped anyway.
+            findings.append(
+                _schema_finding(detail, document, prefix, model, suggest=number < _SUGGEST)
+            )
         return None
 
 
+_SUGGEST = 20
+
+
 def _schema_finding(
-    detail: Any, document: Document, prefix: tuple[str | int, ...], model: type[BaseModel]
+    detail: Any,
+    document: Document,
+    prefix: tuple[str | int, ...],
+    model: type[BaseModel],
+    *,
+    suggest: bool = True,
 ) -> Finding:
     loc = prefix + tuple(detail["loc"])
     kind = detail["type"]
@@ -442,7 +473,7 @@ def _schema_finding(
     name = str(detail["loc"][-1]) if detail["loc"] else ""
     if kind == "extra_forbidden":
         code, message = "RRS005", f"unknown field {name!r}"
-        suggestion = _suggest_field(name, model, loc)
+        suggestion = _suggest_field(name, model, loc) if suggest else None
         if suggestion:
             message += f"; did you mean {suggestion!r}?"
         line, column = document.locate(loc, key=True)

@@ -62,3 +62,4 @@ class SchemaTarget(StrEnum):
     ACTION = "action"
     GOALS = "goals"
     QUALITIES = "qualities"
+    ACCEPTED = "accepted"

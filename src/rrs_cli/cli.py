@@ -313,25 +313,43 @@ def validate_command(
             help="text for people, json for scripts, github for GitHub Actions annotations.",
         ),
     ] = FindingsFormat.TEXT,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on warnings too (not on accepted ones).")
+    ] = False,
+    errors_only: Annotated[
+        bool,
+        typer.Option(
+            "--errors-only",
+            "--quiet",
+            "-q",
+            help="Print only errors; the counts line says what was not shown.",
+        ),
+    ] = False,
 ) -> None:
-    """Check a catalogue's schema and references; exit 1 on errors."""
+    """Check a catalogue's schema and references; exit 1 on errors.
+
+    Findings that the catalogue's accepted.yaml accepts are shown as accepted,
+    with their reason, and never fail the check.
+    """
+    from .diagnostics import fails
     from .render import findings as render
     from .render.text import visible
     from .validation import validate
 
     root = path if path is not None else _session(ctx).root
     found = validate(root)
+    failed = fails(found, strict=strict)
     if output_format is FindingsFormat.JSON:
-        sys.stdout.write(render.json_text(found, strict=strict))
+        sys.stdout.write(render.json_text(found, strict=strict, errors_only=errors_only))
     elif output_format is FindingsFormat.GITHUB:
-        sys.stdout.write(render.github(found, strict=strict))
+        sys.stdout.write(render.github(render.shown(found, errors_only=errors_only), strict=strict))
     else:
-        sys.stdout.write(render.text(found))
-        verdict = "ok" if not has_errors(found) and not (strict and found) else "failed"
+        sys.stdout.write(render.text(render.shown(found, errors_only=errors_only)))
+        summary = render.summary_line(found, errors_only=errors_only)
+        verdict = "failed" if failed else "ok"
         shown = visible(render.display_path(str(root)))
-        typer.echo(f"{shown}: {render.summary_line(found)}: {verdict}", err=True)
-    if has_errors(found) or (strict and found):
+        typer.echo(f"{shown}: {summary}: {verdict}", err=True)
+    if failed:
         raise typer.Exit(EXIT_FINDINGS)
 
 

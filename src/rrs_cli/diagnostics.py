@@ -70,6 +70,7 @@ CHECKS: dict[str, Check] = _checks(
     Check("RRS108", "text-encoding", E, "a byte-order mark or CRLF line ends"),
     Check("RRS109", "stray-file", W, "a file in the actions folder that rrs does not read"),
     Check("RRS110", "missing-strategy", W, "the catalogue has no strategy.yaml describing it"),
+    Check("RRS111", "stale-acceptance", W, "an accepted finding that no longer occurs"),
     Check(
         "RRS112",
         "invisible-character",
@@ -90,6 +91,12 @@ class Finding:
     message: str
     field: str = ""
     severity: Severity = dataclass_field(default=Severity.ERROR, compare=False)
+    # The reason from accepted.yaml when the catalogue accepts this finding:
+    # still reported, never counted towards --strict or the exit code.
+    accepted: str | None = dataclass_field(default=None, compare=False)
+    # For an "and N more" finding (cap_per_file): the errors, warnings and
+    # accepted findings it stands for, so that counts stay true.
+    stands_for: tuple[int, int, int] | None = dataclass_field(default=None, compare=False)
 
     @property
     def check(self) -> Check:
@@ -119,3 +126,56 @@ def finding(
 
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
+
+
+def open_findings(findings: list[Finding]) -> list[Finding]:
+    """The findings that count: every one the catalogue has not accepted."""
+    return [f for f in findings if f.accepted is None]
+
+
+def fails(findings: list[Finding], *, strict: bool) -> bool:
+    """Does this set of findings fail validation (exit 1)?"""
+    counted = open_findings(findings)
+    return has_errors(counted) or (strict and bool(counted))
+
+
+# A file cannot flood the output: beyond this many findings in one file, the
+# rest are summed up in one "and N more" finding.
+MAX_FINDINGS_PER_FILE = 50
+
+
+def cap_per_file(findings: list[Finding], most: int = MAX_FINDINGS_PER_FILE) -> list[Finding]:
+    """Keep the first ``most`` findings of each file (in order); sum up the rest."""
+    per_file: dict[str, list[Finding]] = {}
+    for item in findings:
+        per_file.setdefault(item.file, []).append(item)
+    if all(len(items) <= most for items in per_file.values()):
+        return findings
+    kept: list[Finding] = []
+    for file, items in per_file.items():
+        kept.extend(items[:most])
+        hidden = items[most:]
+        if not hidden:
+            continue
+        counted = open_findings(hidden)
+        errors = sum(1 for f in counted if f.severity is Severity.ERROR)
+        warnings = len(counted) - errors
+        first = next((f for f in counted if f.severity is Severity.ERROR), None)
+        first = first or (counted[0] if counted else hidden[0])
+        kept.append(
+            Finding(
+                file=file,
+                line=None,
+                column=None,
+                code=first.code,
+                message=(
+                    f"and {len(hidden):,} more findings in this file, not shown "
+                    f"({errors:,} errors, {warnings:,} warnings, "
+                    f"{len(hidden) - len(counted):,} accepted); fix the ones above first"
+                ),
+                severity=first.severity,
+                accepted=None if counted else "every one of them is accepted",
+                stands_for=(errors, warnings, len(hidden) - len(counted)),
+            )
+        )
+    return kept

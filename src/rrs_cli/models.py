@@ -238,6 +238,18 @@ class Action(_Strict):
         return self.last_update_on()
 
 
+class AcceptedFinding(_Strict):
+    """One finding a catalogue knowingly accepts (``accepted.yaml``), with why."""
+
+    code: Annotated[str, Field(pattern=r"^RRS[0-9]{3}$")]
+    # What the finding is about: an action id, a goal or quality key, or a file
+    # name (strategy.yaml, goals.yaml, ...).
+    action: Annotated[str, BeforeValidator(_id_text), AfterValidator(_not_blank)]
+    # The field path the finding names (links[0], status); none: any field.
+    field: Text | None = None
+    reason: NonEmpty
+
+
 def action_sort_key(action_id: str) -> tuple[int, int, str]:
     """Flywheels first (A..Z, AA..), then connected actions in numeric order.
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue, LoadResult, format_path, load_catalogue
-from .diagnostics import Finding, finding
+from .diagnostics import Finding, cap_per_file, finding
 from .graph import LinkGraph
 from .models import CONNECTED_ID, FLYWHEEL_ID, Action
 from .render.text import has_invisible, invisible_characters, visible
@@ -26,9 +26,17 @@ At = Callable[[tuple[str | int, ...], str, str], Finding]
 
 
 def validate(root: Path, *, today: date | None = None) -> list[Finding]:
-    """Every finding for the catalogue at ``root``, sorted by file and line."""
+    """Every finding for the catalogue at ``root``, sorted by file and line.
+
+    Findings that ``accepted.yaml`` accepts are marked (``Finding.accepted``);
+    beyond ``MAX_FINDINGS_PER_FILE`` in one file the rest are summed up.
+    """
+    from .accepted import apply_accepted
+
     result = load_catalogue(root)
-    return sorted(result.findings + check_catalogue(result, today=today), key=_order)
+    found = result.findings + check_catalogue(result, today=today)
+    found = apply_accepted(result.catalogue, found)
+    return cap_per_file(sorted(found, key=_order))
 
 
 def _order(item: Finding) -> tuple[str, int, int, str]:

@@ -3,19 +3,21 @@
 PyYAML's loaders keep the last of two duplicate keys without a word, build
 Python objects for ``!!python/...`` tags (the unsafe loaders), expand alias
 bombs, and the C composer overflows the C stack on very deep flow nesting.
-This module composes the node tree with the (C, when present) safe parser and
-then builds plain Python values itself, so that it can:
+This module reads the (C, when present) safe parser's events and builds plain
+Python values itself, in one pass, so that it can:
 
 * reject duplicate keys, unknown tags, merge keys, oversized alias expansion
   and deep nesting, each with the line and column of the offending node;
-* keep the node tree, so later stages can point at the node behind any field
-  path (``Document.locate``) at no cost when there is nothing to report.
+* record where each value starts (``Marks``), so later stages can point at the
+  value behind any field path (``Document.locate``) in a few dictionary
+  lookups, without reading or parsing the file again.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,69 +44,99 @@ _NUMBER_TAGS = frozenset((_TAG + "int", _TAG + "float"))
 Path_ = tuple[str | int, ...]
 
 
+# A position packed into one int: line << _SHIFT | column (both 0-based). A
+# column is below 2**21 because a file holds at most MAX_FILE_BYTES characters.
+_SHIFT = 21
+_COLUMN = (1 << _SHIFT) - 1
+
+
+class Marks:
+    """Where one mapping or sequence and the values inside it start.
+
+    Recorded while parsing, as packed ints (``_SHIFT``) in compact arrays:
+    ``start`` is the collection's own position, ``at`` the position of each
+    value and ``keys`` of each mapping key, both in the collection's order
+    (the order of ``names``, the mapping itself); ``kids`` holds the marks of
+    values that are collections, by index. Recording costs an array append per
+    value during the one parse; locating a finding is then a few lookups,
+    whatever the number of findings.
+    """
+
+    __slots__ = ("_index", "at", "keys", "kids", "names", "start")
+
+    def __init__(
+        self,
+        start: int,
+        at: array[int],
+        keys: array[int] | None,
+        kids: dict[int, Marks] | None,
+        names: dict[str, Any] | None,
+    ) -> None:
+        self.start, self.at, self.keys, self.kids, self.names = start, at, keys, kids, names
+        self._index: dict[str, int] | None = None
+
+    def index(self, name: str) -> int | None:
+        """The position of key ``name`` in the mapping (the index is built once)."""
+        if self.names is None:
+            return None
+        if self._index is None:
+            self._index = {key: i for i, key in enumerate(self.names)}
+        return self._index.get(name)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # for the parallel reader's pickles
+        keys = self.keys.tobytes() if self.keys is not None else None
+        return (_restore, (self.start, self.at.tobytes(), keys, self.kids, self.names))
+
+
+def _restore(
+    start: int, at: bytes, keys: bytes | None, kids: dict[int, Marks] | None, names: Any
+) -> Marks:
+    """A ``Marks`` from its pickled form (the arrays as bytes: cheaper to send)."""
+    positions = array("q")
+    positions.frombytes(at)
+    key_positions = None
+    if keys is not None:
+        key_positions = array("q")
+        key_positions.frombytes(keys)
+    return Marks(start, positions, key_positions, kids, names)
+
+
 @dataclass
 class Document:
-    """A parsed YAML file: its plain data, and where to find each value.
-
-    The node tree that gives line and column numbers is built only when a
-    location is asked for (``locate``), that is when there is something to
-    report; loading a clean catalogue never pays for it.
-    """
+    """A parsed YAML file: its plain data, and where to find each value."""
 
     path: Path
     data: Any
-    text: str | None = None  # None: read the file again when a location is needed
-    _root: yaml.Node | None = field(default=None, repr=False)
-    _composed: bool = field(default=False, repr=False)
-
-    def root(self) -> yaml.Node | None:
-        if not self._composed:
-            self._composed = True
-            try:
-                text = self.text if self.text is not None else read_text(self.path)[0]
-                loader = _Loader(text)
-                try:
-                    self._root = loader.get_single_node()
-                finally:
-                    loader.dispose()
-            except (YamlProblem, yaml.YAMLError, OSError, RecursionError):
-                self._root = None
-        return self._root
+    marks: Marks | int | None = field(default=None, repr=False)  # int: a lone scalar
 
     def locate(self, loc: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
-        """Line and column (1-based) of the node at ``loc``, or of its nearest ancestor.
+        """Line and column (1-based) of the value at ``loc``, or of its nearest ancestor.
 
-        With ``key=True`` the mark of the mapping key is returned instead of its
-        value, which is where an editor should look for an unknown field.
+        With ``key=True`` the position of the mapping key is returned instead of
+        its value (unless the value is itself a mapping), which is where an
+        editor should look for an unknown field.
         """
-        node = self.root()
+        node: Any = self.marks
         if node is None:
             return None, None
-        mark = node.start_mark
+        pos: int = node.start if isinstance(node, Marks) else node
         for step in loc:
-            child = _child(node, step, key=key)
-            if child is None:
+            if not isinstance(node, Marks):
                 break
-            node = child
-            mark = node.start_mark
-        return mark.line + 1, mark.column + 1
-
-
-def _child(node: yaml.Node, step: str | int, *, key: bool) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                return (
-                    key_node if key and not isinstance(value_node, yaml.MappingNode) else value_node
-                )
-    elif (
-        isinstance(node, yaml.SequenceNode)
-        and isinstance(step, int)
-        and 0 <= step < len(node.value)
-    ):
-        child: yaml.Node = node.value[step]
-        return child
-    return None
+            if node.names is not None:
+                index = node.index(str(step))
+                if index is None:
+                    break
+            elif isinstance(step, int) and 0 <= step < len(node.at):
+                index = step
+            else:
+                break
+            child = node.kids.get(index) if node.kids else None
+            if key and node.keys is not None and (child is None or child.names is None):
+                pos = node.keys[index]
+                break
+            pos, node = node.at[index], child
+        return (pos >> _SHIFT) + 1, (pos & _COLUMN) + 1
 
 
 class YamlProblem(Exception):
@@ -125,9 +157,13 @@ class _Frame:
     value: Any
     is_mapping: bool
     anchor: str | None
+    start: int  # the collection's position
+    at: array[int]  # value positions, in order
+    keys: array[int] | None  # key positions, in order (mappings)
+    kids: dict[int, Marks] | None = None  # marks of values that are collections
+    first: dict[str, int] | None = None  # key -> position, built at a duplicate key
     size: int = 1
     key: Any = _OPEN  # for mappings: the key waiting for its value
-    first_lines: dict[Any, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -144,6 +180,7 @@ class _EventBuilder:
     findings: list[Finding] = field(default_factory=list)
     total: int = 0
     anchors: dict[str, Any] = field(default_factory=dict)
+    marks: Marks | int | None = None  # where the document's values start
 
     def document(self) -> Any:
         loader = self.loader
@@ -167,7 +204,9 @@ class _EventBuilder:
         """Read one complete value (scalar, alias or collection) from the stream.
 
         This loop runs once per YAML event, so the common case (an untagged
-        plain-text scalar in a mapping) is handled inline.
+        plain-text scalar in a mapping) is handled inline. Each value's start
+        mark is kept on the way (``Marks``), so that locating a finding later
+        never reads or parses the file again.
         """
         get_event = self.loader.get_event
         scalar_event = yaml.ScalarEvent
@@ -187,28 +226,48 @@ class _EventBuilder:
                     if event.anchor:
                         self.anchors[event.anchor] = (done, 1)
                 size = 1
+                mark: Any = event.start_mark
+                pos = mark.line << _SHIFT | mark.column
+                marks = None
             elif isinstance(event, yaml.AliasEvent):
                 done, size = self._alias(event)
+                mark = event.start_mark
+                pos = mark.line << _SHIFT | mark.column
+                marks = None
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 stack.append(self._start(event, len(stack)))
                 continue
             else:  # MappingEnd or SequenceEnd
                 frame = stack.pop()
-                done, size = frame.value, frame.size
+                done, size, pos = frame.value, frame.size, frame.start
+                marks = Marks(
+                    pos, frame.at, frame.keys, frame.kids, done if frame.is_mapping else None
+                )
                 if frame.anchor:
                     self.anchors[frame.anchor] = (done, size)
             self.total += size
             if self.total > MAX_NODES:
                 self._too_many(event)
             if not stack:
+                self.marks = pos if marks is None else marks
                 return done
             frame = stack[-1]
-            if frame.is_mapping and frame.key is not _OPEN and frame.key is not _DUPLICATE:
-                frame.value[frame.key] = done  # a value for its key: the common case
+            key = frame.key
+            if frame.is_mapping and key is not _OPEN and key is not _DUPLICATE:
+                if marks is not None:
+                    self._kid(frame, marks)
+                frame.value[key] = done  # a value for its key: the common case
+                frame.at.append(pos)
                 frame.key = _OPEN
                 frame.size += size
             else:
-                self._add(frame, done, size, event)
+                self._add(frame, done, size, event, pos, marks)
+
+    @staticmethod
+    def _kid(frame: _Frame, marks: Marks) -> None:
+        if frame.kids is None:
+            frame.kids = {}
+        frame.kids[len(frame.at)] = marks
 
     def _start(self, event: Any, depth: int) -> _Frame:
         mapping = isinstance(event, yaml.MappingStartEvent)
@@ -218,7 +277,11 @@ class _EventBuilder:
             raise _problem("RRS014", f"data nested deeper than {MAX_DEPTH} levels", event)
         if event.anchor:
             self.anchors[event.anchor] = _OPEN
-        return _Frame({} if mapping else [], mapping, event.anchor)
+        mark = event.start_mark
+        start = mark.line << _SHIFT | mark.column
+        if mapping:
+            return _Frame({}, True, event.anchor, start, array("q"), array("q"))
+        return _Frame([], False, event.anchor, start, array("q"), None)
 
     def _scalar(self, event: Any, stack: list[_Frame]) -> Any:
         tag = event.tag
@@ -266,10 +329,15 @@ class _EventBuilder:
             event,
         )
 
-    def _add(self, frame: _Frame, value: Any, size: int, event: Any) -> None:
+    def _add(
+        self, frame: _Frame, value: Any, size: int, event: Any, mark: int, marks: Marks | None
+    ) -> None:
         frame.size += size
         if not frame.is_mapping:
+            if marks is not None:
+                self._kid(frame, marks)
             frame.value.append(value)
+            frame.at.append(mark)
             return
         if frame.key is _OPEN:
             if not isinstance(value, str):
@@ -279,26 +347,26 @@ class _EventBuilder:
                     f"a mapping key must be text, not {shown}; field names are plain words",
                     event,
                 )
-            if value in frame.value or value in frame.first_lines:
-                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            if value in frame.value:
+                if frame.first is None:  # built once per mapping: linear in its keys
+                    frame.first = dict(zip(frame.value, frame.keys or (), strict=False))
                 self.findings.append(
                     finding(
                         "RRS002",
-                        f"key {value!r} appears twice (first on line {frame.first_lines[value]}); "
+                        f"key {value!r} appears twice (first on line "
+                        f"{(frame.first[value] >> _SHIFT) + 1}); "
                         "YAML would silently keep only one of the values",
                         file=self.path,
-                        line=line,
-                        column=column,
+                        line=(mark >> _SHIFT) + 1,
+                        column=(mark & _COLUMN) + 1,
                         field_path=str(value),
                     )
                 )
                 frame.key = _DUPLICATE
                 return
-            frame.first_lines[value] = event.start_mark.line + 1
+            frame.keys.append(mark)  # type: ignore[union-attr]
             frame.key = value
             return
-        if frame.key is not _DUPLICATE:
-            frame.value[frame.key] = value
         frame.key = _OPEN
 
 
@@ -430,7 +498,7 @@ def _read_bytes(path: Path) -> bytes:
     return raw
 
 
-def parse(text: str, path: Path, *, keep_text: bool = True) -> tuple[Document, list[Finding]]:
+def parse(text: str, path: Path) -> tuple[Document, list[Finding]]:
     """Parse one YAML document; raise YamlProblem for what cannot be read."""
     loader = _Loader(text)
     builder = _EventBuilder(loader, path)
@@ -461,7 +529,7 @@ def parse(text: str, path: Path, *, keep_text: bool = True) -> tuple[Document, l
         raise YamlProblem(
             "RRS003", "the file is empty (it holds no data, only comments or white space)", 1, 1
         )
-    return Document(path, data, text if keep_text else None), builder.findings
+    return Document(path, data, builder.marks), builder.findings
 
 
 def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
@@ -482,7 +550,7 @@ def load_file(path: Path) -> tuple[Document | None, list[Finding]]:
     try:
         text, notes = read_text(path)
         findings.extend(notes)
-        document, more = parse(text, path, keep_text=False)
+        document, more = parse(text, path)
     except YamlProblem as problem:
         findings.append(
             finding(

@@ -117,6 +117,14 @@ def _defused(text: str) -> str:
     return _AUTOLINKED.sub(lambda m: m.group() + _WORD_JOINER, text)
 
 
+def html_inline(text: str) -> str:
+    """Escape ``text`` for an HTML element in Markdown (a ``<summary>``): one line,
+    invisible characters shown, ``<>&`` as entities, mentions and links defused."""
+    import html
+
+    return _defused(html.escape(visible(" ".join(text.split())), quote=False))
+
+
 def md_block(text: str) -> str:
     """Escape a multi-paragraph text, keeping its paragraph breaks."""
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
