@@ -289,3 +289,40 @@ def test_bundled_html_report_builds() -> None:
     html = render.html(bundled_report(), "nl")
     assert html.count("<tr>") > 100 and "Bijlage" in html
     assert not CODES.search(re.sub(r'class="[^"]*"', "", html).split("</style>")[1])
+
+
+def test_every_interface_key_the_report_uses_exists() -> None:
+    """A key misspelt in a template or renderer fails here, not in front of a reader."""
+    package = Path(render.__file__).resolve().parents[1]
+    sources = [
+        package / "templates" / "report_body.html",
+        package / "templates" / "report_standalone.html",
+        package / "render" / "report.py",
+        package / "init.py",
+    ]
+    used: set[str] = set()
+    for source in sources:
+        body = source.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\bt(?:ext)?\(\s*["']([a-z_]+\.[a-z0-9_.-]+)["']""", body))
+        used |= set(re.findall(r"""["']((?:report|init)\.[a-z0-9_.-]+)["']""", body))
+    assert len(used) > 60
+    missing = sorted(key for key in used if key not in MESSAGES and key != "report.css")
+    assert not missing, missing
+
+
+def test_html_report_of_the_hostile_catalogue_is_inert(tmp_path: Path) -> None:
+    from .hostile import write_hostile_catalogue
+
+    root = write_hostile_catalogue(tmp_path / "hostile")
+    report = make_report(root, as_of=date(2021, 1, 1), since=date(2019, 1, 1))
+    for lang in ("nl", "en"):
+        html = render.html(report, lang)  # type: ignore[arg-type]
+        doc = parse(html)
+        names = [tag for tag, _ in doc.tags]
+        assert "script" not in names and "img" not in names and "iframe" not in names
+        for tag, attrs in doc.tags:
+            assert not any(k.startswith("on") for k in attrs), (tag, attrs)
+            for key in ("src", "href"):
+                value = attrs.get(key)
+                assert value is None or value.startswith("#"), (tag, attrs)
+        assert names.count("svg") == 3 and names.count("html") == 1

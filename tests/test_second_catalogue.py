@@ -116,8 +116,21 @@ def test_diff_update_and_new_on_a_copy(rrs: Invoke, tmp_path: Path) -> None:
     )
     run(rrs, "new", "6", "--title", "Heat Plan for Care Homes", "--link", "C", catalogue=copy)
     assert "Heat Plan for Care Homes" in run(rrs, "show", "6", catalogue=copy)
-    diff = run(rrs, "diff", str(FIXTURE), str(copy), "--format", "json")
+    diff = run(rrs, "diff", "--base-dir", str(FIXTURE), "--head-dir", str(copy), "--format", "json")
     data = json.loads(diff)
     assert data["added"] == ["6"]
     assert any(c["id"] == "2" for c in data["changed"])
     assert "Permit granted" in run(rrs, "report", "--as-of", "2024-06-30", catalogue=copy)
+
+
+def test_without_strategy_yaml_the_report_names_no_strategy(rrs: Invoke, tmp_path: Path) -> None:
+    copy = tmp_path / "unnamed"
+    shutil.copytree(FIXTURE, copy)
+    (copy / "strategy.yaml").unlink()
+    for fmt in ("markdown", "json", "html"):
+        result = rrs("report", "--as-of", "2024-01-01", "--format", fmt, catalogue=copy)
+        assert result.exit_code == 0, result.stderr
+        clean(result.stdout)
+    text = rrs("report", "--as-of", "2024-01-01", catalogue=copy).stdout
+    assert text.startswith("# Resilience strategy: progress report")
+    assert "Actions past their expected-result horizon and not completed: 0 of 8." in text

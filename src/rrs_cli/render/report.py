@@ -28,7 +28,7 @@ def _table(headers: list[str], rows: Iterable[list[str]], right: Iterable[int] =
 
 
 def _pie(title: str, counts: list[tuple[str, int]]) -> list[str]:
-    # Labels are interface words or goal numbers; quotes cannot occur in them.
+    # Labels are interface words or goal numbers; mermaid_label neutralises the rest.
     lines = ["```mermaid", f"pie showData title {title}"]
     lines += [f'    "{mermaid_label(name)}" : {count}' for name, count in counts]
     return [*lines, "```"]
