@@ -159,7 +159,25 @@ def test_export_is_the_documented_contract(rrs: Invoke, make_catalogue: MakeCata
     result = rrs("export", "--format", "json", catalogue=make_catalogue())
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert list(data) == ["goals", "qualities", "actions"]
+    # The first three keys as they always were; later keys only added after them.
+    assert list(data) == ["goals", "qualities", "actions", "strategy"]
+    strategy = data["strategy"]
+    for key in (
+        "name",
+        "name_en",
+        "city",
+        "published",
+        "language",
+        "source",
+        "contact",
+        "term_horizons",
+        "organisations",
+        "unsettled_funding",
+        "year",
+        "horizons",
+    ):
+        assert key in strategy, key
+    assert strategy["city"] == "Teststad" and strategy["horizons"]["short"] == "2018-12-31"
     action = data["actions"][0]
     for key in (
         "id",

@@ -59,6 +59,8 @@ COMMANDS: list[tuple[str, ...]] = [
     ("report", "--as-of", "2021-01-01"),
     ("report", "--format", "json", "--as-of", "2021-01-01"),
     ("report", "--since", "2019-01-01", "--as-of", "2021-01-01"),
+    ("report", "--lang", "en", "--as-of", "2021-01-01"),
+    ("report", "--format", "html", "--as-of", "2021-01-01"),
     ("diff", "--base-dir", "{benign}"),
     ("diff", "--base-dir", "{benign}", "--format", "json"),
     ("diff", "--base-dir", "{benign}", "--head-dir", "{valid}"),

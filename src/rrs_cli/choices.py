@@ -50,6 +50,12 @@ class DiffFormat(StrEnum):
 class ReportFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
+    HTML = "html"
+
+
+class LanguageChoice(StrEnum):
+    NL = "nl"
+    EN = "en"
 
 
 class SchemaTarget(StrEnum):

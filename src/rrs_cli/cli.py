@@ -7,8 +7,10 @@ diagnostics to stderr.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,6 +30,7 @@ from .choices import (
     ExportFormat,
     FindingsFormat,
     GraphFormat,
+    LanguageChoice,
     LinksFormat,
     ListFormat,
     ReportFormat,
@@ -44,6 +47,14 @@ from .errors import (
     UsageError,
 )
 from .locations import ENV_VAR, resolve_root
+
+# The help names no strategy: each catalogue describes its own (strategy.yaml),
+# and `rrs --help` does not read one.
+APP_HELP = (
+    "Query, validate and report on a resilience strategy catalogue: goals, actions, "
+    "links and progress. The strategy's name, year and contact come from the "
+    "catalogue's strategy.yaml (see `rrs report`, `rrs show`)."
+)
 
 
 class _Group(TyperGroup):
@@ -78,7 +89,7 @@ class _Group(TyperGroup):
 app = typer.Typer(
     cls=_Group,
     name="rrs",
-    help="Query and validate the Rotterdam Resilience Strategy (2016) catalogue.",
+    help=APP_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -94,6 +105,11 @@ def _error(message: str, hint: str = "") -> None:
     typer.echo(f"rrs: error: {visible(message)}", err=True)
     for line in hint.split("\n") if hint else ():
         typer.echo(f"  {visible(line.strip())}", err=True)
+
+
+def _interactive() -> bool:
+    """May rrs ask questions? Only when a person is typing on standard input."""
+    return sys.stdin.isatty()
 
 
 def _plain() -> bool:
@@ -176,7 +192,7 @@ def _root(
             envvar=ENV_VAR,
             show_envvar=True,
             help="Catalogue folder (goals.yaml, qualities.yaml, actions/). "
-            "Default: the bundled Rotterdam catalogue.",
+            "Default: the catalogue bundled with rrs.",
         ),
     ] = None,
     version: Annotated[
@@ -536,20 +552,36 @@ def update_command(
 def report_command(
     ctx: typer.Context,
     since: Annotated[
-        str | None, typer.Option("--since", help="Show changes after this date (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            "--since",
+            help="Show changes from this date on, the date itself included (YYYY-MM-DD): "
+            "--since 2026-07-01 includes 1 July.",
+        ),
     ] = None,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Report as it stood on this date (default: today)."),
+        typer.Option("--as-of", help="Report as it stood on this date, included (default: today)."),
     ] = None,
     goal: GoalOpt = None,
     stale_days: Annotated[
         int,
         typer.Option("--stale-days", min=1, help="Flag actions with no update for this many days."),
     ] = 365,
+    lang: Annotated[
+        LanguageChoice | None,
+        typer.Option(
+            "--lang", help="Language of the report's labels (default: the catalogue's language)."
+        ),
+    ] = None,
     output_format: Annotated[
         ReportFormat,
-        typer.Option("--format", "-f", help="markdown (shown with rich in a terminal) or json."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown (shown with rich in a terminal), json, or html "
+            "(one self-contained file for email and print).",
+        ),
     ] = ReportFormat.MARKDOWN,
     output: Annotated[
         Path | None,
@@ -558,30 +590,41 @@ def report_command(
         ),
     ] = None,
 ) -> None:
-    """Progress report for the steering group: status, changes, attention, coverage."""
+    """Progress report for the steering group: summary, changes, attention, appendix."""
+    from .i18n import language
     from .query import ActionFilter, resolve_goal
     from .render import report as render
     from .report import build_report
     from .writing import write_atomic
 
+    report_date = _date(as_of, "--as-of") or date.today()
+    since_date = _date(since, "--since")
+    if since_date is not None and since_date > report_date:
+        raise UnknownChoiceError(
+            f"--since {since_date} is after --as-of {report_date}",
+            hint="the period runs from --since up to and including --as-of",
+        )
     catalogue, graph = _session(ctx).open()
+    lang_code = language(lang.value if lang else None, catalogue.strategy.language)
     goal_filter = resolve_goal(catalogue, goal) if goal else None
     actions = ActionFilter(goal=goal).select(catalogue, graph)
     report = build_report(
         catalogue,
         graph,
         actions,
-        as_of=_date(as_of, "--as-of") or date.today(),
-        since=_date(since, "--since"),
+        as_of=report_date,
+        since=since_date,
         stale_days=stale_days,
         goal_filter=goal_filter,
     )
     if output_format is ReportFormat.JSON:
         text = render.json_text(report)
+    elif output_format is ReportFormat.HTML:
+        text = render.html(report, lang_code)
     elif output is not None or _plain():
-        text = render.markdown(report)
+        text = render.markdown(report, lang_code)
     else:
-        _console().print(render.terminal(report))
+        _console().print(render.terminal(report, lang_code))
         return
     if output is None:
         sys.stdout.write(text)
@@ -635,6 +678,230 @@ def new_command(
     }
     path = create_action(session.root, fields)
     typer.echo(f"created {path}", err=True)
+
+
+@app.command("site")
+def site_command(
+    ctx: typer.Context,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write the site into.")
+    ] = Path("site"),
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="Interface language, nl or en (default: the catalogue's language)."
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="Public address of the site, for canonical links."),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Show the catalogue as it stood on this date (default: today)."
+        ),
+    ] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option("--contact", help="Address of the 'respond' links (default: strategy.yaml)."),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace a non-empty folder that rrs site did not make."),
+    ] = False,
+    serve: Annotated[
+        bool, typer.Option("--serve", help="After building, preview the site on localhost.")
+    ] = False,
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="Port for --serve (0: any free one).")
+    ] = 8000,
+) -> None:
+    """Build the public website: static HTML, search index and JSON download."""
+    from .catalogue import load_catalogue
+    from .graph import LinkGraph
+    from .i18n import language
+    from .publish import build_site
+    from .render import findings as render
+    from .site import check_base_url, check_contact
+    from .validation import findings_of
+
+    session = _session(ctx)
+    if lang is not None and lang.strip().lower() not in ("nl", "en"):
+        raise UnknownChoiceError(f"unknown language '{lang}'", hint="valid choices: nl, en")
+    day = _date(as_of, "--as-of") or date.today()
+    contact = check_contact(contact) if contact else None
+    base_url = check_base_url(base_url) if base_url else None
+    # One load serves both the validation and the build.
+    loaded = load_catalogue(session.root)
+    found = findings_of(loaded)
+    if has_errors(found):
+        sys.stderr.write(render.text([f for f in found if f.severity.value == "error"]))
+        raise CatalogueInvalidError(
+            "the catalogue has errors; rrs site builds only from a valid catalogue",
+            hint="run `rrs validate` and fix the errors first",
+        )
+    catalogue = loaded.catalogue
+    graph = LinkGraph.build(catalogue)
+    chosen = language(lang or catalogue.strategy.language)
+    with _site_progress() as progress:
+        result = build_site(
+            catalogue,
+            graph,
+            found,
+            output,
+            lang=chosen,
+            as_of=day,
+            contact=contact,
+            base_url=base_url,
+            force=force,
+            progress=progress,
+        )
+    if not result.search:
+        typer.echo(
+            "rrs: warning: Pagefind is not installed, so the site has no search "
+            "(pip install 'pagefind[bin]')",
+            err=True,
+        )
+    typer.echo(f"wrote {result.files} files to {output}", err=True)
+    if serve:
+        from .publish import serve as serve_folder
+
+        def announce(url: str) -> None:
+            typer.echo(f"serving {output} at {url} (Ctrl-C stops)", err=True)
+            typer.echo(url)
+
+        serve_folder(output, port, announce)
+
+
+@contextlib.contextmanager
+def _site_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr when it is a terminal, for larger builds."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    started: list[Any] = []
+    with Progress(
+        TextColumn("building site"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=_console(stderr=True),
+        transient=True,
+    ) as bar:
+
+        def update(done: int, total: int) -> None:
+            if not started:
+                if total < 200:  # a moment: no bar
+                    started.append(None)
+                    return
+                started.append(bar.add_task("site", total=total))
+            task = started[0]
+            if task is not None:
+                bar.update(task, completed=done)
+
+        yield update
+
+
+@app.command("init")
+def init_command(
+    directory: Annotated[
+        Path,
+        typer.Argument(metavar="DIR", help="New catalogue folder (must not exist or be empty)."),
+    ],
+    city: Annotated[
+        str | None, typer.Option("--city", help="The city, e.g. 'Example City'.")
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="The strategy's name in its own language."),
+    ] = None,
+    name_en: Annotated[
+        str | None, typer.Option("--name-en", help="The strategy's name in English.")
+    ] = None,
+    published: Annotated[
+        int | None,
+        typer.Option("--published", help="Year of publication (term horizons count from it)."),
+    ] = None,
+    language: Annotated[
+        LanguageChoice | None,
+        typer.Option("--language", help="Language of the catalogue's text: nl or en."),
+    ] = None,
+    contact: Annotated[
+        str | None, typer.Option("--contact", help="Contact e-mail address (optional).")
+    ] = None,
+    goals: Annotated[
+        list[str] | None,
+        typer.Option("--goal", help="A goal's name; repeat for more (default: one example)."),
+    ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            "-y",
+            help="Ask nothing; use the defaults for every value not given. "
+            "Implied when standard input is not a terminal.",
+        ),
+    ] = False,
+) -> None:
+    """Start a new catalogue for a city's resilience strategy (asks, or takes options)."""
+    from .init import InitOptions, default_year, write_catalogue
+
+    ask = not yes and _interactive()
+
+    def value(given: str | None, question: str, default: str) -> str:
+        if given is not None:
+            return given
+        return str(typer.prompt(question, default=default)) if ask else default
+
+    city_value = value(city, "City", "Example City")
+    name_value = value(
+        name, "Strategy name (in its own language)", f"{city_value} Resilience Strategy"
+    )
+    name_en_value = value(name_en, "Strategy name in English", name_value)
+    year = published
+    if year is None:
+        year = (
+            int(typer.prompt("Year of publication", default=default_year(), type=int))
+            if ask
+            else default_year()
+        )
+    lang = language.value if language else value(None, "Language of the text (nl or en)", "en")
+    if lang not in ("nl", "en"):
+        raise UnknownChoiceError(f"language {lang!r} is not nl or en")
+    contact_value = (
+        contact
+        if contact is not None
+        else (value(None, "Contact e-mail (empty: none)", "") if ask else "")
+    )
+    goal_names = list(goals or [])
+    if not goal_names and ask:
+        while True:
+            answer = str(
+                typer.prompt(
+                    f"Goal {len(goal_names) + 1} (empty: done)", default="", show_default=False
+                )
+            )
+            if not answer.strip():
+                break
+            goal_names.append(answer.strip())
+    written = write_catalogue(
+        directory,
+        InitOptions(
+            city=city_value,
+            name=name_value,
+            name_en=name_en_value,
+            published=year,
+            language="nl" if lang == "nl" else "en",
+            contact=contact_value or None,
+            goals=goal_names,
+        ),
+    )
+    typer.echo(
+        f"created {directory} ({len(written)} files); try: rrs --catalogue {directory} list",
+        err=True,
+    )
 
 
 def main() -> None:

@@ -1,37 +1,46 @@
 """The steering-group progress report, as data.
 
 ``build_report`` computes everything the report shows from a catalogue and
-two dates; the renderers in ``render/report.py`` only lay it out (Markdown,
-terminal, JSON). The status printed in the strategy is the baseline; an
-action's current status is its latest logged one.
+two dates; the renderers in ``render/report.py`` (Markdown, terminal, JSON)
+and the templates ``report_body.html`` / ``report_standalone.html`` only lay
+it out, in the reader's language. The status printed in the strategy is the
+baseline; an action's current status is its latest logged one.
+
+Counting rules, so that the report's numbers add up:
+
+- every action is counted once, under the goal whose section it is printed in
+  (its ``goal``); actions that reach other goals through their links are
+  counted there separately, as "also contributes" (``GoalCount.also``);
+- owners are grouped case-, accent- and whitespace-insensitively and by the
+  organisations' other names in ``strategy.yaml`` (``organisations``), so
+  "Gemeente" and "gemeente" are one owner, and each action has one owner row;
+- the period of ``since`` is inclusive: an entry dated ``since`` is in it.
 
 Expected-result horizons count from the strategy's publication year and come
-from its ``strategy.yaml`` (``term_horizons``): with the usual horizons a
-``short`` term has passed after 31 December of the publication year + 2, a
-``medium`` or ``short-to-medium`` one after the year + 5; open-ended terms
-(``long``, ``medium-to-long``, ``short-to-long``) never pass.
+from its ``strategy.yaml`` (``term_horizons``); funding is what the strategy
+calls possible funding, and the words that say it is not settled come from
+``unsettled_funding``.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from .catalogue import Catalogue
 from .graph import LinkGraph
-from .models import Action, Goal, ProgressEntry, Status, Term
+from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
 from .query import fold
 
 DONE = frozenset({Status.COMPLETED, Status.STOPPED})
-# The strategy writes PM, NVT or "nader te bepalen" where funding is not settled.
-_UNSETTLED = re.compile(r"^(|pm|nvt|n\.v\.t\.?|ntb|n\.t\.b\.?|nader te bepalen|onbekend)$")
 
 
-def funding_settled(funding: str) -> bool:
-    return _UNSETTLED.match(fold(funding).strip(" .")) is None
+def funding_settled(funding: str, unsettled: Iterable[str]) -> bool:
+    """False when ``funding`` is empty or one of the strategy's "not settled" words."""
+    value = fold(funding).strip(" .")
+    return bool(value) and value not in {fold(word).strip(" .") for word in unsettled}
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,10 @@ class Change:
     entry: ProgressEntry
     previous: Status | None
 
+    @property
+    def status_changed(self) -> bool:
+        return self.previous is not self.entry.status
+
 
 @dataclass(frozen=True)
 class GoalSection:
@@ -49,31 +62,151 @@ class GoalSection:
     unattached: list[Action]  # connected actions of this goal linked to no flywheel here
 
 
+@dataclass(frozen=True)
+class GoalCount:
+    """One goal's actions, each counted once (``flywheels`` + ``connected`` = ``total``)."""
+
+    goal: Goal | None  # None: actions printed under no goal
+    flywheels: int
+    connected: int
+    also: int  # actions from other goals' sections that reach this goal too
+    changed: int  # actions with a progress entry in the period
+    overdue: int
+    stale: int
+
+    @property
+    def total(self) -> int:
+        return self.flywheels + self.connected
+
+
+@dataclass(frozen=True)
+class Group:
+    """Actions that share one owner (or one funding text), under one display name."""
+
+    name: str
+    actions: list[Action]
+
+
+@dataclass(frozen=True)
+class OwnerRow:
+    name: str
+    actions: int
+    changed: int
+    overdue: int
+    stale: int
+
+
 @dataclass
 class Report:
+    strategy: Strategy
     as_of: date
     since: date | None
     stale_days: int
     goal_filter: Goal | None
     actions: list[Action]
-    by_status: list[tuple[str, int]] = field(default_factory=list)
-    by_goal: list[tuple[Goal, int, int]] = field(default_factory=list)
-    by_term: list[tuple[str, int]] = field(default_factory=list)
+    by_status: list[tuple[Status | None, int]] = field(default_factory=list)
+    by_goal: list[GoalCount] = field(default_factory=list)
+    by_term: list[tuple[Term | None, int]] = field(default_factory=list)
     sections: list[GoalSection] = field(default_factory=list)
     # Connected actions linked to all flywheels, shown once rather than under each.
     cross_cutting: list[Action] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     overdue: list[tuple[Action, date]] = field(default_factory=list)
     stale: list[Action] = field(default_factory=list)
-    qualities: list[str] = field(default_factory=list)
+    never_updated: list[Action] = field(default_factory=list)
+    qualities: list[Quality] = field(default_factory=list)
     coverage: list[tuple[Goal, list[int]]] = field(default_factory=list)
-    owners: list[tuple[str, list[Action]]] = field(default_factory=list)
-    funders: list[tuple[str, list[Action]]] = field(default_factory=list)
+    owners: list[Group] = field(default_factory=list)
+    funders: list[Group] = field(default_factory=list)
     unsettled_funding: list[Action] = field(default_factory=list)
+    goal_names: dict[str, Goal] = field(default_factory=dict)
 
+    @property
+    def changed_actions(self) -> int:
+        return len({c.action.id for c in self.changes})
 
-def label(status: Status | None) -> str:
-    return status.value if status else "(empty)"
+    @property
+    def status_changes(self) -> int:
+        return sum(c.status_changed for c in self.changes)
+
+    @property
+    def also_total(self) -> int:
+        return sum(g.also for g in self.by_goal)
+
+    @property
+    def major_owners(self) -> list[Group]:
+        """Owners of more than one action (the rest are counted, and listed in the appendix)."""
+        return [g for g in self.owners if len(g.actions) > 1]
+
+    @property
+    def minor_owners(self) -> list[Group]:
+        return [g for g in self.owners if len(g.actions) == 1]
+
+    def owner_counts(self, actions: Iterable[Action]) -> list[tuple[str, int]]:
+        """How many of ``actions`` each owner group holds, largest first."""
+        names = {a.id: g.name for g in self.owners for a in g.actions}
+        counts = Counter(names[a.id] for a in actions)
+        return sorted(counts.items(), key=lambda item: (-item[1], fold(item[0])))
+
+    @property
+    def overdue_actions(self) -> list[Action]:
+        return [a for a, _ in self.overdue]
+
+    @property
+    def goals_total(self) -> int:
+        return sum(g.total for g in self.by_goal)
+
+    def goal_counts(self, actions: Iterable[Action]) -> list[tuple[Goal | None, int]]:
+        """How many of ``actions`` each goal section holds, in goal order (each action once)."""
+        counts = Counter(a.goal for a in actions)
+        keyed = [(g.goal, counts[g.goal.key if g.goal else None]) for g in self.by_goal]
+        homeless = sum(n for key, n in counts.items() if key not in self.goal_names)
+        rows: list[tuple[Goal | None, int]] = [(g, n) for g, n in keyed if g is not None and n]
+        return [*rows, (None, homeless)] if homeless else rows
+
+    def owner_summary(self, actions: Iterable[Action]) -> list[tuple[str | None, int]]:
+        """Owners holding more than one of ``actions``, then one row (None) for the rest."""
+        counts = self.owner_counts(actions)
+        rows: list[tuple[str | None, int]] = [(name, n) for name, n in counts if n > 1]
+        ones = sum(n for _, n in counts if n == 1)
+        return [*rows, (None, ones)] if ones else rows
+
+    def owner_rows(self) -> list[OwnerRow]:
+        """The owners of more than one action, with what needs attention in each."""
+        changed = {c.action.id for c in self.changes}
+        overdue = {a.id for a, _ in self.overdue}
+        stale = {a.id for a in self.stale}
+        return [
+            OwnerRow(
+                g.name,
+                len(g.actions),
+                sum(a.id in changed for a in g.actions),
+                sum(a.id in overdue for a in g.actions),
+                sum(a.id in stale for a in g.actions),
+            )
+            for g in self.major_owners
+        ]
+
+    def status_mix(self, actions: Iterable[Action]) -> list[tuple[Status | None, int]]:
+        counts = Counter(self.current(a) for a in actions)
+        return [(s, counts[s]) for s in [*Status, None] if counts[s]]
+
+    @property
+    def coverage_gaps(self) -> int:
+        return sum(n == 0 for _, counts in self.coverage for n in counts)
+
+    def strategy_name(self, lang: str) -> str:
+        """The strategy's name in the report's language (its own, or the English one)."""
+        return self.strategy.name if lang == self.strategy.language else self.strategy.name_en
+
+    def goal_of(self, action: Action) -> Goal | None:
+        return self.goal_names.get(action.goal) if action.goal else None
+
+    def current(self, action: Action) -> Status | None:
+        return action.status_on(self.as_of)
+
+    def last_update(self, action: Action) -> date | None:
+        return action.last_update_on(self.as_of)
 
 
 def build_report(
@@ -86,44 +219,80 @@ def build_report(
     stale_days: int = 365,
     goal_filter: Goal | None = None,
 ) -> Report:
-    report = Report(as_of, since, stale_days, goal_filter, actions)
+    strategy = catalogue.strategy
+    report = Report(strategy, as_of, since, stale_days, goal_filter, actions)
+    report.goal_names = dict(catalogue.goals)
     goals = sorted(catalogue.goals.values(), key=lambda g: g.number)
     if goal_filter is not None:
         goals = [goal_filter]
     current = {a.id: a.status_on(as_of) for a in actions}
 
-    status_counts = Counter(label(current[a.id]) for a in actions)
-    order = [s.value for s in Status] + ["(empty)"]
-    report.by_status = [(s, status_counts[s]) for s in order if status_counts[s]]
-    term_counts = Counter(a.term.value if a.term else "(empty)" for a in actions)
-    report.by_term = [
-        (t, term_counts[t]) for t in [*(t.value for t in Term), "(empty)"] if term_counts[t]
-    ]
-    report.qualities = list(catalogue.qualities)
-    for goal in goals:
-        members = [a for a in actions if goal.key in graph.goals_of(a)]
-        report.coverage.append(
-            (goal, [sum(q in a.qualities for a in members) for q in report.qualities])
-        )
-        report.by_goal.append(
-            (goal, sum(a.is_flywheel for a in members), sum(not a.is_flywheel for a in members))
-        )
-        report.sections.append(_section(goal, members, graph))
+    status_counts = Counter(current[a.id] for a in actions)
+    report.by_status = [(s, status_counts[s]) for s in [*Status, None] if status_counts[s]]
+    term_counts = Counter(a.term for a in actions)
+    report.by_term = [(t, term_counts[t]) for t in [*Term, None] if term_counts[t]]
 
     report.cross_cutting = [a for a in actions if a.links_all_flywheels]
     report.changes = _changes(actions, since, as_of)
     for action in actions:
-        deadline = catalogue.strategy.horizon(action.term)
+        deadline = strategy.horizon(action.term)
         if deadline and as_of > deadline and current[action.id] not in DONE:
             report.overdue.append((action, deadline))
         last = action.last_update_on(as_of)
+        if last is None:
+            report.never_updated.append(action)
         if last is None or (as_of - last).days > stale_days:
             report.stale.append(action)
 
-    report.owners = _grouped(actions, lambda a: a.owner or "(none)")
-    report.funders = _grouped(actions, lambda a: a.funding or "(none)")
-    report.unsettled_funding = [a for a in actions if not funding_settled(a.funding)]
+    changed = {c.action.id for c in report.changes}
+    overdue = {a.id for a, _ in report.overdue}
+    stale = {a.id for a in report.stale}
+    report.qualities = list(catalogue.qualities.values())
+    for goal in goals:
+        reached = [a for a in actions if goal.key in graph.goals_of(a)]
+        report.coverage.append(
+            (goal, [sum(q.key in a.qualities for a in reached) for q in report.qualities])
+        )
+        report.sections.append(_section(goal, reached, graph))
+    # Counts per goal section: every selected action once, so the rows add up
+    # (with --goal, the actions printed under other goals get their own rows).
+    shown = {g.key for g in goals}
+    for goal in sorted(catalogue.goals.values(), key=lambda g: g.number):
+        own = [a for a in actions if a.goal == goal.key]
+        if goal.key not in shown and not own:
+            continue
+        also = sum(a.goal != goal.key and goal.key in graph.goals_of(a) for a in actions)
+        report.by_goal.append(_count(goal, own, changed, overdue, stale, also=also))
+    homeless = [a for a in actions if a.goal not in catalogue.goals]
+    if homeless:
+        report.by_goal.append(_count(None, homeless, changed, overdue, stale, also=0))
+
+    report.owners = _grouped(actions, lambda a: a.owner, _aliases(strategy))
+    report.funders = _grouped(actions, lambda a: a.funding, {})
+    report.unsettled_funding = [
+        a for a in actions if not funding_settled(a.funding, strategy.unsettled_funding)
+    ]
     return report
+
+
+def _count(
+    goal: Goal | None,
+    own: list[Action],
+    changed: set[str],
+    overdue: set[str],
+    stale: set[str],
+    *,
+    also: int,
+) -> GoalCount:
+    return GoalCount(
+        goal,
+        flywheels=sum(a.is_flywheel for a in own),
+        connected=sum(not a.is_flywheel for a in own),
+        also=also,
+        changed=sum(a.id in changed for a in own),
+        overdue=sum(a.id in overdue for a in own),
+        stale=sum(a.id in stale for a in own),
+    )
 
 
 def _section(goal: Goal, members: list[Action], graph: LinkGraph) -> GoalSection:
@@ -141,18 +310,34 @@ def _section(goal: Goal, members: list[Action], graph: LinkGraph) -> GoalSection
 
 
 def _changes(actions: list[Action], since: date | None, as_of: date) -> list[Change]:
+    """Progress entries dated from ``since`` (inclusive) up to ``as_of`` (inclusive)."""
     changes = []
     for action in actions:
         previous = action.status
         for entry in sorted(action.progress, key=lambda e: e.date):
-            if entry.date <= as_of and (since is None or entry.date > since):
+            if entry.date <= as_of and (since is None or entry.date >= since):
                 changes.append(Change(entry.date, action, entry, previous))
             previous = entry.status
     return sorted(changes, key=lambda c: (c.when, c.action.id))
 
 
-def _grouped(actions: list[Action], key: Callable[[Action], str]) -> list[tuple[str, list[Action]]]:
+def _aliases(strategy: Strategy) -> dict[str, str]:
+    """Folded other name -> the organisation's first (display) name."""
+    return {fold(name): names[0] for names in strategy.organisations for name in names}
+
+
+def _grouped(
+    actions: list[Action], key: Callable[[Action], str], aliases: dict[str, str]
+) -> list[Group]:
+    """Actions grouped by ``key``, folded and by alias; named by the alias or commonest form."""
     groups: dict[str, list[Action]] = {}
+    spellings: dict[str, Counter[str]] = {}
     for action in actions:
-        groups.setdefault(key(action), []).append(action)
-    return sorted(groups.items(), key=lambda item: (-len(item[1]), fold(item[0])))
+        raw = " ".join(key(action).split())
+        folded = fold(raw)
+        canonical = aliases.get(folded)
+        group = fold(canonical) if canonical else folded
+        groups.setdefault(group, []).append(action)
+        spellings.setdefault(group, Counter())[canonical or raw] += 1
+    named = [Group(spellings[k].most_common(1)[0][0], members) for k, members in groups.items()]
+    return sorted(named, key=lambda g: (-len(g.actions), fold(g.name)))

@@ -31,9 +31,13 @@ def validate(root: Path, *, today: date | None = None) -> list[Finding]:
     Findings that ``accepted.yaml`` accepts are marked (``Finding.accepted``);
     beyond ``MAX_FINDINGS_PER_FILE`` in one file the rest are summed up.
     """
+    return findings_of(load_catalogue(root), today=today)
+
+
+def findings_of(result: LoadResult, *, today: date | None = None) -> list[Finding]:
+    """What :func:`validate` reports, for a catalogue that is already loaded."""
     from .accepted import apply_accepted
 
-    result = load_catalogue(root)
     found = result.findings + check_catalogue(result, today=today)
     found = apply_accepted(result.catalogue, found)
     return cap_per_file(sorted(found, key=_order))

@@ -1,7 +1,7 @@
 """The JSON export: the stable contract for scripts and dashboards.
 
 ``export_document`` returns ``{"goals": [...], "qualities": [...],
-"actions": [...]}``. The keys of each object are documented in the README
+"actions": [...], "strategy": {...}}``. The keys of each object are documented in the README
 ("Export format"); add keys rather than rename or remove them.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
-from ..models import Action, Goal, Quality
+from ..models import Action, Goal, Quality, Term
 from .text import json_safe
 
 
@@ -41,7 +41,20 @@ def export_document(catalogue: Catalogue, graph: LinkGraph) -> dict[str, Any]:
         "goals": [goal_record(g) for g in sorted(catalogue.goals.values(), key=lambda g: g.number)],
         "qualities": [quality_record(q) for q in catalogue.qualities.values()],
         "actions": [action_record(a, graph) for a in catalogue.actions.values()],
+        # Added after the first three (keys are only ever added): strategy.yaml.
+        "strategy": strategy_record(catalogue),
     }
+
+
+def strategy_record(catalogue: Catalogue) -> dict[str, Any]:
+    """strategy.yaml as stored, plus the publication year and each term's horizon."""
+    strategy = catalogue.strategy
+    record = strategy.model_dump(mode="json")
+    record["year"] = strategy.year
+    record["horizons"] = {
+        term.value: (day.isoformat() if (day := strategy.horizon(term)) else None) for term in Term
+    }
+    return record
 
 
 def to_json(data: Any) -> str:

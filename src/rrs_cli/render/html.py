@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from ..i18n import Language, status_label, term_label, text
+from ..i18n import Language, format_date, status_label, term_label, text
 from .text import visible
 
 
@@ -29,8 +29,11 @@ def _base() -> Any:
         keep_trailing_newline=True,
         # Every printed string: control and invisible characters shown as
         # escapes (newlines kept, HTML folds them), then autoescaped.
+        # Markup (the package's own CSS, `| safe`) is left as it is.
         finalize=lambda value: (
-            visible(value, keep_newlines=True) if isinstance(value, str) else value
+            visible(value, keep_newlines=True)
+            if isinstance(value, str) and not hasattr(value, "__html__")
+            else value
         ),
     )
 
@@ -43,6 +46,7 @@ def environment(lang: Language) -> Any:
         t=lambda key, **fields: text(key, lang, **fields),
         status_label=lambda status: status_label(status, lang),
         term_label=lambda term: term_label(term, lang),
+        format_date=lambda day: format_date(day, lang),
     )
     return env
 

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
+from ..i18n import text
 from ..models import Action
 from .text import md_block, md_inline, rich_safe, visible
 
@@ -47,18 +48,27 @@ def _facts(catalogue: Catalogue, graph: LinkGraph, action: Action) -> list[tuple
         ("Goals named", "; ".join(_goal_names(catalogue, action.goals)) or "—"),
         ("Owner", action.owner or "—"),
         ("Partners", action.partners or "—"),
-        ("Funding", action.funding or "—"),
-        ("Status (2016)", f"{status}  [“{action.status_text}”]"),
+        (text("field.funding", "en"), action.funding or "—"),
+        (_status_heading(catalogue, action), f"{status}  [“{action.status_text}”]"),
         ("Current status", current.value if current else "—"),
         ("Term", f"{term}  [“{action.term_text}”]"),
         ("Qualities", ", ".join(action.qualities) or "—"),
         ("Impact levels", ", ".join(level.value for level in action.impact_levels) or "—"),
     ]
     if action.links_all_flywheels:
-        facts.append(("Links", "all flywheels (“Alle vliegwielacties”)"))
+        facts.append(("Links", text("value.all_flywheels", "en")))
     else:
         facts.append(("Links as printed", " ".join(action.links) or "—"))
     return facts
+
+
+def _status_heading(catalogue: Catalogue, action: Action) -> str:
+    """ "Status at publication (year)" from strategy.yaml; an action added later has an
+    initial status instead (its file names no status text from the strategy)."""
+    year = catalogue.strategy.year
+    if year is None:
+        return text("field.status_initial", "en")
+    return text("field.status_at_publication", "en", year=year)
 
 
 def rich_view(catalogue: Catalogue, graph: LinkGraph, action: Action) -> RenderableType:

@@ -1,0 +1,326 @@
+"""The website in headless Chromium at 10,000 synthetic actions.
+
+Builds the site of a synthetic catalogue (``synth.py``) and of the bundled one
+(the baseline, measured in the same run), serves each over HTTP on 127.0.0.1
+and measures, in Debian's Chromium driven by Playwright:
+
+- the action list's first screen: first contentful paint and the end of
+  DOMContentLoaded (which includes the list script's set-up), median of
+  fresh, cache-less page loads; also with a filter in the URL;
+- search: milliseconds from the query's ``input`` event to the first result
+  link on the page, for the first query after the page loaded (the index is
+  fetched then) and for later queries;
+- page weight: the bytes of every response a page loads before any search,
+  per page type.
+
+No timing here is asserted by a test; the numbers go to benchmarks/README.md.
+
+    .venv/bin/python benchmarks/browser.py            # 10,000 actions
+    .venv/bin/python benchmarks/browser.py --size 2000 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page, Response, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGES = [
+    "index.html",
+    "actions.html",
+    "goals/cyber.html",
+    "actions/A.html",
+    "actions/17.html",
+    "qualities/robust.html",
+    "organisations.html",
+    "report.html",
+    "network.html",
+    "data.html",
+    "search.html",
+]
+QUERIES = ["woning", "water", "haven", "energie", "stad"]
+LIMIT = 1_000_000
+
+TIMING = """async () => {
+  const n = performance.getEntriesByType('navigation')[0];
+  const fcp = await new Promise(resolve => {
+    new PerformanceObserver(list => {
+      const entry = list.getEntriesByName('first-contentful-paint')[0];
+      if (entry) resolve(entry.startTime);
+    }).observe({type: 'paint', buffered: true});
+    setTimeout(() => resolve(null), 3000);
+  });
+  return {fcp: fcp, dcl: n.domContentLoadedEventEnd,
+          load: n.loadEventEnd, rows: document.querySelectorAll('#action-list tbody tr').length,
+          shown: document.querySelectorAll('#action-list tbody tr:not([hidden])').length};
+}"""
+
+TYPED = """async ([query, pause]) => {
+  const input = document.getElementById('search-input');
+  const list = document.getElementById('search-results');
+  input.focus();
+  await new Promise(resolve => setTimeout(resolve, pause));
+  for (let i = 1; i < query.length; i++) {
+    input.value = query.slice(0, i);
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    await new Promise(resolve => setTimeout(resolve, pause));
+  }
+  const start = performance.now();
+  const done = new Promise(resolve => {
+    const watch = new MutationObserver(() => {
+      if (list.querySelector('li a')) { watch.disconnect(); resolve(performance.now() - start); }
+    });
+    watch.observe(list, {childList: true, subtree: true});
+    setTimeout(() => { watch.disconnect(); resolve(null); }, 10000);
+  });
+  input.value = query;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  return await done;
+}"""
+
+SEARCH = """async (query) => {
+  const input = document.getElementById('search-input');
+  const list = document.getElementById('search-results');
+  list.replaceChildren();
+  const start = performance.now();
+  const done = new Promise(resolve => {
+    const watch = new MutationObserver(() => {
+      if (list.querySelector('li a')) { watch.disconnect(); resolve(performance.now() - start); }
+    });
+    watch.observe(list, {childList: true, subtree: true});
+    setTimeout(() => { watch.disconnect(); resolve(null); }, 10000);
+  });
+  input.value = query;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  return await done;
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def handle(self) -> None:
+        # The browser drops requests it no longer needs (a newer query, a closed page).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build(catalogue: Path, output: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rrs_cli",
+            "--catalogue",
+            str(catalogue),
+            "site",
+            "--output",
+            str(output),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def first_screen(browser: Browser, url: str, runs: int) -> dict[str, float]:
+    samples: list[dict[str, Any]] = []
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        samples.append(page.evaluate(TIMING))
+        context.close()
+    return {
+        key: statistics.median(s[key] for s in samples)
+        for key in ("fcp", "dcl", "load", "rows", "shown")
+        if all(s[key] is not None for s in samples)
+    }
+
+
+def search(browser: Browser, url: str, runs: int) -> dict[str, float]:
+    cold: list[float] = []
+    typed: list[float] = []
+    warm: list[float] = []
+    for run in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        # A reader: focus the box, type the word at 150 ms a key; measured
+        # from the last key to the first result on the page.
+        took = page.evaluate(TYPED, [QUERIES[run % len(QUERIES)], 150])
+        if took is not None:
+            typed.append(took)
+        context.close()
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        first = page.evaluate(SEARCH, QUERIES[run % len(QUERIES)])
+        if first is None:
+            raise SystemExit(f"no result for {QUERIES[run % len(QUERIES)]!r} on {url}")
+        cold.append(first)
+        for query in QUERIES:
+            page.wait_for_timeout(100)
+            took = page.evaluate(SEARCH, query)
+            if took is not None:
+                warm.append(took)
+        context.close()
+    return {
+        "typed": statistics.median(typed),
+        "first": statistics.median(cold),
+        "later": statistics.median(warm),
+        "max": max(warm),
+    }
+
+
+def weights(page: Page, base: str, folder: Path) -> dict[str, tuple[int, int, int]]:
+    """Per page: bytes as sent uncompressed, bytes gzip-compressed (what a compressing
+    web server such as GitHub Pages sends), and the number of requests."""
+    responses: list[Response] = []
+    page.on("response", lambda response: responses.append(response))
+    out = {}
+    for path in PAGES:
+        responses.clear()
+        page.goto(f"{base}/{path}", wait_until="load")
+        page.wait_for_load_state("networkidle")
+        plain = packed = 0
+        for response in responses:
+            if not response.ok:
+                continue
+            plain += int(response.headers.get("content-length", "0"))
+            local = folder / urlsplit(response.url).path.lstrip("/")
+            packed += len(gzip.compress(local.read_bytes(), 6, mtime=0))
+        out[path] = (plain, packed, len(responses))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10_000, help="synthetic actions")
+    parser.add_argument("--runs", type=int, default=5, help="page loads per measurement")
+    parser.add_argument("--work", type=Path, help="folder for the catalogue and sites")
+    parser.add_argument("--reuse", action="store_true", help="keep sites already in --work")
+    options = parser.parse_args()
+    work = options.work or Path(tempfile.mkdtemp(prefix="rrs-browser-bench-"))
+    catalogue = work / f"synth-{options.size}"
+    if not (catalogue / "actions").is_dir():
+        synth.generate(catalogue, options.size)
+    if not (catalogue / "strategy.yaml").exists():  # Dutch, like the bundled site
+        shutil.copy(ROOT / "data" / "strategy.yaml", catalogue / "strategy.yaml")
+    sites = {"bundled (68)": (ROOT / "data", work / "site-bundled")}
+    sites[f"synthetic ({options.size:,})"] = (catalogue, work / f"site-{options.size}")
+    for name, (source, output) in sites.items():
+        if options.reuse and (output / "index.html").exists():
+            continue
+        print(f"built {name} in {build(source, output):.1f} s", file=sys.stderr)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        print("\n| site | FCP | DOMContentLoaded end | load | rows | filtered DCL end |")
+        print("|---|---:|---:|---:|---:|---:|")
+        screens = {}
+        for name, (_, output) in sites.items():
+            with serve(output) as base:
+                plain = first_screen(browser, f"{base}/actions.html", options.runs)
+                filtered = first_screen(
+                    browser, f"{base}/actions.html?goal=cyber&status=ongoing", options.runs
+                )
+                screens[name] = plain
+                print(
+                    f"| {name} | {plain['fcp']:.0f} ms | {plain['dcl']:.0f} ms |"
+                    f" {plain['load']:.0f} ms | {plain['rows']:,.0f} |"
+                    f" {filtered['dcl']:.0f} ms ({filtered['shown']:,.0f} shown) |"
+                )
+        small, large = screens.values()
+        print(
+            f"\nratio large/bundled: FCP {large['fcp'] / small['fcp']:.2f},"
+            f" DOMContentLoaded {large['dcl'] / small['dcl']:.2f}"
+        )
+
+        print(
+            "\n| site | typed after focus | whole query at once, first after load |"
+            " later queries (median) | later (max) |"
+        )
+        print("|---|---:|---:|---:|---:|")
+        for name, (_, output) in sites.items():
+            with serve(output) as base:
+                took = search(browser, f"{base}/search.html", options.runs)
+                print(
+                    f"| {name} | {took['typed']:.0f} ms | {took['first']:.0f} ms |"
+                    f" {took['later']:.0f} ms |"
+                    f" {took['max']:.0f} ms |"
+                )
+
+        print("\n| page | " + " | ".join(sites) + " |")
+        print("|---|" + "---:|" * len(sites))
+        measured = {}
+        for name, (_, output) in sites.items():
+            with serve(output) as base:
+                context = browser.new_context()
+                measured[name] = weights(context.new_page(), base, output)
+                context.close()
+        for path in PAGES:
+            cells = []
+            for name in sites:
+                size, packed, count = measured[name][path]
+                flag = " **over 1 MB**" if size > LIMIT else ""
+                cells.append(
+                    f"{size / 1000:,.0f} kB, gzip {packed / 1000:,.0f} kB ({count} req.){flag}"
+                )
+            print(f"| `{path}` | " + " | ".join(cells) + " |")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

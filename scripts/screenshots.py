@@ -1,0 +1,94 @@
+"""Screenshots of the website for the README, taken in headless Chromium.
+
+Builds the bundled catalogue's site (Dutch, as published) into a temporary
+folder, serves it on 127.0.0.1 and saves the first screen of the home page
+and of an action page:
+
+    .venv/bin/python scripts/screenshots.py            # docs/img/site-*.png
+    .venv/bin/python scripts/screenshots.py --action I --output /tmp/shots
+
+Needs Debian's Chromium (``apt-get install chromium``) and the test extra
+(Playwright for Python).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
+ARGS += ["--disable-quic", "--disable-background-networking", "--disable-component-update"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def handle(self) -> None:
+        # The browser drops requests it no longer needs (a newer query, a closed page).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "img")
+    parser.add_argument("--action", default="I", help="the action page to show (default: I)")
+    parser.add_argument("--lang", default="nl", choices=["nl", "en"])
+    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--height", type=int, default=960)
+    options = parser.parse_args()
+    options.output.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="rrs-screenshots-") as work:
+        site = Path(work) / "site"
+        command = [sys.executable, "-m", "rrs_cli", "--catalogue", str(ROOT / "data"), "site"]
+        subprocess.run([*command, "--output", str(site), "--lang", options.lang], check=True)
+        with serve(site) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport={"width": options.width, "height": options.height})
+            for name, path in (
+                ("home", "index.html"),
+                ("action", f"actions/{options.action}.html"),
+            ):
+                page.goto(f"{base}/{path}", wait_until="load")
+                target = options.output / f"site-{name}.png"
+                page.screenshot(path=str(target), animations="disabled")
+                print(
+                    f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}"
+                )
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,242 @@
+"""Writing the website: a temporary folder beside the target, swapped in whole.
+
+:func:`check_output` refuses targets that could destroy something that is not
+a site rrs built; :func:`build_site` renders every page into a fresh folder
+next to the target, runs the search indexer (Pagefind) on it, and only then
+swaps it in, so a failed build leaves the old site as it was. Nothing outside
+the target folder and rrs's own temporary folders is ever deleted.
+:func:`serve` previews a built site on localhost with the standard library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue
+from .diagnostics import Finding
+from .errors import RrsError, WriteRefusedError
+from .graph import LinkGraph
+from .i18n import Language
+from .render.site import MARKER, SitePages
+from .site import build_site_model
+
+# Pagefind's stemmer knows these languages (ISO 639-1); others index unstemmed.
+PAGEFIND_LANGUAGES = frozenset(
+    {"ar", "da", "de", "el", "en", "es", "fi", "fr", "ga", "hi", "hu", "hy", "id", "it"}
+    | {"lt", "ne", "nl", "no", "pl", "pt", "ro", "ru", "sr", "sv", "ta", "tr", "yi"}
+)
+
+
+class SearchIndexError(RrsError):
+    """The search indexer ran and failed."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    output: Path
+    files: int
+    search: bool  # was a search index built?
+
+
+def check_output(output: Path, catalogue_root: Path, *, force: bool) -> None:
+    """Refuse an output folder whose replacement could destroy someone's files."""
+    target = output.absolute()
+    resolved = output.resolve()
+    catalogue = catalogue_root.resolve()
+    if output.is_symlink():
+        raise WriteRefusedError(
+            f"'{output}' is a symbolic link; rrs replaces the output folder whole and does "
+            "not follow links",
+            hint="give the real folder",
+        )
+    if resolved == catalogue or resolved in catalogue.parents:
+        raise WriteRefusedError(
+            f"'{output}' is the catalogue or a folder that contains it; building the site "
+            "there would replace the catalogue",
+            hint="choose another folder, for example --output site",
+        )
+    if resolved == Path.home().resolve() or resolved == Path(resolved.anchor):
+        raise WriteRefusedError(f"'{output}' is a home or root folder; refusing to replace it")
+    if target.exists() and not target.is_dir():
+        raise WriteRefusedError(f"'{output}' exists and is not a folder")
+    if not target.parent.is_dir():
+        raise WriteRefusedError(f"folder '{target.parent}' does not exist")
+    if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()) and not force:
+        raise WriteRefusedError(
+            f"'{output}' is not empty and was not made by rrs site (no {MARKER} file); "
+            "its content would be replaced",
+            hint="choose an empty or new folder, or pass --force to replace it",
+        )
+
+
+def pagefind_executable() -> Path | None:
+    """The Pagefind binary from the ``pagefind[bin]`` package, or on PATH."""
+    try:
+        import pagefind_bin  # type: ignore[import-not-found,import-untyped,unused-ignore]
+
+        return Path(pagefind_bin.get_executable())
+    except (ImportError, FileNotFoundError):
+        found = shutil.which("pagefind")
+        return Path(found) if found else None
+
+
+def run_pagefind(executable: Path, folder: Path, language: str) -> None:
+    command = [str(executable), "--site", str(folder), "--output-subdir", "pagefind", "--silent"]
+    if language in PAGEFIND_LANGUAGES:
+        command += ["--force-language", language]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    except (OSError, subprocess.SubprocessError) as error:
+        raise SearchIndexError(f"the search indexer could not run: {error}") from None
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        raise SearchIndexError(
+            "the search indexer (Pagefind) failed", hint=" / ".join(detail) or "no output"
+        )
+    # The site has its own search interface: Pagefind's ready-made ones are not used.
+    for unused in (folder / "pagefind").glob("pagefind-*ui*"):
+        unused.unlink()
+    with contextlib.suppress(FileNotFoundError):
+        (folder / "pagefind" / "pagefind-highlight.js").unlink()
+
+
+def build_site(
+    catalogue: Catalogue,
+    graph: LinkGraph,
+    findings: list[Finding],
+    output: Path,
+    *,
+    lang: Language,
+    as_of: date,
+    contact: str | None = None,
+    base_url: str | None = None,
+    force: bool = False,
+    search: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildResult:
+    """Build the whole site into ``output`` (replacing a previous build atomically)."""
+    check_output(output, catalogue.root, force=force)
+    model = build_site_model(
+        catalogue, graph, findings, lang=lang, as_of=as_of, contact=contact, base_url=base_url
+    )
+    pagefind = pagefind_executable() if search else None
+    site = SitePages(model, catalogue, graph, search=pagefind is not None)
+    target = output.absolute()
+    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        total = site.count() + 1
+        done = 0
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done, total)
+
+        count = 0
+        made: set[Path] = set()
+        for relative, content in site.files(tick):
+            path = temp / relative
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            path.write_bytes(content)
+            count += 1
+        if pagefind is not None:
+            run_pagefind(pagefind, temp, catalogue.strategy.language)
+        tick()
+        temp.chmod(0o755)
+        _swap(temp, target)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return BuildResult(output, count, pagefind is not None)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put ``new`` where ``target`` is; the old folder is removed only after the swap."""
+    if not target.exists():
+        new.rename(target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+    old.rmdir()
+    target.rename(old)
+    try:
+        new.rename(target)
+    except BaseException:
+        old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed for clients that accept it (as static hosts do)."""
+
+    extensions_map = {  # noqa: RUF012 - the base class declares it as a plain dict
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".css": "text/css",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".wasm": "application/wasm",
+        ".pagefind": "application/octet-stream",
+        ".pf_meta": "application/octet-stream",
+        ".pf_fragment": "application/octet-stream",
+        ".pf_index": "application/octet-stream",
+    }
+    compressible = (".html", ".css", ".js", ".json", ".svg")
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or not path.is_file() or path.suffix not in self.compressible:
+            return super().send_head()
+        try:
+            body = gzip.compress(path.read_bytes(), mtime=0)
+        except OSError:
+            return super().send_head()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def make_server(folder: Path, port: int) -> ThreadingHTTPServer:
+    """An HTTP server for ``folder`` on 127.0.0.1 (port 0: any free port)."""
+    handler = partial(_Handler, directory=os.fspath(folder))
+    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
+def serve(folder: Path, port: int, announce: Callable[[str], None]) -> None:
+    """Serve ``folder`` until Ctrl-C."""
+    try:
+        server = make_server(folder, port)
+    except OSError as error:
+        raise RrsError(f"cannot serve on 127.0.0.1:{port}: {error.strerror or error}") from None
+    with server:
+        host, bound = server.server_address[:2]
+        announce(f"http://{host!s}:{bound}/")
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()

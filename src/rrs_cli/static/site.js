@@ -1,0 +1,273 @@
+/* rrs site: list filters and search. Every page works without this file. */
+(function () {
+  "use strict";
+
+  function fold(text) {
+    return (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase().replace(/_/g, "-").replace(/\s+/g, " ").trim();
+  }
+
+  /* ---- the action list: filters in the URL (actions.html?goal=cyber&status=ongoing) ---- */
+  var FILTERS = ["goal", "quality", "status", "term", "kind", "owner"];
+
+  function setupList(form, table) {
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var count = document.getElementById("result-count");
+    var data = rows.map(function (row) {
+      var item = { row: row, text: fold(row.textContent) };
+      FILTERS.forEach(function (name) {
+        item[name] = (row.getAttribute("data-" + name) || "").split(" ");
+      });
+      return item;
+    });
+
+    /* A URL value may be a key, a number or a name, as `rrs list` accepts. */
+    function resolve(select, value) {
+      var wanted = fold(value);
+      var options = select.options, i, prefix = [];
+      for (i = 1; i < options.length; i++) {
+        if (fold(options[i].value) === wanted) return options[i].value;
+      }
+      for (i = 1; i < options.length; i++) {
+        var names = [fold(options[i].textContent)]
+          .concat(fold(options[i].getAttribute("data-alt") || "").split(" "));
+        if (names.indexOf(wanted) >= 0 || fold(options[i].getAttribute("data-alt") || "") === wanted) {
+          return options[i].value;
+        }
+        if (wanted && names[0].indexOf(wanted) >= 0) prefix.push(options[i].value);
+      }
+      return prefix.length === 1 ? prefix[0] : wanted;
+    }
+
+    function wanted() {
+      var params = new URLSearchParams(window.location.search);
+      var state = {};
+      FILTERS.forEach(function (name) {
+        var select = form.elements[name];
+        state[name] = params.getAll(name).filter(Boolean).map(function (v) {
+          return select ? resolve(select, v) : fold(v);
+        });
+      });
+      state.q = fold(params.get("q") || "");
+      return state;
+    }
+
+    function apply(state) {
+      var shown = 0;
+      data.forEach(function (item) {
+        var ok = FILTERS.every(function (name) {
+          var values = state[name];
+          if (!values.length) return true;
+          return values.some(function (v) { return item[name].indexOf(v) >= 0; });
+        }) && (!state.q || item.text.indexOf(state.q) >= 0);
+        if (ok) shown++;
+        if (item.row.hidden === ok) item.row.hidden = !ok;
+      });
+      if (count) {
+        count.textContent = (count.getAttribute("data-template") || "{count}")
+          .replace("{count}", String(shown)).replace("{total}", String(data.length));
+      }
+    }
+
+    function fromForm() {
+      var state = {};
+      var params = new URLSearchParams();
+      var current = new URLSearchParams(window.location.search);
+      FILTERS.forEach(function (name) {
+        var value = form.elements[name] ? form.elements[name].value : "";
+        /* keep repeated values from the URL while the select still shows the first */
+        var old = current.getAll(name);
+        var values = value ? [value] : [];
+        if (value && old.length > 1 && form.elements[name].getAttribute("data-multi") === value) {
+          values = wanted()[name];
+        }
+        state[name] = values;
+        values.forEach(function (v) { params.append(name, v); });
+      });
+      var q = form.elements.q ? form.elements.q.value : "";
+      state.q = fold(q);
+      if (q) params.set("q", q);
+      var query = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+      return state;
+    }
+
+    var initial = wanted();
+    FILTERS.forEach(function (name) {
+      var select = form.elements[name];
+      if (select && initial[name].length) {
+        select.value = initial[name][0];
+        if (initial[name].length > 1) select.setAttribute("data-multi", initial[name][0]);
+      }
+    });
+    if (form.elements.q) form.elements.q.value = new URLSearchParams(window.location.search).get("q") || "";
+    apply(initial);
+
+    form.addEventListener("change", function () { apply(fromForm()); });
+    form.addEventListener("input", function (event) {
+      if (event.target && event.target.name === "q") apply(fromForm());
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply(fromForm());
+    });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { apply(fromForm()); }, 0);
+    });
+  }
+
+  /* ---- search: Pagefind's index, our own small interface ---- */
+  function setupSearch(input, list) {
+    var status = document.getElementById("search-status");
+    var form = document.getElementById("search-form");
+    if (window.location.protocol === "file:") {
+      var note = document.getElementById("search-file-note");
+      if (note) note.hidden = false;
+      return;
+    }
+    var root = document.body.getAttribute("data-root") || "";
+    var base = new URL(root, window.location.href);
+    var engine = null;
+
+    function load() {
+      if (!engine) {
+        engine = import(new URL("pagefind/pagefind.js", base).href).then(function (pagefind) {
+          return Promise.resolve(pagefind.options({ baseUrl: "/" })).then(function () {
+            return pagefind;
+          });
+        });
+      }
+      return engine;
+    }
+
+    /* An excerpt as text with <mark> kept: parsed inertly, rebuilt from text nodes. */
+    function excerpt(html) {
+      var p = document.createElement("p");
+      var doc = new DOMParser().parseFromString("<body>" + html, "text/html");
+      doc.body.childNodes.forEach(function (node) {
+        if (node.nodeType === 1 && node.nodeName === "MARK") {
+          var mark = document.createElement("mark");
+          mark.textContent = node.textContent;
+          p.appendChild(mark);
+        } else {
+          p.appendChild(document.createTextNode(node.textContent));
+        }
+      });
+      return p;
+    }
+
+    function relative(url) {
+      var path = String(url || "").replace(/^\/+/, "");
+      return /^actions\/[A-Z0-9]+\.html$/.test(path) ? root + path : null;
+    }
+
+    function show(items) {
+      items.forEach(function (item) {
+        var href = relative(item.url);
+        if (!href) return;
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = href;
+        a.textContent = (item.meta && item.meta.title) || href;
+        li.appendChild(a);
+        li.appendChild(excerpt(item.excerpt || ""));
+        list.appendChild(li);
+      });
+    }
+
+    /* One search at a time: keys typed while one runs only leave the newest
+       query waiting, so a fast typist does not queue a search per key (short
+       prefixes are the slowest to answer). */
+    var latest = 0;
+    var busy = false;
+    var waiting = null;
+    function run(query) {
+      var ticket = ++latest;
+      var params = new URLSearchParams(window.location.search);
+      if (query) params.set("q", query); else params.delete("q");
+      var qs = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
+      if (!query.trim()) {
+        waiting = null;
+        list.textContent = "";
+        if (status) status.textContent = "";
+        return;
+      }
+      if (busy) {
+        waiting = query;
+        return;
+      }
+      busy = true;
+      var finished = false;
+      function done() {
+        if (finished) return;
+        finished = true;
+        busy = false;
+        if (waiting !== null) {
+          var next = waiting;
+          waiting = null;
+          run(next);
+        }
+      }
+      load().then(function (pagefind) {
+        return pagefind.search(query);
+      }).then(function (search) {
+        if (ticket !== latest || !search) return null;
+        var results = search.results.slice(0, 30);
+        /* The first ten answer at once; the rest follow (each is one small fetch). */
+        return Promise.all(results.slice(0, 10).map(function (r) { return r.data(); }))
+          .then(function (items) {
+            if (ticket !== latest) return null;
+            list.textContent = "";
+            show(items);
+            if (status) {
+              var total = search.results.length;
+              status.textContent = total
+                ? (status.getAttribute("data-template") || "{count}").replace("{count}", String(total))
+                : status.getAttribute("data-none") || "";
+            }
+            done();
+            return Promise.all(results.slice(10).map(function (r) { return r.data(); }));
+          }).then(function (rest) {
+            if (rest && ticket === latest) show(rest);
+          });
+      }).catch(function () {
+        if (ticket === latest && status) status.textContent = status.getAttribute("data-none") || "";
+      }).then(done);
+    }
+
+    /* Fetch the search code and its WebAssembly when the reader comes to the
+       box, not with the page: the first answer then needs only the index. */
+    input.addEventListener("focus", function () {
+      load().then(function (pagefind) { return pagefind.init && pagefind.init(); })
+        .catch(function () {});
+    }, { once: true });
+    input.addEventListener("input", function () { run(input.value); });
+    if (form) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        run(input.value);
+      });
+    }
+    var initial = new URLSearchParams(window.location.search).get("q");
+    if (initial) {
+      input.value = initial;
+      run(initial);
+    }
+  }
+
+  function start() {
+    var form = document.getElementById("filters");
+    var table = document.getElementById("action-list");
+    if (form && table) setupList(form, table);
+    var input = document.getElementById("search-input");
+    var list = document.getElementById("search-results");
+    if (input && list) setupSearch(input, list);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
