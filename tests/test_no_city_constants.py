@@ -60,8 +60,9 @@ def _strategy_words() -> list[str]:
     data = yaml.safe_load((DATA / "strategy.yaml").read_text(encoding="utf-8"))
     words = [data["name"], data["name_en"], data["city"], data["contact"]]
     words += [name for names in data.get("organisations", []) for name in names]
-    # Generic English words an alias list may hold are interface words, not names.
-    return [w for w in words if w and w.lower() not in {"municipality", "port authority"}]
+    # Generic words an alias list may hold in lower case ("municipality", "port
+    # authority", "water board") are interface words, not names.
+    return [w for w in words if w and w != w.lower()]
 
 
 def _pattern(words: list[str]) -> re.Pattern[str]:

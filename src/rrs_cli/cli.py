@@ -155,6 +155,14 @@ class _Session:
                 )
         return catalogue, graph
 
+    def action(self, value: str) -> Any:
+        """The action ``value`` names; when its file has errors, says so and where."""
+        from .query import resolve_action
+
+        catalogue, _ = self.open()
+        assert self._loaded is not None
+        return resolve_action(catalogue, value, self._loaded[2])
+
 
 def _report_skipped(errors: list[Finding], most: int = 10) -> None:
     """Name the problems that made files drop out of an answer (stderr)."""
@@ -205,15 +213,34 @@ def _root(
     ctx.obj = _Session(catalogue)
 
 
+# Filters of `list` and `graph`: each may be repeated. Repeated values of one
+# filter are alternatives (any may hold); different filters must all hold.
+FILTERS_HELP = (
+    "Repeat a filter for alternatives (-g cyber -g klimaat: either goal); "
+    "different filters combine (all must hold)."
+)
 GoalOpt = Annotated[
     str | None,
     typer.Option(
         "--goal", "-g", help="Goal key, number or name (e.g. cyber, 3, 'cyber havenstad')."
     ),
 ]
-QualityOpt = Annotated[
-    str | None,
-    typer.Option("--quality", "-q", help="Resilience quality (e.g. robust, flexibiliteit)."),
+GoalsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--goal",
+        "-g",
+        help="Goal: key, number or any words of its Dutch or English name "
+        "(e.g. cyber, 3, 'goal 3', 'cyber havenstad', energy). Repeatable.",
+    ),
+]
+QualitiesOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--quality",
+        "-q",
+        help="Resilience quality in Dutch or English (e.g. robust, flexibiliteit). Repeatable.",
+    ),
 ]
 StatusOpt = Annotated[
     str | None,
@@ -222,6 +249,15 @@ StatusOpt = Annotated[
         "-s",
         help="Current status: new, starting, in-development, being-set-up, "
         "ongoing, completed, stopped (Dutch words work too).",
+    ),
+]
+StatusesOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        "-s",
+        help="Current status, in English or the strategy's Dutch "
+        "(e.g. ongoing, lopend, 'in development'). Repeatable.",
     ),
 ]
 TermOpt = Annotated[
@@ -233,36 +269,80 @@ TermOpt = Annotated[
         "medium-to-long, short-to-long.",
     ),
 ]
-KindOpt = Annotated[str | None, typer.Option("--kind", "-k", help="flywheel or connected.")]
-OwnerOpt = Annotated[str | None, typer.Option("--owner", help="Text in the owner.")]
-PartnerOpt = Annotated[str | None, typer.Option("--partner", help="Text in the partners.")]
-TextOpt = Annotated[
-    str | None,
-    typer.Option("--text", help="Text in title, subtitle, description or resilience value."),
+TermsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--term",
+        "-t",
+        help="Expected-result term, in English or Dutch "
+        "(e.g. short, korte, 'korte termijn', medium-to-long). Repeatable.",
+    ),
+]
+KindsOpt = Annotated[
+    list[str] | None,
+    typer.Option("--kind", "-k", help="flywheel or connected (e.g. vliegwiel). Repeatable."),
+]
+OwnersOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--owner",
+        help="Text in the owner; an organisation's other names from strategy.yaml count "
+        "(e.g. municipality, 'port authority'). Repeatable.",
+    ),
+]
+PartnersOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--partner", help="Text in the partners, like --owner (e.g. 'water board'). Repeatable."
+    ),
+]
+OrgsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--org",
+        help="An organisation as owner or partner, like --owner (e.g. 'port authority'). Repeatable.",
+    ),
+]
+TextsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--text",
+        help="Text in title, subtitle, description or resilience value "
+        "(e.g. waterfront). Repeatable.",
+    ),
+]
+LangOpt = Annotated[
+    LanguageChoice | None,
+    typer.Option("--lang", help="Language of the labels: nl or en (default: en)."),
 ]
 
 
-@app.command("list")
+@app.command("list", epilog=FILTERS_HELP)
 def list_command(
     ctx: typer.Context,
-    goal: GoalOpt = None,
-    quality: QualityOpt = None,
-    status: StatusOpt = None,
-    term: TermOpt = None,
-    kind: KindOpt = None,
-    owner: OwnerOpt = None,
-    partner: PartnerOpt = None,
-    text: TextOpt = None,
+    goal: GoalsOpt = None,
+    quality: QualitiesOpt = None,
+    status: StatusesOpt = None,
+    term: TermsOpt = None,
+    kind: KindsOpt = None,
+    owner: OwnersOpt = None,
+    partner: PartnersOpt = None,
+    org: OrgsOpt = None,
+    text: TextsOpt = None,
     output_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ListFormat.TABLE,
+    lang: LangOpt = None,
 ) -> None:
-    """List actions; filters combine (all must hold)."""
+    """List actions; repeated filters are alternatives, different filters must all hold.
+
+    Examples: rrs list -g cyber -g klimaat -s lopend; rrs list --org 'port authority'
+    """
     from .query import ActionFilter
     from .render import listing
 
     catalogue, graph = _session(ctx).open()
-    actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text).select(
+    actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text, org).select(
         catalogue, graph
     )
     if output_format is ListFormat.TABLE:
@@ -284,12 +364,12 @@ def show_command(
     ] = ShowFormat.TEXT,
 ) -> None:
     """Show one action: every field, its goals, and its links in both directions."""
-    from .query import resolve_action
     from .render import show
     from .render.export import action_record, to_json
 
-    catalogue, graph = _session(ctx).open()
-    action = resolve_action(catalogue, action_id)
+    session = _session(ctx)
+    catalogue, graph = session.open()
+    action = session.action(action_id)
     if output_format is ShowFormat.JSON:
         sys.stdout.write(to_json(action_record(action, graph)))
     elif output_format is ShowFormat.MARKDOWN:
@@ -386,11 +466,11 @@ def links_command(
     ] = LinksFormat.TEXT,
 ) -> None:
     """Walk the link graph from one action, up to --depth links away."""
-    from .query import resolve_action
     from .render import links
 
-    catalogue, graph = _session(ctx).open()
-    start = resolve_action(catalogue, action_id)
+    session = _session(ctx)
+    _, graph = session.open()
+    start = session.action(action_id)
     steps = graph.walk(start.id, depth)
     if output_format is LinksFormat.JSON:
         sys.stdout.write(links.json_text(steps))
@@ -398,17 +478,18 @@ def links_command(
         _console().print(links.table(steps, plain=_plain()))
 
 
-@app.command("graph")
+@app.command("graph", epilog=FILTERS_HELP)
 def graph_command(
     ctx: typer.Context,
-    goal: GoalOpt = None,
-    quality: QualityOpt = None,
-    status: StatusOpt = None,
-    term: TermOpt = None,
-    kind: KindOpt = None,
-    owner: OwnerOpt = None,
-    partner: PartnerOpt = None,
-    text: TextOpt = None,
+    goal: GoalsOpt = None,
+    quality: QualitiesOpt = None,
+    status: StatusesOpt = None,
+    term: TermsOpt = None,
+    kind: KindsOpt = None,
+    owner: OwnersOpt = None,
+    partner: PartnersOpt = None,
+    org: OrgsOpt = None,
+    text: TextsOpt = None,
     output_format: Annotated[
         GraphFormat, typer.Option("--format", "-f", help="mermaid or dot (Graphviz).")
     ] = GraphFormat.MERMAID,
@@ -421,7 +502,7 @@ def graph_command(
     from .render import graph as render
 
     catalogue, link_graph = _session(ctx).open()
-    actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text).select(
+    actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text, org).select(
         catalogue, link_graph
     )
     net = render.network(catalogue, link_graph, actions, with_goals=goals)

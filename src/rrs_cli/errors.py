@@ -45,3 +45,7 @@ class WriteRefusedError(RrsError):
 
 class UsageError(RrsError):
     """Options that contradict each other or leave the request ambiguous."""
+
+
+class AmbiguousChoiceError(UnknownChoiceError):
+    """A command-line value that names more than one choice (e.g. several goals)."""

@@ -39,6 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term.medium-to-long": ("Middellange tot lange termijn", "Medium to long term"),
     "term.short-to-long": ("Korte tot lange termijn", "Short to long term"),
     "term.none": ("Geen termijn vermeld", "No term given"),
+    # Words a command-line value may carry around a goal number or a term
+    # ("goal 3", "doel 3", "korte termijn"): rrs ignores them when matching.
+    "query.word.goal": ("doel", "goal"),
+    "query.word.term": ("termijn", "term"),
     # Kinds of action.
     "kind.flywheel": ("Vliegwielactie", "Flywheel action"),
     "kind.connected": ("Verbonden actie", "Connected action"),
