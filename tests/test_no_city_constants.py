@@ -59,10 +59,12 @@ def _strategy_words() -> list[str]:
     """The bundled strategy's own names, aliases and contact, from its strategy.yaml."""
     data = yaml.safe_load((DATA / "strategy.yaml").read_text(encoding="utf-8"))
     words = [data["name"], data["name_en"], data["city"], data["contact"]]
-    words += [name for names in data.get("organisations", []) for name in names]
     # Generic words an alias list may hold in lower case ("municipality", "port
     # authority", "water board") are interface words, not names.
-    return [w for w in words if w and w != w.lower()]
+    words += [
+        name for names in data.get("organisations", []) for name in names if name != name.lower()
+    ]
+    return [w for w in words if w]
 
 
 def _pattern(words: list[str]) -> re.Pattern[str]:
