@@ -51,9 +51,9 @@ def test_list_table_is_plain_and_fits_80_columns(
     result = rrs("list", catalogue=make_catalogue())
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
-    assert max(len(line) for line in result.stdout.splitlines()) <= 80
-    assert "Deltaplan cyber" in result.stdout
-    assert "5 actions" in result.stdout
+    # Piped: one line per action, tab-separated, nothing padded.
+    assert result.stdout.splitlines()[1] == "B\tDeltaplan cyber\tin-development\tshort\tcyber"
+    assert len(result.stdout.splitlines()) == 5
 
 
 def test_list_goal_filter_formats(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
@@ -64,7 +64,7 @@ def test_list_goal_filter_formats(rrs: Invoke, make_catalogue: MakeCatalogue) ->
     assert csv_out.splitlines()[0].startswith('"id","kind","title"')
     assert len(csv_out.splitlines()) == 3
     markdown = rrs("list", "-g", "3", "-f", "markdown", catalogue=root).stdout
-    assert markdown.splitlines()[0] == "| ID | Kind | Title | Status | Term | Goals |"
+    assert markdown.splitlines()[0] == "| ID | Kind | Title | Current status | Term | Goals |"
     assert "| B | flywheel | Deltaplan cyber |" in markdown
 
 

@@ -164,6 +164,13 @@ class _Session:
         return resolve_action(catalogue, value, self._loaded[2])
 
 
+def _lang(choice: LanguageChoice | None) -> Any:
+    """The labels' language of `list` and `show`: English unless --lang says otherwise."""
+    from .i18n import language
+
+    return language(choice.value if choice else "en")
+
+
 def _report_skipped(errors: list[Finding], most: int = 10) -> None:
     """Name the problems that made files drop out of an answer (stderr)."""
     from .render.findings import text
@@ -300,7 +307,8 @@ OrgsOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--org",
-        help="An organisation as owner or partner, like --owner (e.g. 'port authority'). Repeatable.",
+        help="An organisation as owner or partner, like --owner "
+        "(e.g. 'port authority'). Repeatable.",
     ),
 ]
 TextsOpt = Annotated[
@@ -345,12 +353,19 @@ def list_command(
     actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text, org).select(
         catalogue, graph
     )
-    if output_format is ListFormat.TABLE:
-        _console().print(listing.table(actions, graph, plain=_plain()))
+    lang_code = _lang(lang)
+    if output_format is ListFormat.TABLE and not sys.stdout.isatty():
+        # Piped: one line per action, nothing padded or wrapped (grep finds the id).
+        sys.stdout.write(listing.lines(actions, graph, lang=lang_code))
+    elif output_format is ListFormat.TABLE:
+        console = _console()
+        console.print(
+            listing.table(actions, graph, plain=_plain(), width=console.width, lang=lang_code)
+        )
     elif output_format is ListFormat.JSON:
         sys.stdout.write(listing.json_text(actions, graph))
     elif output_format is ListFormat.MARKDOWN:
-        sys.stdout.write(listing.markdown(actions, graph))
+        sys.stdout.write(listing.markdown(actions, graph, lang=lang_code))
     else:
         sys.stdout.write(listing.csv_text(actions, graph))
 
@@ -362,6 +377,7 @@ def show_command(
     output_format: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ShowFormat.TEXT,
+    lang: LangOpt = None,
 ) -> None:
     """Show one action: every field, its goals, and its links in both directions."""
     from .render import show
@@ -370,12 +386,13 @@ def show_command(
     session = _session(ctx)
     catalogue, graph = session.open()
     action = session.action(action_id)
+    lang_code = _lang(lang)
     if output_format is ShowFormat.JSON:
         sys.stdout.write(to_json(action_record(action, graph)))
     elif output_format is ShowFormat.MARKDOWN:
-        sys.stdout.write(show.markdown(catalogue, graph, action))
+        sys.stdout.write(show.markdown(catalogue, graph, action, lang_code))
     else:
-        _console().print(show.rich_view(catalogue, graph, action))
+        _console().print(show.rich_view(catalogue, graph, action, lang_code))
 
 
 @app.command("validate")

@@ -27,12 +27,16 @@ def quality_record(quality: Quality) -> dict[str, Any]:
 def action_record(action: Action, graph: LinkGraph) -> dict[str, Any]:
     """Every stored field, plus what the graph and the log derive."""
     record = action.model_dump(mode="json")
-    record["linked"] = [a.id for a in graph.linked(action.id)]
+    linked = graph.linked(action.id)
+    record["linked"] = [a.id for a in linked]
     record["goals_reached"] = graph.goals_of(action)
     current = action.current_status
     record["current_status"] = current.value if current else None
     last = action.last_update
     record["last_update"] = last.isoformat() if last else None
+    # Added later: the actions whose files name this one (``links`` are the ids
+    # this file names; ``linked`` is both together).
+    record["links_in"] = [a.id for a in linked if graph.names(a.id, action.id)]
     return record
 
 

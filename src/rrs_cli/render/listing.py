@@ -1,84 +1,210 @@
-"""Renderers for a list of actions: a rich table, Markdown, CSV and JSON."""
+"""Renderers for a list of actions: a rich table, plain lines, Markdown, CSV and JSON.
+
+Field names mean one thing in every format: ``current_status`` is the status
+after the progress log, ``status`` (JSON only) the status the action had when
+the strategy was published (or when the action was added), ``links`` the ids
+the action's file names, ``links_in`` the ids whose files name it and
+``linked`` both together. CSV columns use the JSON export's names.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich import box
 from rich.table import Table
 
 from ..graph import LinkGraph
+from ..i18n import Language, status_label, term_label, text
 from ..models import Action
 from .export import action_record, to_json
-from .text import csv_cell, md_inline, rich_safe
+from .text import csv_cell, md_inline, rich_safe, visible
+
+# Space between two columns of the terminal table (padding and separator).
+_GAP = 2
 
 
-def _status(action: Action) -> str:
+def _status(action: Action, lang: Language) -> str:
     current = action.current_status
-    return current.value if current else "—"
+    if current is None:
+        return "—"
+    return current.value if lang == "en" else status_label(current, lang)
 
 
-def _row(action: Action, graph: LinkGraph) -> list[str]:
-    return [
-        action.id,
-        action.kind.value,
-        action.title,
-        _status(action),
-        action.term.value if action.term else "—",
-        ", ".join(graph.goals_of(action)),
-    ]
+def _term(action: Action, lang: Language) -> str:
+    if action.term is None:
+        return "—"
+    return action.term.value if lang == "en" else term_label(action.term, lang)
 
 
-HEADERS = ["ID", "Kind", "Title", "Status", "Term", "Goals"]
+def _goals(action: Action, graph: LinkGraph, lang: Language) -> str:
+    goals = graph.goals_of(action)
+    total = len(graph.catalogue.goals)
+    if total > 1 and len(goals) == total:
+        return text("value.all_goals", lang)
+    return ", ".join(goals)
 
 
-def table(actions: Sequence[Action], graph: LinkGraph, *, plain: bool) -> Table:
-    """A table that stays readable at 80 columns: the title column wraps.
+@dataclass(frozen=True)
+class _Widths:
+    title: int | None
+    term: int | None
+    goals: int | None
+
+
+def _fit(rows: list[list[str]], width: int | None) -> _Widths:
+    """Column widths for a terminal ``width`` columns wide.
+
+    The status is never wrapped; when room runs out the term wraps between its
+    words first, then the goals between theirs, and the title takes the rest
+    (wrapping, long words folded). Nothing is cut.
+    """
+    if width is None or not rows:
+        return _Widths(None, None, None)
+
+    def longest(column: int, *, word: bool = False) -> int:
+        cells = [row[column] for row in rows]
+        if word:
+            return max(len(w) for cell in cells for w in cell.replace(",", " ").split() or [""])
+        return max(len(cell) for cell in cells)
+
+    fixed = longest(0) + longest(2) + 4 * _GAP
+    term, goals = longest(3), min(longest(4), 24)
+    room = width - fixed
+    # Titles are what people read: below 30 columns for them, term and goals wrap.
+    if room - term - goals < 30:
+        term = max(longest(3, word=True), min(term, 8))
+    if room - term - goals < 30:
+        goals = min(goals, max(longest(4, word=True), 11))
+    return _Widths(max(room - term - goals, 8), term, goals)
+
+
+def table(
+    actions: Sequence[Action],
+    graph: LinkGraph,
+    *,
+    plain: bool,
+    width: int | None = None,
+    lang: Language = "en",
+) -> Table:
+    """A table for a terminal ``width`` columns wide: titles wrap, statuses stay whole.
 
     The kind is left out here (letters are flywheels, numbers connected
     actions); the other formats carry it.
     """
+    count = len(actions)
     result = Table(
         box=None if plain else box.SIMPLE_HEAD,
         show_edge=False,
         header_style="" if plain else "bold",
         pad_edge=False,
-        caption=f"{len(actions)} action{'s' if len(actions) != 1 else ''}",
+        padding=(0, _GAP - 1, 0, 0),
+        caption=text("list.count.one" if count == 1 else "list.count", lang, count=count),
     )
-    result.add_column("ID", no_wrap=True, style="" if plain else "bold cyan")
-    result.add_column("Title", ratio=1, min_width=20)
-    result.add_column("Status", no_wrap=True)
-    result.add_column("Term", no_wrap=True)
-    result.add_column("Goals", min_width=11, max_width=24, overflow="fold")
-    total_goals = len(graph.catalogue.goals)
-    for action in actions:
-        goals = graph.goals_of(action)
-        shown = "all" if total_goals > 1 and len(goals) == total_goals else ", ".join(goals)
-        row = _row(action, graph)
-        result.add_row(*(rich_safe(cell) for cell in (row[0], row[2], row[3], row[4], shown)))
+    rows = [
+        [
+            action.id,
+            action.title,
+            _status(action, lang),
+            # The term wraps between its words in a narrow terminal.
+            _term(action, lang).replace("-", " "),
+            _goals(action, graph, lang),
+        ]
+        for action in actions
+    ]
+    headers = [
+        text("field.id", lang),
+        text("field.title", lang),
+        text("field.current_status", lang),
+        text("list.term", lang),
+        text("list.goals", lang),
+    ]
+    widths = _fit([headers, *rows], width)
+    result.add_column(headers[0], no_wrap=True, style="" if plain else "bold cyan")
+    result.add_column(headers[1], ratio=1, min_width=8, width=widths.title, overflow="fold")
+    result.add_column(headers[2], no_wrap=True)
+    result.add_column(headers[3], width=widths.term, overflow="fold")
+    result.add_column(headers[4], width=widths.goals, overflow="fold")
+    for row in rows:
+        result.add_row(*(rich_safe(cell) for cell in row))
     return result
 
 
-def markdown(actions: Sequence[Action], graph: LinkGraph) -> str:
-    lines = ["| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
+def lines(actions: Sequence[Action], graph: LinkGraph, *, lang: Language = "en") -> str:
+    """One line per action, fields separated by a tab, no padding: for pipes and grep.
+
+    Fields: id, title, current status, term, goals reached (as in the table).
+    Tabs and line breaks inside a value are shown as escapes.
+    """
+    out = []
     for action in actions:
-        lines.append("| " + " | ".join(md_inline(cell) for cell in _row(action, graph)) + " |")
-    return "\n".join(lines) + "\n"
+        cells = (
+            action.id,
+            action.title,
+            _status(action, lang),
+            _term(action, lang),
+            _goals(action, graph, lang),
+        )
+        out.append("\t".join(visible(cell) for cell in cells))
+    return "".join(line + "\n" for line in out)
+
+
+MARKDOWN_FIELDS = (
+    "field.id",
+    "field.kind",
+    "field.title",
+    "field.current_status",
+    "list.term",
+    "list.goals",
+)
+
+
+def markdown(actions: Sequence[Action], graph: LinkGraph, *, lang: Language = "en") -> str:
+    headers = [text(key, lang) for key in MARKDOWN_FIELDS]
+    out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    for action in actions:
+        cells = (
+            action.id,
+            action.kind.value,
+            action.title,
+            _status(action, lang),
+            _term(action, lang),
+            ", ".join(graph.goals_of(action)),
+        )
+        out.append("| " + " | ".join(md_inline(cell) for cell in cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+# The CSV's columns: each is a key of the JSON export with the same meaning.
+CSV_COLUMNS = (
+    "id",
+    "kind",
+    "title",
+    "current_status",
+    "term",
+    "goals_reached",
+    "owner",
+    "linked",
+)
 
 
 def csv_text(actions: Sequence[Action], graph: LinkGraph) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(["id", "kind", "title", "status", "term", "goals", "owner", "links"])
+    writer.writerow(CSV_COLUMNS)
     for action in actions:
-        row = _row(action, graph)
+        current = action.current_status
         writer.writerow(
             [
                 csv_cell(cell)
                 for cell in (
-                    *row[:4],
+                    action.id,
+                    action.kind.value,
+                    action.title,
+                    current.value if current else "",
                     action.term.value if action.term else "",
                     " ".join(graph.goals_of(action)),
                     action.owner,

@@ -1,4 +1,8 @@
-"""Renderers for one action with its goals and links in both directions."""
+"""Renderers for one action with its goals and links in both directions.
+
+Labels come from i18n.py in the chosen language (``--lang``); catalogue text
+is shown as the strategy printed it.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,13 @@ from rich.text import Text
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
-from ..i18n import text
-from ..models import Action
+from ..i18n import Language, status_label, term_label, text
+from ..models import Action, ProgressEntry
 from .text import md_block, md_inline, rich_safe, visible
 
 
 def _goal_names(catalogue: Catalogue, keys: list[str]) -> list[str]:
+    """Goals as the strategy names them (catalogue text, whatever the label language)."""
     names = []
     for key in keys:
         goal = catalogue.goals.get(key)
@@ -22,56 +27,93 @@ def _goal_names(catalogue: Catalogue, keys: list[str]) -> list[str]:
     return names
 
 
-def _links(catalogue: Catalogue, graph: LinkGraph, action: Action) -> list[tuple[str, str, str]]:
+def _links(graph: LinkGraph, action: Action, lang: Language) -> list[tuple[str, str, str]]:
     """(id, title, direction) for every linked action."""
     rows = []
     for other in graph.linked(action.id):
         here = graph.names(action.id, other.id)
         there = graph.names(other.id, action.id)
-        direction = (
-            "both" if here and there else ("named here only" if here else "named there only")
-        )
+        direction = "both" if here and there else ("here" if here else "there")
         if other.links_all_flywheels and not here:
-            direction = "named there (all flywheels)"
-        rows.append((other.id, other.title, direction))
+            direction = "there_all"
+        rows.append((other.id, other.title, text(f"show.link.{direction}", lang)))
     return rows
 
 
-def _facts(catalogue: Catalogue, graph: LinkGraph, action: Action) -> list[tuple[str, str]]:
-    status = action.status.value if action.status else "—"
-    term = action.term.value if action.term else "—"
+def _status(action: Action, lang: Language) -> str:
+    if action.status is None:
+        return "—"
+    return action.status.value if lang == "en" else status_label(action.status, lang)
+
+
+def _facts(
+    catalogue: Catalogue, graph: LinkGraph, action: Action, lang: Language
+) -> list[tuple[str, str]]:
+    term = action.term
+    term_shown = "—" if term is None else term.value if lang == "en" else term_label(term, lang)
     current = action.current_status
+    current_shown = (
+        "—" if current is None else current.value if lang == "en" else status_label(current, lang)
+    )
+    kind = action.kind.value if lang == "en" else text(f"kind.{action.kind.value}", lang)
+
+    def goals(keys: list[str], sep: str) -> str:
+        return sep.join(_goal_names(catalogue, keys)) or "—"
+
     facts = [
-        ("Kind", action.kind.value),
-        ("Goal section", ", ".join(_goal_names(catalogue, [action.goal])) if action.goal else "—"),
-        ("Goals reached", "; ".join(_goal_names(catalogue, graph.goals_of(action))) or "—"),
-        ("Goals named", "; ".join(_goal_names(catalogue, action.goals)) or "—"),
-        ("Owner", action.owner or "—"),
-        ("Partners", action.partners or "—"),
-        (text("field.funding", "en"), action.funding or "—"),
-        (_status_heading(catalogue, action), f"{status}  [“{action.status_text}”]"),
-        ("Current status", current.value if current else "—"),
-        ("Term", f"{term}  [“{action.term_text}”]"),
-        ("Qualities", ", ".join(action.qualities) or "—"),
-        ("Impact levels", ", ".join(level.value for level in action.impact_levels) or "—"),
+        (text("field.kind", lang), kind),
+        (text("field.goal_section", lang), goals([action.goal], ", ") if action.goal else "—"),
+        (text("field.goals_reached", lang), goals(graph.goals_of(action), "; ")),
+        (text("show.goals_named", lang), goals(action.goals, "; ")),
+        (text("field.owner", lang), action.owner or "—"),
+        (text("field.partners", lang), action.partners or "—"),
+        (text("field.funding", lang), action.funding or "—"),
+        (
+            _status_heading(catalogue, lang),
+            f"{_status(action, lang)}  [“{action.status_text}”]",
+        ),
+        (text("field.current_status", lang), current_shown),
+        (text("list.term", lang), f"{term_shown}  [“{action.term_text}”]"),
+        (text("field.qualities", lang), ", ".join(action.qualities) or "—"),
+        (
+            text("field.impact_levels", lang),
+            ", ".join(level.value for level in action.impact_levels) or "—",
+        ),
     ]
     if action.links_all_flywheels:
-        facts.append(("Links", text("value.all_flywheels", "en")))
+        facts.append((text("field.links", lang), text("value.all_flywheels", lang)))
     else:
-        facts.append(("Links as printed", " ".join(action.links) or "—"))
+        facts.append((text("show.links_as_printed", lang), " ".join(action.links) or "—"))
     return facts
 
 
-def _status_heading(catalogue: Catalogue, action: Action) -> str:
+def _status_heading(catalogue: Catalogue, lang: Language) -> str:
     """ "Status at publication (year)" from strategy.yaml; an action added later has an
     initial status instead (its file names no status text from the strategy)."""
     year = catalogue.strategy.year
     if year is None:
-        return text("field.status_initial", "en")
-    return text("field.status_at_publication", "en", year=year)
+        return text("field.status_initial", lang)
+    return text("field.status_at_publication", lang, year=year)
 
 
-def rich_view(catalogue: Catalogue, graph: LinkGraph, action: Action) -> RenderableType:
+def _progress_line(entry: ProgressEntry, lang: Language) -> str:
+    """One progress entry: date, status (and who reported it), note."""
+    status = entry.status.value if lang == "en" else status_label(entry.status, lang)
+    who = f" ({entry.by})" if entry.by else ""
+    return f"{entry.date}  {status}{who}  {entry.note}"
+
+
+def _bodies(action: Action, lang: Language) -> list[tuple[str, str | None]]:
+    return [
+        (text("field.description", lang), action.description),
+        (text("field.resilience_value", lang), action.resilience_value),
+        (text("show.notes", lang), action.notes),
+    ]
+
+
+def rich_view(
+    catalogue: Catalogue, graph: LinkGraph, action: Action, lang: Language = "en"
+) -> RenderableType:
     # Text() never reads markup; visible() shows control characters as escapes.
     parts: list[RenderableType] = [Text(visible(f"{action.id}  {action.title}"), style="bold")]
     if action.subtitle:
@@ -79,54 +121,52 @@ def rich_view(catalogue: Catalogue, graph: LinkGraph, action: Action) -> Rendera
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(ratio=1)
-    for name, value in _facts(catalogue, graph, action):
+    for name, value in _facts(catalogue, graph, action, lang):
         facts.add_row(name, rich_safe(value))
     parts += [Text(""), facts]
-    for heading, body in (
-        ("Description", action.description),
-        ("Resilience value", action.resilience_value),
-        ("Notes", action.notes),
-    ):
+    for heading, body in _bodies(action, lang):
         if body:
             body_text = Text(visible(body, keep_newlines=True))
             parts += [Text(""), Text(heading, style="bold underline"), Padding(body_text, (0, 2))]
-    links = _links(catalogue, graph, action)
-    parts += [Text(""), Text(f"Linked actions ({len(links)})", style="bold underline")]
+    links = _links(graph, action, lang)
+    parts += [
+        Text(""),
+        Text(text("show.linked", lang, count=len(links)), style="bold underline"),
+    ]
     table = Table.grid(padding=(0, 2))
     table.add_column(no_wrap=True, style="cyan")
     table.add_column(ratio=1)
     table.add_column(no_wrap=True, style="dim")
     for row in links:
         table.add_row(*(rich_safe(cell) for cell in row))
-    parts.append(Padding(table, (0, 2)) if links else Padding(Text("none"), (0, 2)))
+    parts.append(Padding(table if links else Text(text("show.none", lang)), (0, 2)))
     if action.progress:
-        parts += [Text(""), Text("Progress", style="bold underline")]
+        parts += [Text(""), Text(text("field.progress", lang), style="bold underline")]
         for entry in action.progress:
-            who = f" ({entry.by})" if entry.by else ""
-            parts.append(
-                Padding(
-                    Text(visible(f"{entry.date}  {entry.status.value}{who}  {entry.note}")), (0, 2)
-                )
-            )
+            parts.append(Padding(Text(visible(_progress_line(entry, lang))), (0, 2)))
     return Group(*parts)
 
 
-def markdown(catalogue: Catalogue, graph: LinkGraph, action: Action) -> str:
+def markdown(catalogue: Catalogue, graph: LinkGraph, action: Action, lang: Language = "en") -> str:
     lines = [f"# {md_inline(action.id)}: {md_inline(action.title)}", ""]
     if action.subtitle:
         lines += [f"*{md_inline(action.subtitle)}*", ""]
-    lines += ["| Field | Value |", "|---|---|"]
+    lines += [f"| {text('show.field', lang)} | {text('show.value', lang)} |", "|---|---|"]
     lines += [
-        f"| {name} | {md_inline(value)} |" for name, value in _facts(catalogue, graph, action)
+        f"| {name} | {md_inline(value)} |" for name, value in _facts(catalogue, graph, action, lang)
     ]
-    for heading, body in (
-        ("Description", action.description),
-        ("Resilience value", action.resilience_value),
-        ("Notes", action.notes),
-    ):
+    for heading, body in _bodies(action, lang):
         if body:
             lines += ["", f"## {heading}", "", md_block(body)]
-    lines += ["", "## Linked actions", ""]
-    links = _links(catalogue, graph, action)
-    lines += [f"- **{md_inline(i)}** {md_inline(t)} ({d})" for i, t, d in links] or ["none"]
+    lines += ["", f"## {text('show.linked.heading', lang)}", ""]
+    links = _links(graph, action, lang)
+    lines += [f"- **{md_inline(i)}** {md_inline(t)} ({d})" for i, t, d in links] or [
+        text("show.none", lang)
+    ]
+    if action.progress:
+        lines += ["", f"## {text('field.progress', lang)}", ""]
+        for entry in action.progress:
+            status = entry.status.value if lang == "en" else status_label(entry.status, lang)
+            who = f" ({md_inline(entry.by)})" if entry.by else ""
+            lines.append(f"- **{entry.date}** {status}{who}: {md_inline(entry.note)}")
     return "\n".join(lines) + "\n"
