@@ -226,12 +226,6 @@ FILTERS_HELP = (
     "Repeat a filter for alternatives (-g cyber -g klimaat: either goal); "
     "different filters combine (all must hold)."
 )
-GoalOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--goal", "-g", help="Goal key, number or name (e.g. cyber, 3, 'cyber havenstad')."
-    ),
-]
 GoalsOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -661,7 +655,7 @@ def report_command(
         str | None,
         typer.Option("--as-of", help="Report as it stood on this date, included (default: today)."),
     ] = None,
-    goal: GoalOpt = None,
+    goal: GoalsOpt = None,
     stale_days: Annotated[
         int,
         typer.Option("--stale-days", min=1, help="Flag actions with no update for this many days."),
@@ -704,7 +698,7 @@ def report_command(
         )
     catalogue, graph = _session(ctx).open()
     lang_code = language(lang.value if lang else None, catalogue.strategy.language)
-    goal_filter = resolve_goal(catalogue, goal) if goal else None
+    goal_filters = [resolve_goal(catalogue, value) for value in goal or []]
     actions = ActionFilter(goal=goal).select(catalogue, graph)
     report = build_report(
         catalogue,
@@ -713,7 +707,7 @@ def report_command(
         as_of=report_date,
         since=since_date,
         stale_days=stale_days,
-        goal_filter=goal_filter,
+        goal_filters=goal_filters,
     )
     if output_format is ReportFormat.JSON:
         text = render.json_text(report)

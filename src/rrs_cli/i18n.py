@@ -139,6 +139,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.scope_all": ("{count} acties, alle doelen", "{count} actions, all goals"),
     "report.scope_goal": ("{count} acties, doel {goal}", "{count} actions, goal {goal}"),
+    "report.scope_goals": ("{count} acties, doelen {goals}", "{count} actions, goals {goals}"),
     "report.baseline_note": (
         "Uitgangspunt is de status bij publicatie van de strategie ({year}); "
         "de huidige status is de laatst gemelde.",

@@ -25,7 +25,7 @@ calls possible funding, and the words that say it is not settled come from
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -120,6 +120,8 @@ class Report:
     funders: list[Group] = field(default_factory=list)
     unsettled_funding: list[Action] = field(default_factory=list)
     goal_names: dict[str, Goal] = field(default_factory=dict)
+    # Several --goal options: the report covers each (goal_filter is then None).
+    goal_filters: list[Goal] = field(default_factory=list)
 
     @property
     def changed_actions(self) -> int:
@@ -218,13 +220,18 @@ def build_report(
     since: date | None = None,
     stale_days: int = 365,
     goal_filter: Goal | None = None,
+    goal_filters: Sequence[Goal] = (),
 ) -> Report:
     strategy = catalogue.strategy
     report = Report(strategy, as_of, since, stale_days, goal_filter, actions)
     report.goal_names = dict(catalogue.goals)
     goals = sorted(catalogue.goals.values(), key=lambda g: g.number)
-    if goal_filter is not None:
-        goals = [goal_filter]
+    if goal_filter is None and len(goal_filters) == 1:
+        goal_filter = goal_filters[0]
+    report.goal_filter = goal_filter
+    report.goal_filters = list(goal_filters) or ([goal_filter] if goal_filter else [])
+    if report.goal_filters:
+        goals = sorted(report.goal_filters, key=lambda g: g.number)
     current = {a.id: a.status_on(as_of) for a in actions}
 
     status_counts = Counter(current[a.id] for a in actions)

@@ -68,15 +68,20 @@ class _Markdown:
 
     def render(self) -> str:
         report = self.report
-        scope = (
-            self.t(
+        if report.goal_filter:
+            scope = self.t(
                 "report.scope_goal",
                 count=len(report.actions),
                 goal=self.goal_name(report.goal_filter),
             )
-            if report.goal_filter
-            else self.t("report.scope_all", count=len(report.actions))
-        )
+        elif report.goal_filters:
+            scope = self.t(
+                "report.scope_goals",
+                count=len(report.actions),
+                goals=", ".join(self.goal_name(g) for g in report.goal_filters),
+            )
+        else:
+            scope = self.t("report.scope_all", count=len(report.actions))
         header = [self.t("report.as_of", date=format_date(report.as_of, self.lang))]
         if report.since:
             header.append(
