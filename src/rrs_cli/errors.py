@@ -45,3 +45,7 @@ class WriteRefusedError(RrsError):
 
 class UsageError(RrsError):
     """Options that contradict each other or leave the request ambiguous."""
+
+
+class CatalogueNotWritableError(RrsError):
+    """A writing command without a catalogue of the user's own (the bundled one is read-only)."""
