@@ -209,6 +209,29 @@ def test_every_command_accepts_the_catalogue_option() -> None:
         assert {"-C", "--catalogue"} <= options, name
 
 
+def test_commands_of_a_command_group_accept_it_too() -> None:
+    # A future group (for example `rrs log add`) gets the option without declaring it.
+    import typer
+    import typer.main
+
+    app = typer.Typer(cls=cli._Group)
+    group = typer.Typer()
+
+    @group.command("add")
+    def add() -> None:
+        """Add."""
+
+    @app.command("other")
+    def other() -> None:
+        """Other."""
+
+    app.add_typer(group, name="log")
+    built = typer.main.get_command(app)
+    log = built.commands["log"]  # type: ignore[attr-defined]
+    for command in (log, log.commands["add"]):
+        assert "--catalogue" in {opt for param in command.params for opt in param.opts}
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -71,8 +71,7 @@ class _Group(TyperGroup):
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
-        for command in self.commands.values():
-            command.params.append(_catalogue_after_command_option())
+        _add_catalogue_option(self.commands.values())
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -98,6 +97,13 @@ class _Group(TyperGroup):
             # The answer was printed, but without the files that have errors.
             raise typer.Exit(EXIT_FINDINGS)
         return result
+
+
+def _add_catalogue_option(commands: Iterable[Any]) -> None:
+    """Give each command, and each command of a command group, ``-C/--catalogue``."""
+    for command in commands:
+        command.params.append(_catalogue_after_command_option())
+        _add_catalogue_option(getattr(command, "commands", {}).values())
 
 
 app = typer.Typer(
@@ -419,7 +425,7 @@ def validate_command(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Catalogue folder to check (default: --catalogue, then the bundled one)."
+            help="Catalogue folder to check (default: the catalogue rrs uses; see `rrs where`)."
         ),
     ] = None,
     output_format: Annotated[
