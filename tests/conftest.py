@@ -14,6 +14,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from rrs_cli import discovery
 from rrs_cli.cli import app
 from rrs_cli.locations import bundled_catalogue
 
@@ -166,6 +167,23 @@ def make_catalogue(tmp_path: Path) -> MakeCatalogue:
         return root
 
     return make
+
+
+@pytest.fixture(scope="session")
+def neutral_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty folder with no catalogue above it."""
+    return tmp_path_factory.mktemp("neutral")
+
+
+@pytest.fixture(autouse=True)
+def no_discovered_catalogue(monkeypatch: pytest.MonkeyPatch, neutral_folder: Path) -> None:
+    """Catalogue discovery starts from an empty folder, whatever folder pytest runs in.
+
+    Without --catalogue the tests then use the bundled catalogue even when pytest is
+    started inside a catalogue. tests/test_discovery.py overrides this fixture to
+    test discovery from real folders.
+    """
+    monkeypatch.setattr(discovery, "current_folder", lambda: neutral_folder)
 
 
 @pytest.fixture

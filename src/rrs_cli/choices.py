@@ -63,3 +63,8 @@ class SchemaTarget(StrEnum):
     GOALS = "goals"
     QUALITIES = "qualities"
     ACCEPTED = "accepted"
+
+
+class WhereFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"

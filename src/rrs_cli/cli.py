@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -36,6 +36,7 @@ from .choices import (
     ReportFormat,
     SchemaTarget,
     ShowFormat,
+    WhereFormat,
 )
 from .diagnostics import has_errors
 from .errors import (
@@ -46,7 +47,10 @@ from .errors import (
     UnknownChoiceError,
     UsageError,
 )
-from .locations import ENV_VAR, resolve_root
+from .locations import ENV_VAR
+
+if TYPE_CHECKING:
+    from .discovery import CatalogueLocation
 
 # The help names no strategy: each catalogue describes its own (strategy.yaml),
 # and `rrs --help` does not read one.
@@ -58,7 +62,16 @@ APP_HELP = (
 
 
 class _Group(TyperGroup):
-    """Turns every RrsError into one readable line and its exit code."""
+    """Turns every RrsError into one readable line and its exit code.
+
+    It also gives every command the ``--catalogue``/``-C`` option, so it works
+    after the command name too (``rrs list -C PATH``) without each command
+    declaring it.
+    """
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        _add_catalogue_option(self.commands.values())
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -84,6 +97,13 @@ class _Group(TyperGroup):
             # The answer was printed, but without the files that have errors.
             raise typer.Exit(EXIT_FINDINGS)
         return result
+
+
+def _add_catalogue_option(commands: Iterable[Any]) -> None:
+    """Give each command, and each command of a command group, ``-C/--catalogue``."""
+    for command in commands:
+        command.params.append(_catalogue_after_command_option())
+        _add_catalogue_option(getattr(command, "commands", {}).values())
 
 
 app = typer.Typer(
@@ -129,10 +149,42 @@ class _Session:
     option: Path | None
     _loaded: tuple[Catalogue, LinkGraph, list[Finding]] | None = field(default=None)
     incomplete: bool = False  # files with errors were left out of the answer
+    _location: CatalogueLocation | None = None
+    _hinted: bool = False
+
+    def catalogue_after_command(self, value: Path) -> None:
+        """``-C PATH`` after the command name: fine unless it names another folder."""
+        if self.option is not None and not _same_path(self.option, value):
+            raise UsageError(
+                f"--catalogue given twice with different folders: '{self.option}' before "
+                f"the command and '{value}' after it",
+                hint="give it once",
+            )
+        self.option = value
+
+    @property
+    def location(self) -> CatalogueLocation:
+        """Which catalogue, and how it was chosen (option, environment, discovered, bundled)."""
+        if self._location is None:
+            from .discovery import locate
+
+            self._location = locate(self.option)
+        return self._location
 
     @property
     def root(self) -> Path:
-        return resolve_root(self.option)
+        """The catalogue for reading; a hint on stderr when it is the bundled one."""
+        location = self.location
+        if not self._hinted:
+            self._hinted = True
+            _bundled_hint(location)
+        return location.path
+
+    def root_for_writing(self, command: str) -> Path:
+        """The catalogue a writing command may change (never the bundled one: exit 2)."""
+        from .discovery import catalogue_for_writing
+
+        return catalogue_for_writing(self.location, command)
 
     def open(self) -> tuple[Catalogue, LinkGraph]:
         """The catalogue for a query; warns on stderr when parts of it were skipped."""
@@ -190,34 +242,103 @@ def _session(ctx: typer.Context) -> _Session:
     return session
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"rrs {__version__}")
-        raise typer.Exit()
+def _same_path(one: Path, other: Path) -> bool:
+    return one == other or one.resolve() == other.resolve()
 
 
-@app.callback()
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+HINT_OFF_VAR = "RRS_NO_HINT"
+
+
+def _bundled_hint(location: CatalogueLocation) -> None:
+    """Say on stderr (never stdout) that the bundled catalogue is in use.
+
+    Only when stderr is a terminal, so scripts and CI logs stay clean; setting
+    RRS_NO_HINT silences it in a terminal too.
+    """
+    from .discovery import bundled_hint
+
+    hint = bundled_hint(location)
+    if hint and _stderr_is_terminal() and not os.environ.get(HINT_OFF_VAR):
+        from .render.text import visible
+
+        typer.echo(visible(hint), err=True)
+
+
+CATALOGUE_HELP = (
+    f"Catalogue folder (goals.yaml, actions/). Default: ${ENV_VAR}, else the catalogue "
+    "found from the current folder upwards, else the bundled one (see `rrs where`)."
+)
+
+
+def _catalogue_after_command_option() -> Any:
+    """The ``-C/--catalogue`` option every command accepts after its name."""
+    from typer.core import TyperOption
+
+    def remember(ctx: Any, _param: Any, value: str | None) -> None:
+        session = ctx.find_object(_Session)
+        if value is not None and session is not None:
+            session.catalogue_after_command(Path(value))
+
+    return TyperOption(
+        param_decls=["--catalogue", "-C", "catalogue_after_command"],
+        metavar="PATH",
+        expose_value=False,
+        callback=remember,
+        help=CATALOGUE_HELP,
+    )
+
+
+@app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
     catalogue: Annotated[
         Path | None,
-        typer.Option(
-            "--catalogue",
-            "-C",
-            envvar=ENV_VAR,
-            show_envvar=True,
-            help="Catalogue folder (goals.yaml, qualities.yaml, actions/). "
-            "Default: the catalogue bundled with rrs.",
-        ),
+        typer.Option("--catalogue", "-C", metavar="PATH", help=CATALOGUE_HELP),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
+        typer.Option("--version", help="Show the version and the catalogue in use, and exit."),
     ] = False,
 ) -> None:
     ctx.obj = _Session(catalogue)
+    if version:
+        location = ctx.obj.location
+        typer.echo(f"rrs {__version__}")
+        typer.echo(f"catalogue: {_shown_path(location.path)} ({location.source.value})")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        ctx.fail("Missing command.")
+
+
+STDOUT = Path("-")
+OUTPUT_HELP = "Write to this file (atomically) instead of standard output; - is standard output."
+
+
+def _to_stdout(output: Path | None) -> bool:
+    """No --output, or ``--output -``: the text goes to standard output."""
+    return output is None or output == STDOUT
+
+
+def _write_output(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it atomically to the --output file."""
+    if output is None or _to_stdout(output):
+        sys.stdout.write(text)
+        return
+    from .writing import write_atomic
+
+    write_atomic(output, text)
+    typer.echo(f"wrote {output}", err=True)
+
+
+def _shown_path(path: Path) -> str:
+    """An absolute path, control characters escaped (a folder name can hold anything)."""
+    from .render.text import visible
+
+    return visible(str(path.absolute()))
 
 
 # Filters of `list` and `graph`: each may be repeated. Repeated values of one
@@ -395,7 +516,7 @@ def validate_command(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Catalogue folder to check (default: --catalogue, then the bundled one)."
+            help="Catalogue folder to check (default: the catalogue rrs uses; see `rrs where`)."
         ),
     ] = None,
     output_format: Annotated[
@@ -452,6 +573,7 @@ def export_command(
     output_format: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="Export format.")
     ] = ExportFormat.JSON,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
 ) -> None:
     """Export the whole catalogue as one JSON document (goals, qualities, actions)."""
     from .render.export import export_document, to_json
@@ -464,7 +586,7 @@ def export_command(
             hint="run `rrs validate` and fix the errors first",
         )
     catalogue, graph = session.open()
-    sys.stdout.write(to_json(export_document(catalogue, graph)))
+    _write_output(to_json(export_document(catalogue, graph)), output)
 
 
 @app.command("links")
@@ -590,21 +712,13 @@ def schema_command(
     target: Annotated[
         SchemaTarget, typer.Argument(help="Which file's schema.")
     ] = SchemaTarget.ACTION,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
-    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
 ) -> None:
     """Print the JSON Schema of a catalogue file (for editors and other validators)."""
     from .render.export import to_json
     from .schema import json_schema
-    from .writing import write_atomic
 
-    text = to_json(json_schema(target.value))
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
-        typer.echo(f"wrote {output}", err=True)
+    _write_output(to_json(json_schema(target.value)), output)
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -636,7 +750,8 @@ def update_command(
 
     new_status = resolve_enum(Status, status, "status", STATUS_ALIASES) if status else None
     entry_date = _date(when, "--date") or date.today()
-    path = append_progress(_session(ctx).root, Update(action_id, new_status, note, entry_date, by))
+    root = _session(ctx).root_for_writing("update")
+    path = append_progress(root, Update(action_id, new_status, note, entry_date, by))
     typer.echo(f"recorded {entry_date} for {action_id.upper()} in {path}", err=True)
 
 
@@ -678,7 +793,10 @@ def report_command(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to this file (atomically) instead of the terminal."
+            "--output",
+            "-o",
+            help="Write to this file (atomically) instead of the terminal; "
+            "- writes the file's text to standard output.",
         ),
     ] = None,
 ) -> None:
@@ -687,7 +805,6 @@ def report_command(
     from .query import ActionFilter, resolve_goal
     from .render import report as render
     from .report import build_report
-    from .writing import write_atomic
 
     report_date = _date(as_of, "--as-of") or date.today()
     since_date = _date(since, "--since")
@@ -718,11 +835,7 @@ def report_command(
     else:
         _console().print(render.terminal(report, lang_code))
         return
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
-        typer.echo(f"wrote {output}", err=True)
+    _write_output(text, output)
 
 
 @app.command("new")
@@ -768,7 +881,7 @@ def new_command(
         "status": resolve_enum(Status, status, "status", STATUS_ALIASES).value if status else None,
         "term": resolve_enum(Term, term, "term").value if term else None,
     }
-    path = create_action(session.root, fields)
+    path = create_action(session.root_for_writing("new"), fields)
     typer.echo(f"created {path}", err=True)
 
 
@@ -818,6 +931,11 @@ def site_command(
     from .site import check_base_url, check_contact
     from .validation import findings_of
 
+    if output == STDOUT:
+        raise UsageError(
+            "rrs site writes a folder of files, which standard output (-) cannot hold",
+            hint="give a folder: --output site",
+        )
     session = _session(ctx)
     if lang is not None and lang.strip().lower() not in ("nl", "en"):
         raise UnknownChoiceError(f"unknown language '{lang}'", hint="valid choices: nl, en")
@@ -993,6 +1111,44 @@ def init_command(
     typer.echo(
         f"created {directory} ({len(written)} files); try: rrs --catalogue {directory} list",
         err=True,
+    )
+
+
+@app.command("where")
+def where_command(
+    ctx: typer.Context,
+    output_format: Annotated[
+        WhereFormat, typer.Option("--format", "-f", help="text, or json for scripts.")
+    ] = WhereFormat.TEXT,
+) -> None:
+    """Show which catalogue rrs uses, how it was chosen, and whether rrs may write there.
+
+    The order: --catalogue (before or after the command), then $RRS_CATALOGUE,
+    then the first folder from the current one upwards with goals.yaml and
+    actions/ (within the current repository, whose catalogue/ subfolder counts
+    too), then the catalogue bundled with rrs.
+    """
+    import json
+
+    location = _session(ctx).location
+    if output_format is WhereFormat.JSON:
+        record = {
+            "path": str(location.path.absolute()),
+            "source": location.source.value,
+            "reason": location.reason,
+            "exists": location.path.is_dir(),
+            "writable": location.writable,
+        }
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return
+    typer.echo(_shown_path(location.path))
+    typer.echo(f"source: {location.source.value} ({location.reason})")
+    if not location.path.is_dir():
+        typer.echo("note: this folder does not exist")
+    typer.echo(
+        "writes: allowed (rrs update, rrs new)"
+        if location.writable
+        else "writes: refused (rrs update and rrs new need a catalogue of your own)"
     )
 
 

@@ -49,3 +49,7 @@ class UsageError(RrsError):
 
 class AmbiguousChoiceError(UnknownChoiceError):
     """A command-line value that names more than one choice (e.g. several goals)."""
+
+
+class CatalogueNotWritableError(RrsError):
+    """A writing command without a catalogue of the user's own (the bundled one is read-only)."""

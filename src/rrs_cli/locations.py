@@ -1,4 +1,4 @@
-"""Where the catalogue is: the option, the environment, or the bundled one.
+"""Where the bundled catalogue is (see ``discovery`` for which catalogue a command uses).
 
 Light on purpose (no models, no YAML): the CLI needs it before it knows
 which command runs.
@@ -6,30 +6,31 @@ which command runs.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 ENV_VAR = "RRS_CATALOGUE"
 ACTIONS_DIR = "actions"
 
 
+def packaged_catalogue() -> Path | None:
+    """The catalogue inside an installed package (``rrs_cli/catalogue``), if there is one."""
+    packaged = Path(__file__).resolve().parent / "catalogue"
+    return packaged if (packaged / ACTIONS_DIR).is_dir() else None
+
+
 def bundled_catalogue() -> Path:
     """The catalogue shipped with rrs: inside the package, or the checkout's ``data/``."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "catalogue"
-    if (packaged / ACTIONS_DIR).is_dir():
+    packaged = packaged_catalogue()
+    if packaged is not None:
         return packaged
-    return here.parent.parent / "data"
+    return Path(__file__).resolve().parent.parent.parent / "data"
 
 
 def resolve_root(option: Path | None) -> Path:
-    """The catalogue to use: the option, then $RRS_CATALOGUE, then the bundled one."""
-    if option is not None:
-        return option
-    from_env = os.environ.get(ENV_VAR)
-    if from_env:
-        return Path(from_env)
-    return bundled_catalogue()
+    """The catalogue to use: the option, $RRS_CATALOGUE, the discovered one, the bundled one."""
+    from .discovery import locate
+
+    return locate(option).path
 
 
-__all__ = ["ENV_VAR", "bundled_catalogue", "resolve_root"]
+__all__ = ["ENV_VAR", "bundled_catalogue", "packaged_catalogue", "resolve_root"]

@@ -25,6 +25,12 @@ def write_atomic(path: Path, text: str) -> None:
             "through links",
             hint="remove the link or give the real path",
         )
+    if path.exists() and not path.is_file():
+        # Replacing a device or a pipe with a regular file would break it.
+        raise WriteRefusedError(
+            f"'{path}' is not a regular file (a device or a pipe?); rrs writes only files",
+            hint="give a file name (for --output, - means standard output)",
+        )
     directory = path.parent
     if not directory.is_dir():
         raise WriteRefusedError(f"folder '{directory}' does not exist")
