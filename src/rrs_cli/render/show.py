@@ -63,10 +63,10 @@ def _facts(catalogue: Catalogue, graph: LinkGraph, action: Action) -> list[tuple
 
 
 def _status_heading(catalogue: Catalogue, action: Action) -> str:
-    """ "Status at publication (year)" from strategy.yaml; an action added later has an
-    initial status instead (its file names no status text from the strategy)."""
+    """ "Status at publication (year)" from strategy.yaml; an action added later
+    (``added``, set by `rrs new`) has an initial status instead."""
     year = catalogue.strategy.year
-    if year is None:
+    if year is None or action.added is not None:
         return text("field.status_initial", "en")
     return text("field.status_at_publication", "en", year=year)
 
