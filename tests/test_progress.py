@@ -240,8 +240,10 @@ def test_new_action_is_validated_and_written(rrs: Invoke, make_catalogue: MakeCa
         "new", "c", "--title", "Nieuw vliegwiel", "--goal", "3", "--status", "nieuw", catalogue=root
     )
     assert made.exit_code == 0, made.stderr
-    assert (root / "actions" / "C.yaml").read_text(encoding="utf-8").startswith(
-        'id: "C"\nkind: flywheel\ntitle: "Nieuw vliegwiel"\n'
+    assert (
+        (root / "actions" / "C.yaml")
+        .read_text(encoding="utf-8")
+        .startswith('id: "C"\nkind: flywheel\ntitle: "Nieuw vliegwiel"\n')
     )
     linked = rrs("new", "4", "--title", "Verbonden", "--link", "c", catalogue=root)
     assert linked.exit_code == 0, linked.stderr
