@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
-from rrs_cli import writing
+from rrs_cli import cli, writing
 from rrs_cli.errors import WriteRefusedError
 from rrs_cli.models import Status
 from rrs_cli.progress import EntryRef, Update, append_progress, remove_progress
@@ -317,8 +318,25 @@ def test_new_without_back_link_says_so(rrs: Invoke, make_catalogue: MakeCatalogu
     b_before = (root / "actions" / "B.yaml").read_bytes()
     result = rrs("new", "45", "--title", "Nieuw", "--link", "B", catalogue=root)
     assert result.exit_code == 0, result.stderr
-    assert "do(es) not name 45 back" in result.stderr
+    assert "B does not name 45 back" in result.stderr
     assert (root / "actions" / "B.yaml").read_bytes() == b_before
+
+
+def test_new_asks_for_the_back_link_in_a_terminal(
+    runner: CliRunner, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_catalogue()
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    argv = ["-C", str(root), "new", "45", "--title", "Nieuw", "--link", "B", "--link", "a"]
+    result = runner.invoke(cli.app, argv, input="\n")  # Enter: the default, yes
+    assert result.exit_code == 0, result.output
+    assert "Add 45 to the links of B, A too" in result.output
+    assert '- "45"' in (root / "actions" / "B.yaml").read_text(encoding="utf-8")
+    assert '- "45"' in (root / "actions" / "A.yaml").read_text(encoding="utf-8")
+    declined = runner.invoke(cli.app, [*argv[:3], "46", *argv[4:]], input="n\n")
+    assert declined.exit_code == 0, declined.output
+    assert "B and A do not name 46 back" in declined.output
+    assert "46" not in (root / "actions" / "B.yaml").read_text(encoding="utf-8")
 
 
 def test_new_back_link_is_all_or_nothing(

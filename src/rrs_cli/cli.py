@@ -858,9 +858,13 @@ def new_command(
     for path in written[1:]:
         typer.echo(f"added {new_id} to the links in {path}", err=True)
     if link_ids and not back_link:
+        names = " and ".join(
+            [", ".join(link_ids[:-1]), link_ids[-1]] if len(link_ids) > 1 else link_ids
+        )
+        verb = "does" if len(link_ids) == 1 else "do"
         typer.echo(
-            f"rrs: note: {', '.join(link_ids)} do(es) not name {new_id} back (a one-sided "
-            "link warning); add it by hand, or use --back-link next time",
+            f"rrs: note: {names} {verb} not name {new_id} back (`rrs validate` warns about a "
+            "one-sided link); add it in an editor, or use --back-link next time",
             err=True,
         )
 
