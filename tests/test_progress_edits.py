@@ -535,3 +535,20 @@ def test_output_refuses_to_replace_a_fifo(rrs: Invoke, tmp_path: Path) -> None:
     result = rrs("schema", "--output", str(fifo))
     assert result.exit_code == 1 and "not a regular file" in result.stderr
     assert fifo.is_fifo()
+
+
+def test_site_labels_an_added_action_s_initial_status(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    from .conftest import default_actions
+    from .test_site import build, parse
+
+    actions = default_actions()
+    actions["4"] = connected_added = {**actions["3"], "id": "4", "added": "2025-02-03"}
+    connected_added["links"] = ["B"]
+    out = tmp_path / "out"
+    build(make_catalogue(actions), out)
+    added = " ".join(parse(out / "actions" / "4.html").text)
+    assert "Status bij opname" in added and "Status bij publicatie" not in added
+    printed = " ".join(parse(out / "actions" / "3.html").text)
+    assert "Status bij opname" not in printed
