@@ -71,6 +71,8 @@ def mutated(model: BaseModel, name: str) -> Any:
             return "long"
         if "Citation" in annotation:
             return Citation(title=MARK)
+        if "date" in annotation:
+            return date(2021, 3, 4)
         if "int" in annotation:
             return 2020
         return MARK if name != "contact" else f"{MARK}@example.org"

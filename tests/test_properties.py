@@ -6,11 +6,13 @@ import string
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rrs_cli.catalogue import load_catalogue
+from rrs_cli.errors import UsageError
 from rrs_cli.models import Action, ImpactLevel, Kind, ProgressEntry, Status, Term
 from rrs_cli.progress import Update, append_progress
 from rrs_cli.validation import check_catalogue
@@ -146,9 +148,12 @@ def test_any_progress_note_round_trips_through_update(
             dump([{"key": "robust", "name_nl": "R", "name_en": "R"}]), encoding="utf-8"
         )
     (root / "actions" / "A.yaml").write_text(dump(flywheel("A")), encoding="utf-8")
-    append_progress(
-        root, Update("A", Status.ONGOING, note, date(2020, 1, 1), by), today=date(2026, 1, 1)
-    )
+    update = Update("A", Status.ONGOING, note, date(2020, 1, 1), by)
+    if note and not note.strip():  # only white space (NEL, say): refused, not recorded
+        with pytest.raises(UsageError):
+            append_progress(root, update, today=date(2026, 1, 1))
+        return
+    append_progress(root, update, today=date(2026, 1, 1))
     document, findings = load_file(root / "actions" / "A.yaml")
     assert findings == [] and document is not None
     entry = Action.model_validate(document.data).progress[-1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -732,27 +733,192 @@ def _date(value: str | None, option: str) -> date | None:
         ) from None
 
 
+def _text(value: str | None, option: str) -> str | None:
+    """A text argument, checked as strictly as a file's text would be.
+
+    Bytes that are not UTF-8 reach Python as lone surrogates (they could not be
+    written to a file), and control characters other than tab and newline are
+    not text.
+    """
+    if value is None:
+        return None
+    if any("\ud800" <= char <= "\udfff" for char in value):
+        raise UsageError(f"{option} is not valid UTF-8 text", hint="check the terminal's encoding")
+    if any((ord(char) < 32 and char not in "\t\n") or 0x7F <= ord(char) < 0xA0 for char in value):
+        raise UsageError(f"{option} holds a control character; write plain text")
+    return value
+
+
+def _action_id(value: str, option: str = "ID") -> str:
+    """A new action id: ASCII letters or a number without leading zeros, upper-cased.
+
+    Checked before upper-casing: "ß".upper() is "SS", and "²" is a digit to isdigit().
+    """
+    from .models import ACTION_ID_PATTERN
+
+    cleaned = value.strip()
+    candidate = cleaned.upper() if cleaned.isascii() else cleaned
+    if not re.fullmatch(ACTION_ID_PATTERN, candidate):
+        raise UsageError(
+            f"{option} {visible_arg(value)} is not an action id",
+            hint="an id is letters (A, B, ..., AA) or a number (1, 2, ..., 45)",
+        )
+    return candidate
+
+
+def visible_arg(value: str) -> str:
+    return repr(value.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+
+NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="What happened (short).")]
+ByOpt = Annotated[str | None, typer.Option("--by", help="Who reports it.")]
+
+
 @app.command("update")
 def update_command(
     ctx: typer.Context,
     action_id: Annotated[str, typer.Argument(metavar="ID", help="Action to update.")],
-    note: Annotated[str, typer.Option("--note", "-n", help="What happened (short).")],
+    note: NoteOpt = None,
     status: StatusOpt = None,
     when: Annotated[
-        str | None, typer.Option("--date", help="Date of the entry, YYYY-MM-DD (default: today).")
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date of the entry, YYYY-MM-DD (default: today). An earlier date than "
+            "the last entry's is inserted at its place in the log.",
+        ),
     ] = None,
-    by: Annotated[str | None, typer.Option("--by", help="Who reports it.")] = None,
+    by: ByOpt = None,
+    amend: Annotated[
+        bool,
+        typer.Option(
+            "--amend",
+            help="Correct the latest entry instead of adding one: the options given "
+            "replace its values.",
+        ),
+    ] = False,
 ) -> None:
-    """Append a dated progress entry to an action's file (comments and layout kept)."""
+    """Record progress: a dated entry in the action's log (a status change, a note, or both).
+
+    The file's comments and layout are kept; the entry goes where its date puts it.
+    """
     from .models import Status
-    from .progress import Update, append_progress
+    from .progress import Amendment, EntryRef, Update, amend_progress, append_progress
     from .query import STATUS_ALIASES, resolve_enum
 
+    note, by = _text(note, "--note"), _text(by, "--by")
     new_status = resolve_enum(Status, status, "status", STATUS_ALIASES) if status else None
-    entry_date = _date(when, "--date") or date.today()
+    entry_date = _date(when, "--date")
     root = _session(ctx).root_for_writing("update")
-    path = append_progress(root, Update(action_id, new_status, note, entry_date, by))
-    typer.echo(f"recorded {entry_date} for {action_id.upper()} in {path}", err=True)
+    if amend:
+        path, old, _ = amend_progress(
+            root, action_id, EntryRef(), Amendment(new_status, note, entry_date, by)
+        )
+        typer.echo(f"amended the {old.date} entry of {action_id.upper()} in {path}", err=True)
+        return
+    if note is not None and not note.strip():
+        raise UsageError("--note is empty", hint="write what happened, or leave --note out")
+    if note is None and new_status is None:
+        raise UsageError(
+            "nothing to record", hint="give --status (a status change), --note, or both"
+        )
+    day = entry_date or date.today()
+    path = append_progress(root, Update(action_id, new_status, note or "", day, by))
+    typer.echo(f"recorded {day} for {action_id.upper()} in {path}", err=True)
+
+
+progress_app = typer.Typer(
+    cls=_Group,
+    help="Read and correct an action's progress log (list, amend, remove).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(progress_app, name="progress")
+
+IndexOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--index",
+        "-i",
+        min=1,
+        help="The entry's number in `rrs progress list` (needed when DATE has several).",
+    ),
+]
+DayArg = Annotated[str, typer.Argument(metavar="DATE", help="The entry's date, YYYY-MM-DD.")]
+
+
+@progress_app.command("list")
+def progress_list_command(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action.")],
+) -> None:
+    """The progress log, one numbered entry a line (the numbers --index takes)."""
+    from .query import resolve_action
+    from .render.text import visible
+
+    catalogue, _ = _session(ctx).open()
+    action = resolve_action(catalogue, action_id)
+    if not action.progress:
+        typer.echo(f"{action.id} has no progress entries", err=True)
+        return
+    width = len(str(len(action.progress)))
+    for number, entry in enumerate(action.progress, start=1):
+        who = f"  ({entry.by})" if entry.by else ""
+        line = f"{number:>{width}}  {entry.date}  {entry.status.value:<14}  {entry.note}{who}"
+        typer.echo(visible(line.rstrip()))
+
+
+@progress_app.command("amend")
+def progress_amend_command(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action.")],
+    day: DayArg,
+    index: IndexOpt = None,
+    note: NoteOpt = None,
+    status: StatusOpt = None,
+    when: Annotated[
+        str | None, typer.Option("--date", help="A new date (the entry moves to its place).")
+    ] = None,
+    by: ByOpt = None,
+) -> None:
+    """Correct the entry of DATE: the options given replace its values."""
+    from .models import Status
+    from .progress import Amendment, EntryRef, amend_progress
+    from .query import STATUS_ALIASES, resolve_enum
+
+    ref = EntryRef(_date(day, "DATE"), index)
+    new_status = resolve_enum(Status, status, "status", STATUS_ALIASES) if status else None
+    amendment = Amendment(
+        new_status, _text(note, "--note"), _date(when, "--date"), _text(by, "--by")
+    )
+    path, old, _ = amend_progress(
+        _session(ctx).root_for_writing("progress amend"), action_id, ref, amendment
+    )
+    typer.echo(f"amended the {old.date} entry of {action_id.upper()} in {path}", err=True)
+
+
+@progress_app.command("remove")
+def progress_remove_command(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action.")],
+    day: DayArg,
+    index: IndexOpt = None,
+) -> None:
+    """Remove a mistaken entry (`rrs diff` reports it as history rewritten)."""
+    from .progress import EntryRef, remove_progress
+    from .render.text import visible
+
+    ref = EntryRef(_date(day, "DATE"), index)
+    path, entry = remove_progress(
+        _session(ctx).root_for_writing("progress remove"), action_id, ref
+    )
+    typer.echo(
+        visible(
+            f"removed the {entry.date} entry ({entry.status.value}) of {action_id.upper()} "
+            f"from {path}"
+        ),
+        err=True,
+    )
 
 
 @app.command("report")
@@ -856,6 +1022,14 @@ def new_command(
     links: Annotated[
         list[str] | None, typer.Option("--link", "-l", help="A linked action id; repeat for more.")
     ] = None,
+    back_link: Annotated[
+        bool | None,
+        typer.Option(
+            "--back-link/--no-back-link",
+            help="Also add the new id to the links of each --link action, in the same "
+            "all-or-nothing write (default: ask in a terminal, no otherwise).",
+        ),
+    ] = None,
 ) -> None:
     """Create a new action file, validated against the catalogue before it is written."""
     from .models import Kind, Status, Term
@@ -863,7 +1037,8 @@ def new_command(
     from .query import KIND_ALIASES, STATUS_ALIASES, resolve_enum
 
     session = _session(ctx)
-    new_id = action_id.strip().upper()
+    new_id = _action_id(action_id)
+    link_ids = [_action_id(link, "--link") for link in links or []]
     chosen_kind = (
         resolve_enum(Kind, kind, "kind", KIND_ALIASES)
         if kind
@@ -874,15 +1049,32 @@ def new_command(
     fields = {
         "id": new_id,
         "kind": chosen_kind.value,
-        "title": title,
-        "owner": owner,
+        "title": _text(title, "--title"),
+        "owner": _text(owner, "--owner"),
         "goal": goal,
-        "links": [link.strip().upper() for link in links or []],
+        "links": link_ids,
         "status": resolve_enum(Status, status, "status", STATUS_ALIASES).value if status else None,
         "term": resolve_enum(Term, term, "term").value if term else None,
     }
-    path = create_action(session.root_for_writing("new"), fields)
-    typer.echo(f"created {path}", err=True)
+    if back_link is None and link_ids and _interactive():
+        back_link = typer.confirm(
+            f"Add {new_id} to the links of {', '.join(link_ids)} too (so they name it back)?",
+            default=True,
+        )
+    written = create_action(session.root_for_writing("new"), fields, back_links=bool(back_link))
+    typer.echo(f"created {written[0]}", err=True)
+    for path in written[1:]:
+        typer.echo(f"added {new_id} to the links in {path}", err=True)
+    if link_ids and not back_link:
+        names = " and ".join(
+            [", ".join(link_ids[:-1]), link_ids[-1]] if len(link_ids) > 1 else link_ids
+        )
+        verb = "does" if len(link_ids) == 1 else "do"
+        typer.echo(
+            f"rrs: note: {names} {verb} not name {new_id} back (`rrs validate` warns about a "
+            "one-sided link); add it in an editor, or use --back-link next time",
+            err=True,
+        )
 
 
 @app.command("site")

@@ -209,6 +209,10 @@ class Action(_Strict):
     links_all_flywheels: bool = False
     notes: Text | None = None
     progress: list[ProgressEntry] = []
+    # The day the action was added to the catalogue (`rrs new` sets it): an action
+    # that is not in the published strategy. Its `status` is then its initial
+    # status, not the status at publication.
+    added: date | None = None
 
     @property
     def is_flywheel(self) -> bool:

@@ -1,23 +1,30 @@
-"""Recording progress: appending a dated entry to an action's file, safely.
+"""Recording and correcting progress, and adding actions: every write of an action file.
 
-``append_progress`` rewrites one action file and nothing else:
+Each write here changes only the lines it must (``yamledit``): comments, key
+order, quoting, blank lines and the layout of untouched lists stay byte for
+byte. Before anything is written:
 
-* ruamel.yaml's round-trip mode keeps the file's comments, key order, quoting
-  and layout; only the new entry is added;
-* the result is validated with the same loader and checks as ``rrs validate``
-  before anything is written;
-* the write is atomic (``writing.write_atomic``) and happens under an
-  exclusive lock on the actions folder, so concurrent updates queue up
-  instead of losing each other's entries;
-* if the file changed on disk between reading and writing (an editor saved
-  it meanwhile), the update is refused and nothing is written.
+* the whole catalogue, with the new content in place, is checked with the same
+  loader, limits (file size, nesting) and checks as ``rrs validate``; the
+  write is refused if the changed files would have errors;
+* the new text is parsed again and compared with the old: an edit that would
+  change anything but its own key is refused (a layout the line edits do not
+  handle can never corrupt a file);
+* everything the write depends on (the log, the current status) is read under
+  an exclusive lock on the actions folder, so concurrent writers queue up
+  instead of losing or reverting each other's entries;
+* if a file changed on disk between reading and writing (an editor saved it
+  meanwhile), the write is refused and nothing is written.
+
+Several files (a new action and the back-link in the action it links to) are
+written all or nothing (``writing.write_files``).
 """
 
 from __future__ import annotations
 
 import fcntl
-import io
 import os
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,25 +32,68 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .catalogue import load_catalogue, validate_model
-from .diagnostics import Finding, has_errors
-from .errors import CatalogueInvalidError, WriteRefusedError
-from .models import Action, Status
+from .catalogue import LoadResult, load_catalogue, validate_model
+from .diagnostics import Finding
+from .errors import CatalogueInvalidError, UnknownChoiceError, UsageError, WriteRefusedError
+from .models import Action, ProgressEntry, Status, Term
 from .query import resolve_action, resolve_goal
-from .writing import action_yaml, write_atomic
-from .yamlio import YamlProblem, parse
+from .writing import clean_stale_temporaries, write_files
+from .yamledit import (
+    EditError,
+    append_scalar,
+    insert_item,
+    item_style,
+    mapping_item_lines,
+    quoted,
+    remove_item,
+    replace_item,
+)
+from .yamlio import MAX_FILE_BYTES, YamlProblem, parse
 
 # Tests replace this to simulate another writer between read and write.
 BeforeWrite = Callable[[Path], None]
 
+_QUOTED = frozenset({"note", "by"})
+_BOM = "\ufeff"
+
 
 @dataclass(frozen=True)
 class Update:
+    """A new progress entry; ``status`` None keeps the status the action had on ``when``."""
+
     action_id: str
     status: Status | None
     note: str
     when: date
     by: str | None = None
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """New values for an entry's fields; None leaves a field as it is."""
+
+    status: Status | None = None
+    note: str | None = None
+    when: date | None = None
+    by: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self == Amendment()
+
+
+@dataclass(frozen=True)
+class EntryRef:
+    """Which entry: the one on ``day`` (``index``: its number in `rrs progress list`
+    when the day has several); ``day`` None: the latest entry."""
+
+    day: date | None = None
+    index: int | None = None
+
+
+# An edit: the action as read and its file's text -> the new text and the log it
+# must hold (checked by parsing the new text again).
+Edit = Callable[[Action, str], tuple[str, list[ProgressEntry]]]
 
 
 def append_progress(
@@ -53,150 +103,403 @@ def append_progress(
     today: date | None = None,
     before_write: BeforeWrite | None = None,
 ) -> Path:
-    """Append ``update`` to its action's progress log; return the file written."""
-    today = today or date.today()
-    result = load_catalogue(root)
-    if update.action_id.strip().upper() in result.catalogue.unreadable_ids:
-        raise CatalogueInvalidError(
-            f"the file of action {update.action_id.upper()} has errors; fix them before "
-            "recording progress",
-            hint="run `rrs validate`",
+    """Insert ``update`` into its action's log at its date; return the file written.
+
+    An earlier date than the last entry's is a backfill: the entry goes where its
+    date puts it (after the entries already on that date), so the log stays sorted.
+    """
+    _check_note(update.note)
+
+    def edit(action: Action, text: str) -> tuple[str, list[ProgressEntry]]:
+        entry = _new_entry(action, update)
+        log = list(action.progress)
+        index = bisect_right([e.date for e in log], entry.date)
+        log.insert(index, entry)
+        return _insert(text, index, entry), log
+
+    return _edit_action(root, update.action_id, edit, today, before_write)
+
+
+def amend_progress(
+    root: Path,
+    action_id: str,
+    ref: EntryRef,
+    amendment: Amendment,
+    *,
+    today: date | None = None,
+    before_write: BeforeWrite | None = None,
+) -> tuple[Path, ProgressEntry, ProgressEntry]:
+    """Correct one entry; a new date moves it to its place. Returns (file, old, new)."""
+    if amendment.empty:
+        raise UsageError(
+            "nothing to change", hint="give --status, --note, --date or --by with the new value"
         )
-    action = resolve_action(result.catalogue, update.action_id)
-    path = result.catalogue.action_files[action.id]
-    file_errors = [f for f in result.findings if Path(f.file) == path]
-    if has_errors(file_errors):
-        raise CatalogueInvalidError(
-            f"{path.name} has errors; fix them before recording progress",
-            hint="run `rrs validate`",
+    if amendment.note is not None:
+        _check_note(amendment.note, required=True)
+    changed: list[tuple[ProgressEntry, ProgressEntry]] = []
+
+    def edit(action: Action, text: str) -> tuple[str, list[ProgressEntry]]:
+        index = _find(action, ref)
+        old = action.progress[index]
+        new = old.model_copy(
+            update={
+                name: value
+                for name, value in (
+                    ("status", amendment.status),
+                    ("note", amendment.note),
+                    ("date", amendment.when),
+                    ("by", amendment.by),
+                )
+                if value is not None
+            }
         )
-    with _locked(path.parent):
-        original = path.read_bytes()
-        text = _with_entry(original.decode("utf-8"), _entry(action, update))
-        _check(text, path, today)
-        if before_write is not None:
-            before_write(path)
-        if path.read_bytes() != original:
-            raise WriteRefusedError(
-                f"{path.name} changed on disk while rrs was updating it; nothing was written",
-                hint="run the update again",
+        if new == old:
+            raise UsageError(f"entry {index + 1} of {action.id} already says that; nothing changed")
+        changed.append((old, new))
+        log = list(action.progress)
+        if new.date == old.date:
+            log[index] = new
+            return replace_item(text, "progress", index, _entry_lines(text, new)), log
+        del log[index]
+        text = remove_item(text, "progress", index)
+        position = bisect_right([e.date for e in log], new.date)
+        log.insert(position, new)
+        return _insert(text, position, new), log
+
+    path = _edit_action(root, action_id, edit, today, before_write)
+    return path, *changed[0]
+
+
+def remove_progress(
+    root: Path,
+    action_id: str,
+    ref: EntryRef,
+    *,
+    today: date | None = None,
+    before_write: BeforeWrite | None = None,
+) -> tuple[Path, ProgressEntry]:
+    """Remove one mistaken entry; returns the file and the entry removed."""
+    removed: list[ProgressEntry] = []
+
+    def edit(action: Action, text: str) -> tuple[str, list[ProgressEntry]]:
+        index = _find(action, ref)
+        removed.append(action.progress[index])
+        log = [e for i, e in enumerate(action.progress) if i != index]
+        return remove_item(text, "progress", index), log
+
+    return _edit_action(root, action_id, edit, today, before_write), removed[0]
+
+
+def _check_note(note: str, *, required: bool = False) -> None:
+    if (note or required) and not note.strip():
+        raise UsageError("the note is empty", hint="write what happened, or leave --note out")
+
+
+def _new_entry(action: Action, update: Update) -> ProgressEntry:
+    """The entry to record; refuses one that records nothing."""
+    current = action.status_on(update.when)
+    status = update.status or current
+    if status is None:
+        raise WriteRefusedError(f"action {action.id} has no status yet; give one with --status")
+    if not update.note and status == current:
+        raise UsageError(
+            f"nothing to record: {action.id}'s status on {update.when} is already {status.value}",
+            hint="give another --status, or a --note saying what happened",
+        )
+    return ProgressEntry(date=update.when, status=status, note=update.note, by=update.by or None)
+
+
+def _find(action: Action, ref: EntryRef) -> int:
+    """The 0-based position of the entry ``ref`` names; refuses when it is ambiguous."""
+    log = action.progress
+    if not log:
+        raise UnknownChoiceError(f"action {action.id} has no progress entries")
+    if ref.day is None:
+        return len(log) - 1
+    on_day = [i for i, entry in enumerate(log) if entry.date == ref.day]
+    if ref.index is not None:
+        index = ref.index - 1
+        if index not in on_day:
+            raise UnknownChoiceError(
+                f"entry {ref.index} of {action.id} is not dated {ref.day}",
+                hint=f"see `rrs progress list {action.id}`",
             )
-        write_atomic(path, text)
+        return index
+    if not on_day:
+        raise UnknownChoiceError(
+            f"action {action.id} has no progress entry on {ref.day}",
+            hint=f"see `rrs progress list {action.id}`",
+        )
+    if len(on_day) > 1:
+        numbers = ", ".join(str(i + 1) for i in on_day)
+        raise UsageError(
+            f"action {action.id} has {len(on_day)} entries on {ref.day} ({numbers}); "
+            "choose one with --index",
+            hint=f"see `rrs progress list {action.id}`",
+        )
+    return on_day[0]
+
+
+def _entry_fields(entry: ProgressEntry) -> dict[str, Any]:
+    fields: dict[str, Any] = {"date": entry.date, "status": entry.status.value}
+    if entry.note:
+        fields["note"] = entry.note
+    if entry.by:
+        fields["by"] = entry.by
+    return fields
+
+
+def _entry_lines(text: str, entry: ProgressEntry) -> list[str]:
+    style = item_style(text, "progress")
+    return mapping_item_lines(_entry_fields(entry), _QUOTED, style.dash, style.indent)
+
+
+def _insert(text: str, index: int, entry: ProgressEntry) -> str:
+    return insert_item(text, "progress", index, _entry_lines(text, entry))
+
+
+@dataclass
+class _Change:
+    """One file to write: its text before (None: a new file) and after.
+
+    ``key`` is the one top-level key the edit may change and ``expected`` checks
+    its new value, as the parser reads it.
+    """
+
+    path: Path
+    old: str | None
+    new: str
+    raw: bytes | None = None  # the file's bytes when read, for the stale check
+    key: str | None = None
+    expected: Callable[[Any], bool] | None = None
+
+
+def _edit_action(
+    root: Path, action_id: str, edit: Edit, today: date | None, before_write: BeforeWrite | None
+) -> Path:
+    today = today or date.today()
+    with _locked(root / "actions"):
+        result = load_catalogue(root)
+        path, raw, text = _read_action_file(result, action_id)
+        action = _action_of(text, path)
+        try:
+            new_text, log = edit(action, text)
+        except EditError as error:
+            raise WriteRefusedError(
+                f"rrs cannot edit the progress log of {path.name} in place: {error}",
+                hint="edit the file by hand",
+            ) from None
+        wanted = [_entry_fields(e) for e in log]
+
+        def expected(value: Any) -> bool:
+            return _as_entries(value) == wanted
+
+        change = _Change(path, text, new_text, raw, "progress", expected)
+        _check(result, [change], today)
+        _commit([change], before_write)
     return path
 
 
-def _entry(action: Action, update: Update) -> dict[str, Any]:
-    status = update.status or action.current_status
-    if status is None:
-        raise WriteRefusedError(
-            f"action {action.id} has no status yet; give one with --status",
+def _as_entries(value: Any) -> list[dict[str, Any]] | None:
+    try:
+        return [_entry_fields(ProgressEntry.model_validate(item)) for item in value or []]
+    except (ValueError, TypeError):
+        return None
+
+
+def _read_action_file(result: LoadResult, action_id: str) -> tuple[Path, bytes, str]:
+    """The file of ``action_id``, read under the lock: path, bytes, text (BOM removed)."""
+    catalogue = result.catalogue
+    if action_id.strip().upper() in catalogue.unreadable_ids:
+        raise CatalogueInvalidError(
+            f"the file of action {action_id.upper()} has errors; fix them before writing to it",
+            hint="run `rrs validate`",
         )
-    entry: dict[str, Any] = {"date": update.when, "status": status.value, "note": update.note}
-    if update.by:
-        entry["by"] = update.by
-    return entry
+    action = resolve_action(catalogue, action_id)
+    path = catalogue.action_files[action.id]
+    if any(Path(f.file) == path and f.severity.value == "error" for f in result.findings):
+        raise CatalogueInvalidError(
+            f"{path.name} has errors; fix them before writing to it", hint="run `rrs validate`"
+        )
+    raw = path.read_bytes()
+    return path, raw, raw.decode("utf-8").removeprefix(_BOM)
 
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 1_000_000  # never re-wrap a long line the editor wrote on one line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.representer.add_representer(
-        type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "null")
-    )
-    return yaml
-
-
-def _with_entry(text: str, entry: dict[str, Any]) -> str:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    yaml = _yaml()
-    document = yaml.load(text)
-    item = CommentedMap()
-    for key, value in entry.items():
-        item[key] = DoubleQuotedScalarString(value) if key in ("note", "by") else value
-    log = document.get("progress")
-    if log is None:
-        document["progress"] = CommentedSeq([item])
-    else:
-        log.append(item)
-    out = io.StringIO()
-    yaml.dump(document, out)
-    return out.getvalue()
-
-
-def _check(text: str, path: Path, today: date) -> None:
-    """Validate the new file content exactly as `rrs validate` would."""
-    from .validation import progress_findings
-
+def _action_of(text: str, path: Path) -> Action:
+    """The action as the text just read says (not as an earlier load said)."""
     try:
         document, findings = parse(text, path)
-    except YamlProblem as problem:  # pragma: no cover - ruamel wrote invalid YAML
-        raise WriteRefusedError(f"the updated {path.name} would not parse: {problem}") from None
+    except YamlProblem as problem:
+        raise CatalogueInvalidError(
+            f"{path.name} changed and no longer parses: {problem.message}"
+        ) from None
     action = validate_model(Action, document.data, document, (), findings)
-    if action is not None:
-        findings += progress_findings(action, path, document, today)
-    problems: list[Finding] = [f for f in findings if f.severity.value == "error"]
+    if action is None:
+        raise CatalogueInvalidError(f"{path.name} has errors", hint="run `rrs validate`")
+    return action
+
+
+def _check(result: LoadResult, changes: list[_Change], today: date) -> None:
+    """Refuse unless every changed file passes `rrs validate`'s checks in the catalogue."""
+    from .validation import check_catalogue
+
+    catalogue = result.catalogue
+    problems: list[Finding] = []
+    for change in changes:
+        name = change.path.name
+        size = len(change.new.encode("utf-8"))
+        if size > MAX_FILE_BYTES:
+            raise WriteRefusedError(
+                f"{name} would be {size / 1_048_576:.1f} MiB; rrs reads catalogue files of at "
+                f"most {MAX_FILE_BYTES // 1_048_576} MiB, so nothing was written"
+            )
+        try:
+            document, findings = parse(change.new, change.path)
+        except YamlProblem as problem:
+            raise WriteRefusedError(
+                f"the new {name} would not parse ({problem.message}); nothing was written"
+            ) from None
+        if change.old is not None:
+            _only_key_changed(change, document.data)
+        action = validate_model(Action, document.data, document, (), findings)
+        problems += [f for f in findings if f.severity.value == "error"]
+        if action is not None:
+            catalogue.actions[action.id] = action
+            catalogue.action_files[action.id] = change.path
+            catalogue.documents[str(change.path)] = document
+    paths = {change.path for change in changes}
+    problems += [
+        f
+        for f in check_catalogue(result, today=today)
+        if Path(f.file) in paths and f.severity.value == "error"
+    ]
     if problems:
+        names = " and ".join(sorted(p.name for p in paths))
         raise WriteRefusedError(
-            f"the update would make {path.name} invalid; nothing was written",
+            f"the change would make {names} invalid; nothing was written",
             hint="; ".join(f"{f.field}: {f.message}" if f.field else f.message for f in problems),
         )
 
 
+def _only_key_changed(change: _Change, new: Any) -> None:
+    assert change.old is not None and change.key is not None and change.expected is not None
+    old, _ = parse(change.old, change.path)
+    before = {k: v for k, v in old.data.items() if k != change.key}
+    after = {k: v for k, v in new.items() if k != change.key} if isinstance(new, dict) else None
+    if before != after or not change.expected(new.get(change.key)):
+        raise WriteRefusedError(
+            f"rrs could not change {change.path.name} without touching other lines; "
+            "nothing was written",
+            hint="make the change by hand in an editor",
+        )
+
+
+def _commit(changes: list[_Change], before_write: BeforeWrite | None) -> None:
+    """Refuse if any file changed since it was read; then write them all or none."""
+    for change in changes:
+        if before_write is not None:
+            before_write(change.path)
+        now = change.path.read_bytes() if change.path.exists() else None
+        if now != change.raw:
+            raise WriteRefusedError(
+                f"{change.path.name} changed on disk while rrs was writing it; nothing was written",
+                hint="run the command again",
+            )
+    write_files(
+        [
+            (c.path, (_BOM if c.raw and c.raw.startswith(b"\xef\xbb\xbf") else "") + c.new)
+            for c in changes
+        ]
+    )
+
+
 @contextmanager
 def _locked(folder: Path) -> Iterator[None]:
-    """An exclusive lock on the folder: one writer at a time, across processes."""
-    fd = os.open(folder, os.O_RDONLY)
+    """An exclusive lock on the folder: one writer at a time, across processes.
+
+    Held while rrs reads what a write depends on, so that also stale temporary
+    files of rrs's own (left by a killed writer) can be cleaned safely.
+    """
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as error:
+        raise WriteRefusedError(f"cannot open folder '{folder}': {error.strerror}") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+        clean_stale_temporaries(folder)
         yield
     finally:
         os.close(fd)  # closing releases the lock
 
 
-def create_action(root: Path, fields: dict[str, Any]) -> Path:
-    """Write a new action file; refuse to overwrite, validate against the catalogue first."""
-    from .validation import check_catalogue
+def create_action(
+    root: Path,
+    fields: dict[str, Any],
+    *,
+    back_links: bool = False,
+    today: date | None = None,
+    before_write: BeforeWrite | None = None,
+) -> list[Path]:
+    """Write a new action file (and, with ``back_links``, the back-links to it).
 
-    result = load_catalogue(root)
-    catalogue = result.catalogue
-    if fields.get("goal") is not None:
-        fields["goal"] = resolve_goal(catalogue, str(fields["goal"])).key
-    data = {key: value for key, value in fields.items() if value not in (None, "", [])}
-    action = _validated_action(data, root)
-    path = root / "actions" / f"{action.id}.yaml"
-    with _locked(path.parent):
-        if path.exists() or path.is_symlink() or action.id in catalogue.actions:
+    Refuses to overwrite; every file is checked against the catalogue first and
+    all of them are written, or none. Returns the files written, the new one first.
+    """
+    today = today or date.today()
+    with _locked(root / "actions"):
+        result = load_catalogue(root)
+        catalogue = result.catalogue
+        if fields.get("goal") is not None:
+            fields["goal"] = resolve_goal(catalogue, str(fields["goal"])).key
+        fields.setdefault("added", today)
+        action = _validated_action(fields)
+        path = root / "actions" / f"{action.id}.yaml"
+        if (
+            path.exists()
+            or path.is_symlink()
+            or action.id in catalogue.actions
+            or action.id in catalogue.unreadable_ids
+        ):
             raise WriteRefusedError(f"action {action.id} already exists ({path.name})")
-        catalogue.actions[action.id] = action
-        catalogue.action_files[action.id] = path
-        text = action_yaml(action)
-        document, _ = parse(text, path)
-        catalogue.documents[str(path)] = document
-        problems = [
-            f
-            for f in check_catalogue(result)
-            if Path(f.file) == path and f.severity.value == "error"
-        ]
-        if problems:
+        lang = "nl" if catalogue.strategy.language == "nl" else "en"
+        changes = [_Change(path, None, new_action_yaml(action, lang))]
+        if back_links:
+            changes += _back_links(result, action)
+        _check(result, changes, today)
+        _commit(changes, before_write)
+    return [change.path for change in changes]
+
+
+def _back_links(result: LoadResult, action: Action) -> list[_Change]:
+    """Add ``action`` to the links of every action it links to that does not name it."""
+    changes = []
+    for link in dict.fromkeys(action.links):
+        other = result.catalogue.actions.get(link)
+        if other is None or action.id in other.links:
+            continue
+        if other.links_all_flywheels and action.is_flywheel:
+            continue
+        path, raw, text = _read_action_file(result, link)
+        try:
+            new = append_scalar(text, "links", action.id)
+        except EditError as error:
             raise WriteRefusedError(
-                f"the new action {action.id} would not be valid; nothing was written",
-                hint="; ".join(
-                    f"{f.field}: {f.message}" if f.field else f.message for f in problems
-                ),
-            )
-        write_atomic(path, text)
-    return path
+                f"rrs cannot add the back-link to {path.name} in place: {error}",
+                hint="run without --back-link and add it by hand",
+            ) from None
+        wanted = [*other.links, action.id]
+
+        def expected(value: Any, wanted: list[str] = wanted) -> bool:
+            return [str(v) for v in value or []] == wanted
+
+        changes.append(_Change(path, text, new, raw, "links", expected))
+    return changes
 
 
-def _validated_action(data: dict[str, Any], root: Path) -> Action:
+def _validated_action(fields: dict[str, Any]) -> Action:
     from pydantic import ValidationError
 
+    data = {key: value for key, value in fields.items() if value not in (None, "", [])}
     try:
         return Action.model_validate(data)
     except ValidationError as error:
@@ -206,3 +509,42 @@ def _validated_action(data: dict[str, Any], root: Path) -> Action:
         raise WriteRefusedError(
             "the new action is not valid; nothing was written", hint=details
         ) from None
+
+
+def new_action_yaml(action: Action, lang: str) -> str:
+    """A new action's file in the layout of the bundled ones.
+
+    The same keys in the same order, strings double-quoted, lists in flow style
+    with quoted ids; ``status_text``/``term_text`` in the catalogue's language
+    (the action is not in the printed strategy, so there are no printed words),
+    and ``added``: the day it was added, which marks its status as its initial one.
+    """
+    from .i18n import language as interface_language
+    from .i18n import status_label, term_label
+
+    language = interface_language(lang)
+    lines = [f"id: {quoted(action.id)}", f"kind: {action.kind.value}"]
+    lines.append(f"title: {quoted(action.title)}")
+    for name in ("subtitle", "description", "resilience_value", "owner", "partners", "funding"):
+        value = getattr(action, name)
+        if value is not None and (value or name in ("description", "owner", "partners", "funding")):
+            lines.append(f"{name}: {quoted(value)}")
+    status: Status | None = action.status
+    term: Term | None = action.term
+    lines += [
+        f"status: {status.value if status else 'null'}",
+        f"status_text: {quoted(status_label(status, language) if status else '')}",
+        f"term: {term.value if term else 'null'}",
+        f"term_text: {quoted(term_label(term, language) if term else '')}",
+    ]
+    if action.goal:
+        lines.append(f"goal: {action.goal}")
+    lines += [
+        f"goals: [{', '.join(action.goals)}]",
+        f"qualities: [{', '.join(action.qualities)}]",
+        f"impact_levels: [{', '.join(level.value for level in action.impact_levels)}]",
+        f"links: [{', '.join(quoted(link) for link in action.links)}]",
+    ]
+    if action.added:
+        lines.append(f"added: {action.added.isoformat()}")
+    return "\n".join(lines) + "\n"

@@ -8,7 +8,10 @@ directory is fsynced too, so the rename survives a crash.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,25 +20,82 @@ from .models import Action
 
 
 def write_atomic(path: Path, text: str) -> None:
-    if path.is_dir():
-        raise WriteRefusedError(f"'{path}' is a folder; give a file name")
+    write_files([(path, text)])
+
+
+def write_files(files: list[tuple[Path, str]]) -> None:
+    """Write several files all or nothing.
+
+    Every temporary file is written and fsynced first; then each is renamed over
+    its target. If a rename fails, the files already renamed are put back as
+    they were (a new file removed, an old one's bytes restored), so a failure
+    leaves every file as it was. Errors of the file system (a full disk, a
+    read-only folder) are reported as what they are, with the path.
+    """
+    for path, _ in files:
+        _check_target(path)
+    prepared: list[tuple[Path, Path, bytes | None]] = []
+    renamed: list[tuple[Path, bytes | None]] = []
+    current = files[0][0] if files else Path()
+    try:
+        for path, text in files:
+            current = path
+            original = path.read_bytes() if path.exists() else None
+            prepared.append((path, _temporary(path, text), original))
+        for path, tmp, original in prepared:
+            current = path
+            tmp.replace(path)
+            renamed.append((path, original))
+    except BaseException as error:
+        for _, tmp, _ in prepared:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        _roll_back(renamed)
+        if isinstance(error, OSError):
+            raise WriteRefusedError(
+                f"cannot write '{current}': {error.strerror or error}; nothing was changed",
+                hint=_hint(error),
+            ) from None
+        raise
+    for directory in dict.fromkeys(path.parent for path, _ in files):
+        _fsync_directory(directory)
+
+
+def _check_target(path: Path) -> None:
+    """Refuse what rrs must not replace: folders, links, devices, FIFOs, read-only files."""
     if path.is_symlink():
         raise WriteRefusedError(
             f"'{path}' is a symbolic link (to '{path.readlink()}'); rrs does not write "
             "through links",
             hint="remove the link or give the real path",
         )
-    if path.exists() and not path.is_file():
-        # Replacing a device or a pipe with a regular file would break it.
-        raise WriteRefusedError(
-            f"'{path}' is not a regular file (a device or a pipe?); rrs writes only files",
-            hint="give a file name (for --output, - means standard output)",
-        )
+    if path.is_dir():
+        raise WriteRefusedError(f"'{path}' is a folder; give a file name")
     directory = path.parent
     if not directory.is_dir():
         raise WriteRefusedError(f"folder '{directory}' does not exist")
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        raise WriteRefusedError(
+            f"'{path}' is not a regular file (a device or a pipe?); rrs replaces only files",
+            hint="give a file name (for --output, - means standard output)",
+        )
+    # The owner's write bit: root may write anything, but a file someone made
+    # read-only is meant to stay as it is.
+    if not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+        raise WriteRefusedError(
+            f"'{path}' is read-only; rrs does not replace it",
+            hint=f"make it writable first (chmod u+w '{path}') if the change is meant",
+        )
+
+
+def _temporary(path: Path, text: str) -> Path:
+    """The content in a hidden temporary file beside ``path``, flushed to disk."""
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -43,12 +103,52 @@ def write_atomic(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         tmp.chmod(mode)
-        tmp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_directory(directory)
+    return tmp
+
+
+def _roll_back(renamed: list[tuple[Path, bytes | None]]) -> None:
+    for path, original in reversed(renamed):
+        with contextlib.suppress(OSError):
+            if original is None:
+                path.unlink()
+            else:
+                tmp = _temporary(path, original.decode("utf-8"))
+                tmp.replace(path)
+
+
+def _hint(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "the disk is full; free some space and run the command again"
+    if error.errno == errno.EROFS:
+        return "the file system is mounted read-only"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "you may not write in that folder"
+    return ""
+
+
+# The names `tempfile.mkstemp` gives write_files' temporaries: `.NAME.xxxxxxxx.tmp`.
+_TEMPORARY = re.compile(r"\.(?P<name>.+\.ya?ml)\.[a-z0-9_]{8}\.tmp")
+
+
+def clean_stale_temporaries(directory: Path) -> list[Path]:
+    """Remove the temporaries a killed writer of rrs left in ``directory``.
+
+    Call only while holding the folder's write lock: then no rrs writer is
+    between writing a temporary and renaming it, and every one left is stale.
+    Only regular files named as rrs names them are removed.
+    """
+    removed = []
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    Path(entry.path).unlink()
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -69,7 +69,7 @@ def _facts(
         (text("field.partners", lang), action.partners or "—"),
         (text("field.funding", lang), action.funding or "—"),
         (
-            _status_heading(catalogue, lang),
+            _status_heading(catalogue, action, lang),
             f"{_status(action, lang)}  [“{action.status_text}”]",
         ),
         (text("field.current_status", lang), current_shown),
@@ -87,11 +87,11 @@ def _facts(
     return facts
 
 
-def _status_heading(catalogue: Catalogue, lang: Language) -> str:
-    """ "Status at publication (year)" from strategy.yaml; an action added later has an
-    initial status instead (its file names no status text from the strategy)."""
+def _status_heading(catalogue: Catalogue, action: Action, lang: Language) -> str:
+    """ "Status at publication (year)" from strategy.yaml; an action added later
+    (``added``, set by `rrs new`) has an initial status instead."""
     year = catalogue.strategy.year
-    if year is None:
+    if year is None or action.added is not None:
         return text("field.status_initial", lang)
     return text("field.status_at_publication", lang, year=year)
 
