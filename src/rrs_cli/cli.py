@@ -909,9 +909,7 @@ def progress_remove_command(
     from .render.text import visible
 
     ref = EntryRef(_date(day, "DATE"), index)
-    path, entry = remove_progress(
-        _session(ctx).root_for_writing("progress remove"), action_id, ref
-    )
+    path, entry = remove_progress(_session(ctx).root_for_writing("progress remove"), action_id, ref)
     typer.echo(
         visible(
             f"removed the {entry.date} entry ({entry.status.value}) of {action_id.upper()} "
