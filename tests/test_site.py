@@ -534,3 +534,63 @@ def test_serve_prints_the_address_and_stops_on_ctrl_c(
     assert result.exit_code == 0, result.stderr
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\n", result.stdout)
     assert served == [out] and (out / "index.html").is_file()
+
+
+def test_a_large_report_is_split_into_parts(
+    bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above REPORT_SPLIT actions the goal sections and the appendix move into parts of
+    at most PART_ROWS rows; the report page lists them and every link resolves."""
+    from rrs_cli.render import report_parts
+    from rrs_cli.render import site as site_render
+
+    monkeypatch.setattr(site_render, "REPORT_SPLIT", 10)
+    monkeypatch.setattr(report_parts, "REPORT_SPLIT", 10)
+    monkeypatch.setattr(report_parts, "PART_ROWS", 8)
+    out = tmp_path / "split"
+    build(bundled, out)
+    goals = sorted((out / "report").glob("goals-*.html"))
+    appendix = sorted((out / "report").glob("appendix-*.html"))
+    assert len(goals) > 7 and len(appendix) > 2
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert 'href="report/goals-1.html"' in report and 'href="report/appendix-1.html"' in report
+    assert 'class="rrs-actions"' not in report.split('id="rrs-goals"')[1].split("</section>")[0]
+    # No part has more than PART_ROWS rows in its action tables.
+    for part in goals + appendix:
+        body = part.read_text(encoding="utf-8")
+        assert body.count('<th scope="row">') <= 8, part
+        assert "assets/report.css" in body
+    # Every action of the goal sections is in some part, once per flywheel table.
+    whole = "".join(p.read_text(encoding="utf-8") for p in goals)
+    assert whole.count('<th scope="row">A</th>') >= 1
+    check_links(out)
+
+
+def test_a_small_report_is_one_page(site: Path) -> None:
+    assert not (site / "report").exists()
+    assert 'class="rrs-parts"' not in (site / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_indexer_reads_only_the_action_pages(
+    make_catalogue: MakeCatalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind gets a glob of the action pages (the only ones with data-pagefind-body)
+    and runs while the other pages are written; all pages are on disk when it is done."""
+    seen: list[tuple[list[str], list[str]]] = []
+    real = publish.subprocess.run
+
+    def spy(command: list[str], **kwargs: Any) -> Any:
+        if "--site" not in command:  # git, asked for the catalogue's version
+            return real(command, **kwargs)
+        folder = Path(command[command.index("--site") + 1])
+        seen.append((command, sorted(p.name for p in (folder / "actions").glob("*.html"))))
+        return real(command, **kwargs)
+
+    monkeypatch.setattr(publish.subprocess, "run", spy)
+    root = make_catalogue()
+    out = tmp_path / "site"
+    build(root, out)
+    command, action_pages = seen[0]
+    assert command[command.index("--glob") + 1] == "actions/*.html"
+    assert action_pages == sorted(p.name for p in (out / "actions").glob("*.html"))
+    assert (out / "pagefind" / "pagefind.js").is_file() and (out / "report.html").is_file()

@@ -479,6 +479,29 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Voor een PDF: kies Afdrukken in de browser en bewaar als PDF.",
         "For a PDF: choose Print in the browser and save as PDF.",
     ),
+    "site.report.parts": (
+        "Bij meer dan {limit} acties staan de lange tabellen in delen, zodat geen pagina "
+        "te groot wordt:",
+        "With more than {limit} actions the long tables are in parts, so that no page grows "
+        "too large:",
+    ),
+    "site.report.part_goals": (
+        "Doelen, deel {number} van {total}",
+        "Goals, part {number} of {total}",
+    ),
+    "site.report.part_appendix": (
+        "Bijlage, deel {number} van {total}",
+        "Appendix, part {number} of {total}",
+    ),
+    "site.report.parts_nav": ("Delen van het rapport", "Parts of the report"),
+    "site.report.continued": ("(vervolg)", "(continued)"),
+    "site.report.back": ("Terug naar het rapport", "Back to the report"),
+    "site.report.previous": ("Vorig deel", "Previous part"),
+    "site.report.next": ("Volgend deel", "Next part"),
+    "site.report.print_parts": (
+        "Elk deel drukt apart af. Het hele rapport als één bestand: rrs report --format html.",
+        "Each part prints on its own. The whole report as one file: rrs report --format html.",
+    ),
     "site.data.validation": ("Validatie", "Validation"),
     "site.data.clean": (
         "De catalogus is zonder fouten of waarschuwingen gevalideerd.",

@@ -29,6 +29,7 @@ from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
 from ..site import Organisation, SiteModel, slug
 from .export import export_document, to_json
 from .html import environment
+from .report_parts import REPORT_SPLIT, Part, report_parts
 from .text import visible
 
 MARKER = ".rrs-site"
@@ -150,6 +151,7 @@ class _Site:
         self._badges: dict[Status | None, Markup] = {}
         self._shell: tuple[str, str, str] | None = None
         self._body = self.env.get_template("site/action_body.html")
+        self._parts: dict[str, list[Part]] | None = None
 
     # -- helpers -------------------------------------------------------------
 
@@ -257,14 +259,28 @@ class _Site:
     def count(self) -> int:
         m = self.model
         orgs = len({_letter(o.key) for o in m.organisations}) if self.split_orgs else 0
-        return 9 + len(m.actions) + len(m.goals) + len(m.qualities) + orgs
+        parts = self.report_parts()
+        report = len(parts["goals"]) + len(parts["appendix"])
+        return 9 + len(m.actions) + len(m.goals) + len(m.qualities) + orgs + report
+
+    def report_parts(self) -> dict[str, list[Part]]:
+        if self._parts is None:
+            self._parts = report_parts(self.model.report, self.lang)
+        return self._parts
 
     def pages(self) -> Iterator[tuple[str, str]]:
-        yield "index.html", self.home()
-        yield "actions.html", self.action_list()
+        yield from self.action_pages()
+        yield from self.other_pages()
+
+    def action_pages(self) -> Iterator[tuple[str, str]]:
+        """``actions/ID.html``: the pages the search index is made from."""
         for action_page in self.model.actions:
             path = f"actions/{action_page.action.id}.html"
             yield path, self.action(action_page, path)
+
+    def other_pages(self) -> Iterator[tuple[str, str]]:
+        yield "index.html", self.home()
+        yield "actions.html", self.action_list()
         for goal_page in self.model.goals:
             path = f"goals/{goal_page.goal.key}.html"
             yield (
@@ -282,7 +298,7 @@ class _Site:
             yield path, self.page("quality.html", path, page=quality_page)
         yield from self.organisations()
         yield "network.html", self.network_page()
-        yield "report.html", self.page("report.html", "report.html", report=self.model.report)
+        yield from self.report()
         yield "data.html", self.page("data.html", "data.html")
         yield "search.html", self.page("search.html", "search.html", search_available=self.search)
 
@@ -450,6 +466,22 @@ class _Site:
             out.append("</section>")
         return Markup("\n".join(out))
 
+    def report(self) -> Iterator[tuple[str, str]]:
+        report = self.model.report
+        parts = self.report_parts()
+        yield (
+            "report.html",
+            self.page(
+                "report.html",
+                "report.html",
+                report=report,
+                report_parts=parts,
+                parts_limit=REPORT_SPLIT,
+            ),
+        )
+        for part in parts["goals"] + parts["appendix"]:
+            yield part.path, self.page("report_part.html", part.path, report=report, part=part)
+
     def network_page(self) -> str:
         m = self.model
         whole = self.network(
@@ -478,16 +510,30 @@ class SitePages:
         return self._site.count()
 
     def files(self, tick: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
-        for path, page in self._site.pages():
-            if tick:
-                tick()
-            yield path, page.encode("utf-8")
+        yield from self.action_files(tick)
+        yield from self.other_files(tick)
+
+    def action_files(self, tick: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
+        """The action pages (the search indexer's input), written first."""
+        yield from _encoded(self._site.action_pages(), tick)
+
+    def other_files(self, tick: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
+        yield from _encoded(self._site.other_pages(), tick)
         yield "assets/site.css", _static("site.css")
         yield "assets/site.js", _static("site.js")
         yield "assets/report.css", _static("report.css")
         yield "assets/favicon.svg", _static("favicon.svg")
         yield "data/export.json", to_json(export_document(self.catalogue, self.graph)).encode()
         yield MARKER, b"Built by rrs site. This folder is replaced whole by the next build.\n"
+
+
+def _encoded(
+    pages: Iterator[tuple[str, str]], tick: Callable[[], None] | None
+) -> Iterator[tuple[str, bytes]]:
+    for path, page in pages:
+        if tick:
+            tick()
+        yield path, page.encode("utf-8")
 
 
 def _static(name: str) -> bytes:
