@@ -92,19 +92,19 @@ def _goal_name(report: Report, lang: Language, index: int) -> str:
 def _goal_blocks(report: Report, lang: Language) -> list[Block]:
     blocks: list[Block] = []
     for index, section in enumerate(report.sections):
-        head = {
-            "section_id": f"goal-{section.goal.key}",
-            "section": _goal_name(report, lang, index),
-            "note": section.goal.tagline or "",
-        }
+        section_id = f"goal-{section.goal.key}"
+        name = _goal_name(report, lang, index)
+        note = section.goal.tagline or ""
         if not section.flywheels and not section.unattached:
-            blocks.append(Block(kind="none", items=[], **head))
+            blocks.append(Block(section_id, name, "none", [], note=note))
         for flywheel, connected in section.flywheels:
             title = text("report.flywheel_heading", lang, id=flywheel.id, title=flywheel.title)
-            blocks.append(Block(kind="actions", items=[flywheel, *connected], title=title, **head))
+            items = [flywheel, *connected]
+            blocks.append(Block(section_id, name, "actions", items, title=title, note=note))
         if section.unattached:
             title = text("report.unattached", lang)
-            blocks.append(Block(kind="actions", items=section.unattached, title=title, **head))
+            items = section.unattached
+            blocks.append(Block(section_id, name, "actions", items, title=title, note=note))
     if report.cross_cutting:
         title = text("report.cross_cutting", lang)
         blocks.append(Block("cross-cutting", title, "actions", report.cross_cutting, title=title))
