@@ -594,3 +594,15 @@ def test_the_indexer_reads_only_the_action_pages(
     assert command[command.index("--glob") + 1] == "actions/*.html"
     assert action_pages == sorted(p.name for p in (out / "actions").glob("*.html"))
     assert (out / "pagefind" / "pagefind.js").is_file() and (out / "report.html").is_file()
+
+
+def test_counts_of_one_are_singular(make_catalogue: MakeCatalogue, tmp_path: Path) -> None:
+    root = make_catalogue()
+    out = tmp_path / "site"
+    build(root, out)
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "1 vliegwielactie," in home and "1 vliegwielacties" not in home
+    assert "verbonden acties" in home  # more than one: plural
+    build(root, out, lang="en")
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "1 flywheel action," in home and "1 flywheel actions" not in home

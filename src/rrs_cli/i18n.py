@@ -319,10 +319,12 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.no_change": ("Nog geen voortgang gemeld", "No progress logged yet"),
     "site.goals": ("Doelen", "Goals"),
     "site.goal_number": ("Doel {number}", "Goal {number}"),
-    "site.goal_counts": (
-        "{flywheels} vliegwielacties, {connected} verbonden acties",
-        "{flywheels} flywheel actions, {connected} connected actions",
-    ),
+    "site.goal_counts": ("{flywheels}, {connected}", "{flywheels}, {connected}"),
+    # Counts with singular and plural forms: see plural().
+    "site.count.flywheels.one": ("{count} vliegwielactie", "{count} flywheel action"),
+    "site.count.flywheels.other": ("{count} vliegwielacties", "{count} flywheel actions"),
+    "site.count.connected.one": ("{count} verbonden actie", "{count} connected action"),
+    "site.count.connected.other": ("{count} verbonden acties", "{count} connected actions"),
     "site.status_of": ("Status van de acties", "Status of the actions"),
     "site.more": ("Verder op deze site", "More on this site"),
     "site.more.actions": (
@@ -546,7 +548,8 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Organisations by first letter",
     ),
     "site.organisations.letter": ("Organisaties: {letter}", "Organisations: {letter}"),
-    "site.organisations.count": ("{count} organisaties", "{count} organisations"),
+    "site.organisations.count.one": ("{count} organisatie", "{count} organisation"),
+    "site.organisations.count.other": ("{count} organisaties", "{count} organisations"),
 }
 MESSAGES.update(SITE_MESSAGES)
 
@@ -559,6 +562,12 @@ def text(key: str, lang: Language, /, **fields: object) -> str:
 
 
 t = text
+
+
+def plural(key: str, count: int, lang: Language, /, **fields: object) -> str:
+    """``key.one`` for a count of one, else ``key.other``, with ``{count}`` filled in."""
+    form = "one" if count == 1 else "other"
+    return text(f"{key}.{form}", lang, count=count, **fields)
 
 
 def status_label(status: Status | None, lang: Language) -> str:

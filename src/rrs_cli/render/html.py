@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from ..i18n import Language, format_date, status_label, term_label, text
+from ..i18n import Language, format_date, plural, status_label, term_label, text
 from .text import visible
 
 
@@ -44,6 +44,7 @@ def environment(lang: Language) -> Any:
     env.globals.update(
         lang=lang,
         t=lambda key, **fields: text(key, lang, **fields),
+        plural=lambda key, count, **fields: plural(key, count, lang, **fields),
         status_label=lambda status: status_label(status, lang),
         term_label=lambda term: term_label(term, lang),
         format_date=lambda day: format_date(day, lang),

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
-from ..i18n import MESSAGES, Language, format_date, status_label, term_label, text
+from ..i18n import MESSAGES, Language, format_date, plural, status_label, term_label, text
 from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
 from ..site import Organisation, SiteModel, slug
 from .export import export_document, to_json
@@ -434,7 +434,7 @@ class _Site:
                 Markup(f'<li><a href="organisations/{letter}.html">')
                 + escape(letter.upper())
                 + Markup("</a> ")
-                + escape(text("site.organisations.count", self.lang, count=len(members)))
+                + escape(plural("site.organisations.count", len(members), self.lang))
                 + Markup("</li>")
             )
         index.append(Markup("</ul>"))
