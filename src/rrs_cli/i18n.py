@@ -429,10 +429,32 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.filter.q": ("Zoek in titel en eigenaar", "Search title and owner"),
     "site.filter.apply": ("Toon", "Show"),
     "site.filter.clear": ("Wis filters", "Clear filters"),
+    "site.filter.owner_help": (
+        "Een deel van de naam is genoeg.",
+        "Part of the name is enough.",
+    ),
     "site.filter.none_status": ("Zonder status", "Without status"),
     "site.filter.none_term": ("Zonder termijn", "Without term"),
     "site.result_count": ("{count} van {total} acties", "{count} of {total} actions"),
     "site.list_caption": ("Alle acties", "All actions"),
+    "site.list_pages": ("Pagina's van de lijst", "Pages of the list"),
+    "site.list_range": (
+        "Acties {first} tot en met {last} van {total}",
+        "Actions {first} to {last} of {total}",
+    ),
+    "site.list_page_title": (
+        "Acties, pagina {page} van {pages}",
+        "Actions, page {page} of {pages}",
+    ),
+    "site.previous_page": ("Vorige pagina", "Previous page"),
+    "site.next_page": ("Volgende pagina", "Next page"),
+    "site.list_loading": ("De andere pagina's worden geladen…", "Loading the other pages…"),
+    "site.list_partial": (
+        "{count} van de {total} acties op deze pagina (de andere pagina's worden alleen "
+        "doorzocht als de site via een webserver is geopend)",
+        "{count} of the {total} actions on this page (the other pages are searched only "
+        "when the site is opened through a web server)",
+    ),
     "site.search.title": ("Zoeken", "Search"),
     "site.search.label": ("Zoek in alle acties", "Search all actions"),
     "site.search.button": ("Zoeken", "Search"),

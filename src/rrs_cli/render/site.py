@@ -51,7 +51,14 @@ NAV = (
 # Networks with more actions than this are not drawn: the drawing would be
 # illegible and heavy (the list and the goal pages show the same links).
 MAX_DRAWN = 400
-# More organisations than this: one page per first letter.
+# More actions than this: the action list is paged (actions.html, actions-2.html,
+# ...), so that no page is megabytes without compression (3.7 MB for 10,000
+# rows on one page). Every page carries the filters; with JavaScript a filter
+# fetches the other pages and narrows all rows; without it, the pages link to
+# each other, so the whole list is still there.
+LIST_PAGE = 1000
+# More organisations than this: one page per first letter, and the list's owner
+# filter is a text box (a choice of 10,000 owners is 600 kB on every list page).
 ORG_PAGE_LIMIT = 600
 STATUS_ORDER: list[Status | None] = [*Status, None]
 
@@ -261,7 +268,8 @@ class _Site:
         orgs = len({_letter(o.key) for o in m.organisations}) if self.split_orgs else 0
         parts = self.report_parts()
         report = len(parts["goals"]) + len(parts["appendix"])
-        return 9 + len(m.actions) + len(m.goals) + len(m.qualities) + orgs + report
+        lists = max(1, -(-len(m.actions) // LIST_PAGE))
+        return 8 + lists + len(m.actions) + len(m.goals) + len(m.qualities) + orgs + report
 
     def report_parts(self) -> dict[str, list[Part]]:
         if self._parts is None:
@@ -280,7 +288,7 @@ class _Site:
 
     def other_pages(self) -> Iterator[tuple[str, str]]:
         yield "index.html", self.home()
-        yield "actions.html", self.action_list()
+        yield from self.action_lists()
         for goal_page in self.model.goals:
             path = f"goals/{goal_page.goal.key}.html"
             yield (
@@ -390,7 +398,36 @@ class _Site:
             ],
         }
 
-    def action_list(self) -> str:
+    def action_lists(self) -> Iterator[tuple[str, str]]:
+        """The action list: one page, or pages of LIST_PAGE rows linked to each other."""
+        rows = self.list_rows()
+        total = len(rows)
+        chunks = [rows[start : start + LIST_PAGE] for start in range(0, total, LIST_PAGE)]
+        chunks = chunks or [[]]
+        paths = [list_path(n) for n in range(1, len(chunks) + 1)]
+        filters = self.filters()
+        owner_box = len(filters["owner"]) > ORG_PAGE_LIMIT
+        if owner_box:  # only the organisations whose other spellings must still match
+            filters["owner"] = [option for option in filters["owner"] if option[2]]
+        for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1):
+            first = (number - 1) * LIST_PAGE + 1
+            yield (
+                path,
+                self.page(
+                    "actions.html",
+                    path,
+                    rows=Markup("\n".join(chunk)),
+                    filters=filters,
+                    owner_box=owner_box,
+                    total=total,
+                    list_pages=paths if len(paths) > 1 else [],
+                    list_page=number,
+                    first=first,
+                    last=first + len(chunk) - 1,
+                ),
+            )
+
+    def list_rows(self) -> list[str]:
         rows = []
         lang = self.lang
         status_text = {s: escape(status_label(s, lang)) for s in STATUS_ORDER}
@@ -407,14 +444,7 @@ class _Site:
                 f'<td><a href="actions/{a.id}.html">{a.id}</a><td>{esc(a.title)}'
                 f"<td>{status_text[status]}<td>{term_text[a.term]}<td>{esc(a.owner)}"
             )
-        total = len(rows)
-        return self.page(
-            "actions.html",
-            "actions.html",
-            rows=Markup("\n".join(rows)),
-            filters=self.filters(),
-            total=total,
-        )
+        return rows
 
     def organisations(self) -> Iterator[tuple[str, str]]:
         orgs = self.model.organisations
@@ -489,6 +519,11 @@ class _Site:
         )
         per_goal = [(g.goal, self.network(g.members, self.name(g.goal), "")) for g in m.goals]
         return self.page("network.html", "network.html", whole=whole, per_goal=per_goal)
+
+
+def list_path(number: int) -> str:
+    """Page ``number`` of the action list (``actions.html`` is the first)."""
+    return "actions.html" if number == 1 else f"actions-{number}.html"
 
 
 def _letter(key: str) -> str:
