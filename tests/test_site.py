@@ -566,6 +566,37 @@ def test_a_large_report_is_split_into_parts(
     check_links(out)
 
 
+def test_a_long_list_is_paged_and_the_pages_hold_every_action(
+    bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above LIST_PAGE actions: actions.html, actions-2.html, ... each with at most
+    LIST_PAGE rows, linked to each other; together every action once."""
+    from rrs_cli.render import site as site_render
+
+    monkeypatch.setattr(site_render, "LIST_PAGE", 20)
+    monkeypatch.setattr(site_render, "ORG_PAGE_LIMIT", 5)
+    out = tmp_path / "paged"
+    build(bundled, out)
+    pages = ["actions.html", "actions-2.html", "actions-3.html", "actions-4.html"]
+    assert sorted(p.name for p in out.glob("actions*.html")) == sorted(pages)
+    ids: list[str] = []
+    for number, name in enumerate(pages, 1):
+        body = (out / name).read_text(encoding="utf-8")
+        rows = re.findall(r'<tr data-id="([^"]+)"', body)
+        assert 0 < len(rows) <= 20
+        ids += rows
+        assert f'data-page="{number}"' in body and 'data-pages="' + " ".join(pages) in body
+        assert f'<a href="{name}" aria-current="page">{number}</a>' in body
+        assert ('rel="next"' in body) == (number < len(pages))
+        assert ('rel="prev"' in body) == (number > 1)
+        # The owner filter: a text box, with the other spellings of aliased names.
+        assert '<input id="f-owner" type="text" name="owner"' in body
+        assert 'data-aliases="' in body and '<select id="f-owner"' not in body
+    assert len(ids) == len(set(ids)) == 68
+    assert "1 tot en met 20 van 68" in (out / "actions.html").read_text(encoding="utf-8")
+    check_links(out)
+
+
 def test_a_small_report_is_one_page(site: Path) -> None:
     assert not (site / "report").exists()
     assert 'class="rrs-parts"' not in (site / "report.html").read_text(encoding="utf-8")
