@@ -268,6 +268,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="page loads per measurement")
     parser.add_argument("--work", type=Path, help="folder for the catalogue and sites")
     parser.add_argument("--reuse", action="store_true", help="keep sites already in --work")
+    parser.add_argument(
+        "--only",
+        choices=["screen", "search", "weight"],
+        action="append",
+        help="measure only this (repeatable; default: all)",
+    )
     options = parser.parse_args()
     work = options.work or Path(tempfile.mkdtemp(prefix="rrs-browser-bench-"))
     catalogue = work / f"synth-{options.size}"
@@ -284,73 +290,84 @@ def main() -> None:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        print(
-            "\n| site | FCP | DOMContentLoaded end | load | rows on the page |"
-            " filtered: DOMContentLoaded end | filtered: answer shown |"
-        )
-        print("|---|---:|---:|---:|---:|---:|---:|")
-        screens = {}
-        for name, (_, output) in sites.items():
-            with serve(output) as base:
-                plain = first_screen(browser, f"{base}/actions.html", options.runs)
-                filtered = first_screen(
-                    browser, f"{base}/actions.html?goal=cyber&status=ongoing", options.runs
-                )
-                screens[name] = plain
-                print(
-                    f"| {name} | {plain['fcp']:.0f} ms | {plain['dcl']:.0f} ms |"
-                    f" {plain['load']:.0f} ms | {plain['rows']:,.0f} |"
-                    f" {filtered['dcl']:.0f} ms |"
-                    f" {filtered.get('ready', float('nan')):.0f} ms"
-                    f" ({filtered['shown']:,.0f} shown) |"
-                )
-        small, large = screens.values()
-        print(
-            f"\nratio large/bundled: FCP {large['fcp'] / small['fcp']:.2f},"
-            f" DOMContentLoaded {large['dcl'] / small['dcl']:.2f}"
-        )
-
-        print(
-            "\n| site | typed after focus | whole query at once, first after load |"
-            " later queries (median) | later (max) |"
-        )
-        print("|---|---:|---:|---:|---:|")
-        for name, (_, output) in sites.items():
-            with serve(output) as base:
-                took = search(browser, f"{base}/search.html", options.runs)
-                print(
-                    f"| {name} | {took['typed']:.0f} ms | {took['first']:.0f} ms |"
-                    f" {took['later']:.0f} ms |"
-                    f" {took['max']:.0f} ms |"
-                )
-
-        print("\n| page | " + " | ".join(sites) + " |")
-        print("|---|" + "---:|" * len(sites))
-        measured = {}
-        for name, (_, output) in sites.items():
-            with serve(output) as base:
-                context = browser.new_context()
-                measured[name] = weights(context.new_page(), base, output)
-                context.close()
-        for path in PAGES:
-            cells = []
-            for name in sites:
-                if path not in measured[name]:
-                    cells.append("—")
-                    continue
-                size, packed, count = measured[name][path]
-                flag = " **over 1 MB**" if size > LIMIT else ""
-                cells.append(
-                    f"{size / 1000:,.0f} kB, gzip {packed / 1000:,.0f} kB ({count} req.){flag}"
-                )
-            print(f"| `{path}` | " + " | ".join(cells) + " |")
-        cells = []
-        for _, output in sites.values():
-            size, packed, where = largest_page(output)
-            flag = " **over 1 MB**" if size > LIMIT else ""
-            cells.append(f"{size / 1000:,.0f} kB, gzip {packed / 1000:,.0f} kB (`{where}`){flag}")
-        print("| largest HTML file | " + " | ".join(cells) + " |")
+        wanted = set(options.only or ["screen", "search", "weight"])
+        if "screen" in wanted:
+            first_screens(browser, sites, options.runs)
+        if "search" in wanted:
+            searches(browser, sites, options.runs)
+        if "weight" in wanted:
+            page_weights(browser, sites)
         browser.close()
+
+
+def first_screens(browser: Browser, sites: dict[str, tuple[Path, Path]], runs: int) -> None:
+    print(
+        "\n| site | FCP | DOMContentLoaded end | load | rows on the page |"
+        " filtered: DOMContentLoaded end | filtered: answer shown |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    screens = {}
+    for name, (_, output) in sites.items():
+        with serve(output) as base:
+            plain = first_screen(browser, f"{base}/actions.html", runs)
+            filtered = first_screen(browser, f"{base}/actions.html?goal=cyber&status=ongoing", runs)
+            screens[name] = plain
+            print(
+                f"| {name} | {plain['fcp']:.0f} ms | {plain['dcl']:.0f} ms |"
+                f" {plain['load']:.0f} ms | {plain['rows']:,.0f} |"
+                f" {filtered['dcl']:.0f} ms |"
+                f" {filtered.get('ready', float('nan')):.0f} ms"
+                f" ({filtered['shown']:,.0f} shown) |"
+            )
+    small, large = screens.values()
+    print(
+        f"\nratio large/bundled: FCP {large['fcp'] / small['fcp']:.2f},"
+        f" DOMContentLoaded {large['dcl'] / small['dcl']:.2f}"
+    )
+
+
+def searches(browser: Browser, sites: dict[str, tuple[Path, Path]], runs: int) -> None:
+    print(
+        "\n| site | typed after focus | whole query at once, first after load |"
+        " later queries (median) | later (max) |"
+    )
+    print("|---|---:|---:|---:|---:|")
+    for name, (_, output) in sites.items():
+        with serve(output) as base:
+            took = search(browser, f"{base}/search.html", runs)
+            print(
+                f"| {name} | {took['typed']:.0f} ms | {took['first']:.0f} ms |"
+                f" {took['later']:.0f} ms | {took['max']:.0f} ms |"
+            )
+
+
+def page_weights(browser: Browser, sites: dict[str, tuple[Path, Path]]) -> None:
+    print("\n| page | " + " | ".join(sites) + " |")
+    print("|---|" + "---:|" * len(sites))
+    measured = {}
+    for name, (_, output) in sites.items():
+        with serve(output) as base:
+            context = browser.new_context()
+            measured[name] = weights(context.new_page(), base, output)
+            context.close()
+    for path in PAGES:
+        cells = []
+        for name in sites:
+            if path not in measured[name]:
+                cells.append("—")
+                continue
+            size, packed, count = measured[name][path]
+            flag = " **over 1 MB**" if size > LIMIT else ""
+            cells.append(
+                f"{size / 1000:,.0f} kB, gzip {packed / 1000:,.0f} kB ({count} req.){flag}"
+            )
+        print(f"| `{path}` | " + " | ".join(cells) + " |")
+    cells = []
+    for _, output in sites.values():
+        size, packed, where = largest_page(output)
+        flag = " **over 1 MB**" if size > LIMIT else ""
+        cells.append(f"{size / 1000:,.0f} kB, gzip {packed / 1000:,.0f} kB (`{where}`){flag}")
+    print("| largest HTML file | " + " | ".join(cells) + " |")
 
 
 def largest_page(folder: Path) -> tuple[int, int, str]:

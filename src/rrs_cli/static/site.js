@@ -310,23 +310,35 @@
       }).then(function (search) {
         if (ticket !== latest || !search) return null;
         var results = search.results.slice(0, 30);
-        /* The first ten answer at once; the rest follow (each is one small fetch). */
-        return Promise.all(results.slice(0, 10).map(function (r) { return r.data(); }))
-          .then(function (items) {
-            if (ticket !== latest) return null;
-            list.textContent = "";
-            show(items);
-            if (status) {
-              var total = search.results.length;
-              status.textContent = total
-                ? (status.getAttribute("data-template") || "{count}").replace("{count}", String(total))
-                : status.getAttribute("data-none") || "";
-            }
-            done();
-            return Promise.all(results.slice(10).map(function (r) { return r.data(); }));
-          }).then(function (rest) {
-            if (rest && ticket === latest) show(rest);
-          });
+        var total = search.results.length;
+        function fresh() { return ticket === latest; }
+        function answer(items) {
+          list.textContent = "";
+          show(items);
+          if (status) {
+            status.textContent = total
+              ? (status.getAttribute("data-template") || "{count}").replace("{count}", String(total))
+              : status.getAttribute("data-none") || "";
+          }
+          done();
+        }
+        if (!results.length) {
+          answer([]);
+          return null;
+        }
+        /* Each result is one small fetch: the first is shown as soon as it
+           arrives, the next nine after it, then the rest. */
+        var data = results.map(function (r) { return r.data(); });
+        return data[0].then(function (item) {
+          if (!fresh()) return null;
+          answer([item]);
+          return Promise.all(data.slice(1, 10));
+        }).then(function (items) {
+          if (items && fresh()) show(items);
+          return items && fresh() ? Promise.all(data.slice(10)) : null;
+        }).then(function (rest) {
+          if (rest && fresh()) show(rest);
+        });
       }).catch(function () {
         if (ticket === latest && status) status.textContent = status.getAttribute("data-none") || "";
       }).then(done);
@@ -338,10 +350,25 @@
       load().then(function (pagefind) { return pagefind.init && pagefind.init(); })
         .catch(function () {});
     }, { once: true });
-    input.addEventListener("input", function () { run(input.value); });
+    /* One or two letters match most words of a large index (a second or more
+       at 10,000 actions) and would hold up the next key's search: they are
+       searched only after a pause in typing, or on Enter. */
+    var pause = null;
+    input.addEventListener("input", function () {
+      window.clearTimeout(pause);
+      var query = input.value;
+      if (query.trim().length > 0 && query.trim().length < 3) {
+        latest++;  /* an answer still coming for an earlier query is no longer wanted */
+        waiting = null;
+        pause = window.setTimeout(function () { run(query); }, 400);
+      } else {
+        run(query);
+      }
+    });
     if (form) {
       form.addEventListener("submit", function (event) {
         event.preventDefault();
+        window.clearTimeout(pause);
         run(input.value);
       });
     }
