@@ -2,8 +2,9 @@
 
 :func:`check_output` refuses targets that could destroy something that is not
 a site rrs built; :func:`build_site` renders every page into a fresh folder
-next to the target, runs the search indexer (Pagefind) on it, and only then
-swaps it in, so a failed build leaves the old site as it was. Nothing outside
+next to the target (the action pages first, then the search indexer, Pagefind,
+indexes them in a background thread while the other pages are written), and
+only then swaps it in, so a failed build leaves the old site as it was. Nothing outside
 the target folder and rrs's own temporary folders is ever deleted.
 :func:`serve` previews a built site on localhost with the standard library.
 """
