@@ -6,12 +6,13 @@ and measures, in Debian's Chromium driven by Playwright:
 
 - the action list's first screen: first contentful paint and the end of
   DOMContentLoaded (which includes the list script's set-up), median of
-  fresh, cache-less page loads; also with a filter in the URL;
+  fresh, cache-less page loads; also with a filter in the URL, and when that
+  filter's answer is on the screen (a paged list fetches its other pages);
 - search: milliseconds from the query's ``input`` event to the first result
   link on the page, for the first query after the page loaded (the index is
   fetched then) and for later queries;
 - page weight: the bytes of every response a page loads before any search,
-  per page type.
+  per page type, as sent and gzip-compressed, and the largest HTML file.
 
 No timing here is asserted by a test; the numbers go to benchmarks/README.md.
 
@@ -58,12 +59,15 @@ ARGS = [
 PAGES = [
     "index.html",
     "actions.html",
+    "actions-2.html",
     "goals/cyber.html",
     "actions/A.html",
     "actions/17.html",
     "qualities/robust.html",
     "organisations.html",
     "report.html",
+    "report/goals-1.html",
+    "report/appendix-1.html",
     "network.html",
     "data.html",
     "search.html",
@@ -80,7 +84,18 @@ TIMING = """async () => {
     }).observe({type: 'paint', buffered: true});
     setTimeout(() => resolve(null), 3000);
   });
-  return {fcp: fcp, dcl: n.domContentLoadedEventEnd,
+  // A filter on a paged list fetches the other pages: wait for its answer.
+  const count = document.getElementById('result-count');
+  const ready = await new Promise(resolve => {
+    const done = () => !count || count.textContent !== count.dataset.loading;
+    if (done()) { resolve(performance.now()); return; }
+    const watch = new MutationObserver(() => {
+      if (done()) { watch.disconnect(); resolve(performance.now()); }
+    });
+    watch.observe(count, {childList: true, characterData: true, subtree: true});
+    setTimeout(() => { watch.disconnect(); resolve(null); }, 10000);
+  });
+  return {fcp: fcp, dcl: n.domContentLoadedEventEnd, ready: ready,
           load: n.loadEventEnd, rows: document.querySelectorAll('#action-list tbody tr').length,
           shown: document.querySelectorAll('#action-list tbody tr:not([hidden])').length};
 }"""
@@ -184,7 +199,7 @@ def first_screen(browser: Browser, url: str, runs: int) -> dict[str, float]:
         context.close()
     return {
         key: statistics.median(s[key] for s in samples)
-        for key in ("fcp", "dcl", "load", "rows", "shown")
+        for key in ("fcp", "dcl", "load", "rows", "shown", "ready")
         if all(s[key] is not None for s in samples)
     }
 
@@ -231,6 +246,8 @@ def weights(page: Page, base: str, folder: Path) -> dict[str, tuple[int, int, in
     page.on("response", lambda response: responses.append(response))
     out = {}
     for path in PAGES:
+        if not (folder / path).is_file():  # a part only large catalogues have
+            continue
         responses.clear()
         page.goto(f"{base}/{path}", wait_until="load")
         page.wait_for_load_state("networkidle")
@@ -251,6 +268,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="page loads per measurement")
     parser.add_argument("--work", type=Path, help="folder for the catalogue and sites")
     parser.add_argument("--reuse", action="store_true", help="keep sites already in --work")
+    parser.add_argument(
+        "--only",
+        choices=["screen", "search", "weight"],
+        action="append",
+        help="measure only this (repeatable; default: all)",
+    )
     options = parser.parse_args()
     work = options.work or Path(tempfile.mkdtemp(prefix="rrs-browser-bench-"))
     catalogue = work / f"synth-{options.size}"
@@ -267,59 +290,92 @@ def main() -> None:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        print("\n| site | FCP | DOMContentLoaded end | load | rows | filtered DCL end |")
-        print("|---|---:|---:|---:|---:|---:|")
-        screens = {}
-        for name, (_, output) in sites.items():
-            with serve(output) as base:
-                plain = first_screen(browser, f"{base}/actions.html", options.runs)
-                filtered = first_screen(
-                    browser, f"{base}/actions.html?goal=cyber&status=ongoing", options.runs
-                )
-                screens[name] = plain
-                print(
-                    f"| {name} | {plain['fcp']:.0f} ms | {plain['dcl']:.0f} ms |"
-                    f" {plain['load']:.0f} ms | {plain['rows']:,.0f} |"
-                    f" {filtered['dcl']:.0f} ms ({filtered['shown']:,.0f} shown) |"
-                )
-        small, large = screens.values()
-        print(
-            f"\nratio large/bundled: FCP {large['fcp'] / small['fcp']:.2f},"
-            f" DOMContentLoaded {large['dcl'] / small['dcl']:.2f}"
-        )
-
-        print(
-            "\n| site | typed after focus | whole query at once, first after load |"
-            " later queries (median) | later (max) |"
-        )
-        print("|---|---:|---:|---:|---:|")
-        for name, (_, output) in sites.items():
-            with serve(output) as base:
-                took = search(browser, f"{base}/search.html", options.runs)
-                print(
-                    f"| {name} | {took['typed']:.0f} ms | {took['first']:.0f} ms |"
-                    f" {took['later']:.0f} ms |"
-                    f" {took['max']:.0f} ms |"
-                )
-
-        print("\n| page | " + " | ".join(sites) + " |")
-        print("|---|" + "---:|" * len(sites))
-        measured = {}
-        for name, (_, output) in sites.items():
-            with serve(output) as base:
-                context = browser.new_context()
-                measured[name] = weights(context.new_page(), base, output)
-                context.close()
-        for path in PAGES:
-            cells = []
-            for name in sites:
-                size, packed, count = measured[name][path]
-                flag = " **over 1 MB**" if size > LIMIT else ""
-                cells.append(
-                    f"{size / 1000:,.0f} kB, gzip {packed / 1000:,.0f} kB ({count} req.){flag}"
-                )
-            print(f"| `{path}` | " + " | ".join(cells) + " |")
+        wanted = set(options.only or ["screen", "search", "weight"])
+        if "screen" in wanted:
+            first_screens(browser, sites, options.runs)
+        if "search" in wanted:
+            searches(browser, sites, options.runs)
+        if "weight" in wanted:
+            page_weights(browser, sites)
         browser.close()
+
+
+def first_screens(browser: Browser, sites: dict[str, tuple[Path, Path]], runs: int) -> None:
+    print(
+        "\n| site | FCP | DOMContentLoaded end | load | rows on the page |"
+        " filtered: DOMContentLoaded end | filtered: answer shown |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    screens = {}
+    for name, (_, output) in sites.items():
+        with serve(output) as base:
+            plain = first_screen(browser, f"{base}/actions.html", runs)
+            filtered = first_screen(browser, f"{base}/actions.html?goal=cyber&status=ongoing", runs)
+            screens[name] = plain
+            print(
+                f"| {name} | {plain['fcp']:.0f} ms | {plain['dcl']:.0f} ms |"
+                f" {plain['load']:.0f} ms | {plain['rows']:,.0f} |"
+                f" {filtered['dcl']:.0f} ms |"
+                f" {filtered.get('ready', float('nan')):.0f} ms"
+                f" ({filtered['shown']:,.0f} shown) |"
+            )
+    small, large = screens.values()
+    print(
+        f"\nratio large/bundled: FCP {large['fcp'] / small['fcp']:.2f},"
+        f" DOMContentLoaded {large['dcl'] / small['dcl']:.2f}"
+    )
+
+
+def searches(browser: Browser, sites: dict[str, tuple[Path, Path]], runs: int) -> None:
+    print(
+        "\n| site | typed after focus | whole query at once, first after load |"
+        " later queries (median) | later (max) |"
+    )
+    print("|---|---:|---:|---:|---:|")
+    for name, (_, output) in sites.items():
+        with serve(output) as base:
+            took = search(browser, f"{base}/search.html", runs)
+            print(
+                f"| {name} | {took['typed']:.0f} ms | {took['first']:.0f} ms |"
+                f" {took['later']:.0f} ms | {took['max']:.0f} ms |"
+            )
+
+
+def page_weights(browser: Browser, sites: dict[str, tuple[Path, Path]]) -> None:
+    print("\n| page | " + " | ".join(sites) + " |")
+    print("|---|" + "---:|" * len(sites))
+    measured = {}
+    for name, (_, output) in sites.items():
+        with serve(output) as base:
+            context = browser.new_context()
+            measured[name] = weights(context.new_page(), base, output)
+            context.close()
+    for path in PAGES:
+        cells = []
+        for name in sites:
+            if path not in measured[name]:
+                cells.append("—")
+                continue
+            size, packed, count = measured[name][path]
+            flag = " **over 1 MB**" if size > LIMIT else ""
+            cells.append(
+                f"{size / 1000:,.0f} kB, gzip {packed / 1000:,.0f} kB ({count} req.){flag}"
+            )
+        print(f"| `{path}` | " + " | ".join(cells) + " |")
+    cells = []
+    for _, output in sites.values():
+        size, packed, where = largest_page(output)
+        flag = " **over 1 MB**" if size > LIMIT else ""
+        cells.append(f"{size / 1000:,.0f} kB, gzip {packed / 1000:,.0f} kB (`{where}`){flag}")
+    print("| largest HTML file | " + " | ".join(cells) + " |")
+
+
+def largest_page(folder: Path) -> tuple[int, int, str]:
+    """The largest HTML file of a built site: bytes, gzip bytes, path."""
+    pages = [p for p in folder.rglob("*.html") if "pagefind" not in p.parts]
+    biggest = max(pages, key=lambda p: p.stat().st_size)
+    body = biggest.read_bytes()
+    return len(body), len(gzip.compress(body, 6, mtime=0)), biggest.relative_to(folder).as_posix()
 
 
 if __name__ == "__main__":

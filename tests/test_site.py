@@ -534,3 +534,106 @@ def test_serve_prints_the_address_and_stops_on_ctrl_c(
     assert result.exit_code == 0, result.stderr
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\n", result.stdout)
     assert served == [out] and (out / "index.html").is_file()
+
+
+def test_a_large_report_is_split_into_parts(
+    bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above REPORT_SPLIT actions the goal sections and the appendix move into parts of
+    at most PART_ROWS rows; the report page lists them and every link resolves."""
+    from rrs_cli.render import report_parts
+    from rrs_cli.render import site as site_render
+
+    monkeypatch.setattr(site_render, "REPORT_SPLIT", 10)
+    monkeypatch.setattr(report_parts, "REPORT_SPLIT", 10)
+    monkeypatch.setattr(report_parts, "PART_ROWS", 8)
+    out = tmp_path / "split"
+    build(bundled, out)
+    goals = sorted((out / "report").glob("goals-*.html"))
+    appendix = sorted((out / "report").glob("appendix-*.html"))
+    assert len(goals) > 7 and len(appendix) > 2
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert 'href="report/goals-1.html"' in report and 'href="report/appendix-1.html"' in report
+    assert 'class="rrs-actions"' not in report.split('id="rrs-goals"')[1].split("</section>")[0]
+    # No part has more than PART_ROWS rows in its action tables.
+    for part in goals + appendix:
+        body = part.read_text(encoding="utf-8")
+        assert body.count('<th scope="row">') <= 8, part
+        assert "assets/report.css" in body
+    # Every action of the goal sections is in some part, once per flywheel table.
+    whole = "".join(p.read_text(encoding="utf-8") for p in goals)
+    assert whole.count('<th scope="row">A</th>') >= 1
+    check_links(out)
+
+
+def test_a_long_list_is_paged_and_the_pages_hold_every_action(
+    bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above LIST_PAGE actions: actions.html, actions-2.html, ... each with at most
+    LIST_PAGE rows, linked to each other; together every action once."""
+    from rrs_cli.render import site as site_render
+
+    monkeypatch.setattr(site_render, "LIST_PAGE", 20)
+    monkeypatch.setattr(site_render, "ORG_PAGE_LIMIT", 5)
+    out = tmp_path / "paged"
+    build(bundled, out)
+    pages = ["actions.html", "actions-2.html", "actions-3.html", "actions-4.html"]
+    assert sorted(p.name for p in out.glob("actions*.html")) == sorted(pages)
+    ids: list[str] = []
+    for number, name in enumerate(pages, 1):
+        body = (out / name).read_text(encoding="utf-8")
+        rows = re.findall(r'<tr data-id="([^"]+)"', body)
+        assert 0 < len(rows) <= 20
+        ids += rows
+        assert f'data-page="{number}"' in body and 'data-pages="' + " ".join(pages) in body
+        assert f'<a href="{name}" aria-current="page">{number}</a>' in body
+        assert ('rel="next"' in body) == (number < len(pages))
+        assert ('rel="prev"' in body) == (number > 1)
+        # The owner filter: a text box, with the other spellings of aliased names.
+        assert '<input id="f-owner" type="text" name="owner"' in body
+        assert 'data-aliases="' in body and '<select id="f-owner"' not in body
+    assert len(ids) == len(set(ids)) == 68
+    assert "1 tot en met 20 van 68" in (out / "actions.html").read_text(encoding="utf-8")
+    check_links(out)
+
+
+def test_a_small_report_is_one_page(site: Path) -> None:
+    assert not (site / "report").exists()
+    assert 'class="rrs-parts"' not in (site / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_indexer_reads_only_the_action_pages(
+    make_catalogue: MakeCatalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind gets a glob of the action pages (the only ones with data-pagefind-body)
+    and runs while the other pages are written; all pages are on disk when it is done."""
+    seen: list[tuple[list[str], list[str]]] = []
+    real = publish.subprocess.run
+
+    def spy(command: list[str], **kwargs: Any) -> Any:
+        if "--site" not in command:  # git, asked for the catalogue's version
+            return real(command, **kwargs)
+        folder = Path(command[command.index("--site") + 1])
+        seen.append((command, sorted(p.name for p in (folder / "actions").glob("*.html"))))
+        return real(command, **kwargs)
+
+    monkeypatch.setattr(publish.subprocess, "run", spy)
+    root = make_catalogue()
+    out = tmp_path / "site"
+    build(root, out)
+    command, action_pages = seen[0]
+    assert command[command.index("--glob") + 1] == "actions/*.html"
+    assert action_pages == sorted(p.name for p in (out / "actions").glob("*.html"))
+    assert (out / "pagefind" / "pagefind.js").is_file() and (out / "report.html").is_file()
+
+
+def test_counts_of_one_are_singular(make_catalogue: MakeCatalogue, tmp_path: Path) -> None:
+    root = make_catalogue()
+    out = tmp_path / "site"
+    build(root, out)
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "1 vliegwielactie," in home and "1 vliegwielacties" not in home
+    assert "verbonden acties" in home  # more than one: plural
+    build(root, out, lang="en")
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "1 flywheel action," in home and "1 flywheel actions" not in home

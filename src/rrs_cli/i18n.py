@@ -342,10 +342,12 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.no_change": ("Nog geen voortgang gemeld", "No progress logged yet"),
     "site.goals": ("Doelen", "Goals"),
     "site.goal_number": ("Doel {number}", "Goal {number}"),
-    "site.goal_counts": (
-        "{flywheels} vliegwielacties, {connected} verbonden acties",
-        "{flywheels} flywheel actions, {connected} connected actions",
-    ),
+    "site.goal_counts": ("{flywheels}, {connected}", "{flywheels}, {connected}"),
+    # Counts with singular and plural forms: see plural().
+    "site.count.flywheels.one": ("{count} vliegwielactie", "{count} flywheel action"),
+    "site.count.flywheels.other": ("{count} vliegwielacties", "{count} flywheel actions"),
+    "site.count.connected.one": ("{count} verbonden actie", "{count} connected action"),
+    "site.count.connected.other": ("{count} verbonden acties", "{count} connected actions"),
     "site.status_of": ("Status van de acties", "Status of the actions"),
     "site.more": ("Verder op deze site", "More on this site"),
     "site.more.actions": (
@@ -450,10 +452,32 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.filter.q": ("Zoek in titel en eigenaar", "Search title and owner"),
     "site.filter.apply": ("Toon", "Show"),
     "site.filter.clear": ("Wis filters", "Clear filters"),
+    "site.filter.owner_help": (
+        "Een deel van de naam is genoeg.",
+        "Part of the name is enough.",
+    ),
     "site.filter.none_status": ("Zonder status", "Without status"),
     "site.filter.none_term": ("Zonder termijn", "Without term"),
     "site.result_count": ("{count} van {total} acties", "{count} of {total} actions"),
     "site.list_caption": ("Alle acties", "All actions"),
+    "site.list_pages": ("Pagina's van de lijst", "Pages of the list"),
+    "site.list_range": (
+        "Acties {first} tot en met {last} van {total}",
+        "Actions {first} to {last} of {total}",
+    ),
+    "site.list_page_title": (
+        "Acties, pagina {page} van {pages}",
+        "Actions, page {page} of {pages}",
+    ),
+    "site.previous_page": ("Vorige pagina", "Previous page"),
+    "site.next_page": ("Volgende pagina", "Next page"),
+    "site.list_loading": ("De andere pagina's worden geladen…", "Loading the other pages…"),
+    "site.list_partial": (
+        "{count} van de {total} acties op deze pagina (de andere pagina's worden alleen "
+        "doorzocht als de site via een webserver is geopend)",
+        "{count} of the {total} actions on this page (the other pages are searched only "
+        "when the site is opened through a web server)",
+    ),
     "site.search.title": ("Zoeken", "Search"),
     "site.search.label": ("Zoek in alle acties", "Search all actions"),
     "site.search.button": ("Zoeken", "Search"),
@@ -502,6 +526,29 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Voor een PDF: kies Afdrukken in de browser en bewaar als PDF.",
         "For a PDF: choose Print in the browser and save as PDF.",
     ),
+    "site.report.parts": (
+        "Bij meer dan {limit} acties staan de lange tabellen in delen, zodat geen pagina "
+        "te groot wordt:",
+        "With more than {limit} actions the long tables are in parts, so that no page grows "
+        "too large:",
+    ),
+    "site.report.part_goals": (
+        "Doelen, deel {number} van {total}",
+        "Goals, part {number} of {total}",
+    ),
+    "site.report.part_appendix": (
+        "Bijlage, deel {number} van {total}",
+        "Appendix, part {number} of {total}",
+    ),
+    "site.report.parts_nav": ("Delen van het rapport", "Parts of the report"),
+    "site.report.continued": ("(vervolg)", "(continued)"),
+    "site.report.back": ("Terug naar het rapport", "Back to the report"),
+    "site.report.previous": ("Vorig deel", "Previous part"),
+    "site.report.next": ("Volgend deel", "Next part"),
+    "site.report.print_parts": (
+        "Elk deel drukt apart af. Het hele rapport als één bestand: rrs report --format html.",
+        "Each part prints on its own. The whole report as one file: rrs report --format html.",
+    ),
     "site.data.validation": ("Validatie", "Validation"),
     "site.data.clean": (
         "De catalogus is zonder fouten of waarschuwingen gevalideerd.",
@@ -546,7 +593,8 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Organisations by first letter",
     ),
     "site.organisations.letter": ("Organisaties: {letter}", "Organisations: {letter}"),
-    "site.organisations.count": ("{count} organisaties", "{count} organisations"),
+    "site.organisations.count.one": ("{count} organisatie", "{count} organisation"),
+    "site.organisations.count.other": ("{count} organisaties", "{count} organisations"),
 }
 MESSAGES.update(SITE_MESSAGES)
 
@@ -559,6 +607,12 @@ def text(key: str, lang: Language, /, **fields: object) -> str:
 
 
 t = text
+
+
+def plural(key: str, count: int, lang: Language, /, **fields: object) -> str:
+    """``key.one`` for a count of one, else ``key.other``, with ``{count}`` filled in."""
+    form = "one" if count == 1 else "other"
+    return text(f"{key}.{form}", lang, count=count, **fields)
 
 
 def status_label(status: Status | None, lang: Language) -> str:

@@ -2,8 +2,9 @@
 
 :func:`check_output` refuses targets that could destroy something that is not
 a site rrs built; :func:`build_site` renders every page into a fresh folder
-next to the target, runs the search indexer (Pagefind) on it, and only then
-swaps it in, so a failed build leaves the old site as it was. Nothing outside
+next to the target (the action pages first, then the search indexer, Pagefind,
+indexes them in a background thread while the other pages are written), and
+only then swaps it in, so a failed build leaves the old site as it was. Nothing outside
 the target folder and rrs's own temporary folders is ever deleted.
 :func:`serve` previews a built site on localhost with the standard library.
 """
@@ -11,12 +12,14 @@ the target folder and rrs's own temporary folders is ever deleted.
 from __future__ import annotations
 
 import contextlib
+import gc
 import gzip
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -95,7 +98,10 @@ def pagefind_executable() -> Path | None:
 
 
 def run_pagefind(executable: Path, folder: Path, language: str) -> None:
-    command = [str(executable), "--site", str(folder), "--output-subdir", "pagefind", "--silent"]
+    # Only the action pages carry data-pagefind-body: the glob spares the
+    # indexer reading every other page (the report alone is megabytes).
+    command = [str(executable), "--site", str(folder), "--glob", "actions/*.html"]
+    command += ["--output-subdir", "pagefind", "--silent"]
     if language in PAGEFIND_LANGUAGES:
         command += ["--force-language", language]
     try:
@@ -112,6 +118,28 @@ def run_pagefind(executable: Path, folder: Path, language: str) -> None:
         unused.unlink()
     with contextlib.suppress(FileNotFoundError):
         (folder / "pagefind" / "pagefind-highlight.js").unlink()
+
+
+class _Indexer:
+    """:func:`run_pagefind` in a background thread; :meth:`wait` re-raises its error."""
+
+    def __init__(self, executable: Path, folder: Path, language: str) -> None:
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(
+            target=self._run, args=(executable, folder, language), daemon=True
+        )
+        self.thread.start()
+
+    def _run(self, executable: Path, folder: Path, language: str) -> None:
+        try:
+            run_pagefind(executable, folder, language)
+        except BaseException as error:  # handed to the building thread by wait()
+            self.error = error
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 def build_site(
@@ -133,6 +161,9 @@ def build_site(
     model = build_site_model(
         catalogue, graph, findings, lang=lang, as_of=as_of, contact=contact, base_url=base_url
     )
+    # The page model is many long-lived objects: frozen, the collector stops
+    # rescanning them while the pages (many short-lived strings) are rendered.
+    gc.freeze()
     pagefind = pagefind_executable() if search else None
     site = SitePages(model, catalogue, graph, search=pagefind is not None)
     target = output.absolute()
@@ -147,17 +178,31 @@ def build_site(
             if progress:
                 progress(done, total)
 
-        count = 0
         made: set[Path] = set()
-        for relative, content in site.files(tick):
-            path = temp / relative
-            if path.parent not in made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                made.add(path.parent)
-            path.write_bytes(content)
-            count += 1
-        if pagefind is not None:
-            run_pagefind(pagefind, temp, catalogue.strategy.language)
+
+        def write(files: Iterator[tuple[str, bytes]]) -> int:
+            written = 0
+            for relative, content in files:
+                path = temp / relative
+                if path.parent not in made:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(path.parent)
+                path.write_bytes(content)
+                written += 1
+            return written
+
+        # The action pages first: the indexer reads only those, so it runs
+        # beside the rendering of everything else (two cores, two jobs).
+        count = write(site.action_files(tick))
+        indexer = _Indexer(pagefind, temp, catalogue.strategy.language) if pagefind else None
+        try:
+            count += write(site.other_files(tick))
+        except BaseException:
+            if indexer is not None:
+                indexer.thread.join()  # before the temporary folder is removed
+            raise
+        if indexer is not None:
+            indexer.wait()
         tick()
         temp.chmod(0o755)
         _swap(temp, target)

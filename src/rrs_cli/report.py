@@ -255,8 +255,10 @@ def build_report(
     overdue = {a.id for a, _ in report.overdue}
     stale = {a.id for a in report.stale}
     report.qualities = list(catalogue.qualities.values())
+    # Each action's goals, worked out once (not once per goal section).
+    goals_of = {a.id: graph.goals_of(a) for a in actions}
     for goal in goals:
-        reached = [a for a in actions if goal.key in graph.goals_of(a)]
+        reached = [a for a in actions if goal.key in goals_of[a.id]]
         report.coverage.append(
             (goal, [sum(q.key in a.qualities for a in reached) for q in report.qualities])
         )
@@ -268,7 +270,7 @@ def build_report(
         own = [a for a in actions if a.goal == goal.key]
         if goal.key not in shown and not own:
             continue
-        also = sum(a.goal != goal.key and goal.key in graph.goals_of(a) for a in actions)
+        also = sum(a.goal != goal.key and goal.key in goals_of[a.id] for a in actions)
         report.by_goal.append(_count(goal, own, changed, overdue, stale, also=also))
     homeless = [a for a in actions if a.goal not in catalogue.goals]
     if homeless:

@@ -79,6 +79,34 @@ def build_site(catalogue: Path, output: Path, *args: str) -> None:
     assert done.returncode == 0, f"rrs site failed ({done.returncode}):\n{done.stderr}"
 
 
+# The paged site: the bundled catalogue built with the limits of a large one
+# made small, so that its list, owner filter and report are split as they are
+# at 10,000 actions (render/site.py, render/report_parts.py).
+PAGED_LIMITS = {"LIST_PAGE": 20, "ORG_PAGE_LIMIT": 5, "REPORT_SPLIT": 10, "PART_ROWS": 8}
+_PAGED_BUILD = """
+import sys
+from rrs_cli.render import report_parts, site
+for name, value in {limits!r}.items():
+    for module in (site, report_parts):
+        if hasattr(module, name):
+            setattr(module, name, value)
+from rrs_cli.cli import app
+sys.argv = ["rrs", "--catalogue", sys.argv[1], "site", "--output", sys.argv[2]]
+app()
+"""
+
+
+def build_paged_site(catalogue: Path, output: Path) -> None:
+    code = _PAGED_BUILD.format(limits=PAGED_LIMITS)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(catalogue), str(output)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, f"paged build failed ({done.returncode}):\n{done.stderr}"
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -115,11 +143,13 @@ class Served:
 
 @pytest.fixture(scope="session")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """The bundled catalogue's site in Dutch and English, and the hostile
-    catalogue's site, served from 127.0.0.1 on a free port for the session."""
+    """The bundled catalogue's site in Dutch and English (and paged, see
+    PAGED_LIMITS), and the hostile catalogue's site, served from 127.0.0.1 on a
+    free port for the session."""
     root = tmp_path_factory.mktemp("sites")
     build_site(bundled_catalogue(), root / "nl")
     build_site(bundled_catalogue(), root / "en", "--lang", "en")
+    build_paged_site(bundled_catalogue(), root / "paged")
     hostile = write_hostile_catalogue(tmp_path_factory.mktemp("hostile"))
     build_site(hostile, root / "hostile")
     hostile_sites: tuple[str, ...] = ("hostile",)

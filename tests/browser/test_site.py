@@ -287,6 +287,24 @@ def test_fast_typing_shows_the_answer_to_the_last_query(page: Page, sites: Serve
     assert query(page) == {"q": ["haven"]}
 
 
+def test_a_short_query_is_answered_after_a_pause(page: Page, sites: Served) -> None:
+    # One or two letters wait for a pause in typing (they match most words of a
+    # large index); then they are answered like any query, and deleting back to
+    # them does not leave the longer query's answer on the page.
+    page.goto(sites.url("nl", "search.html"))
+    page.locator("#search-input").press_sequentially("wa", delay=5)
+    expect(page.locator("#search-results li a").first).to_be_visible()
+    assert query(page) == {"q": ["wa"]}
+    page.goto(sites.url("nl", "search.html?q=water"))
+    expect(page.locator("#search-results li").first).to_be_visible()
+    page.fill("#search-input", "wat")
+    page.locator("#search-input").press("End")
+    page.locator("#search-input").press("Backspace")
+    expect(page).to_have_url(re.compile(r"q=wa$"))
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#search-results li a").first).to_be_visible()
+
+
 # --- accessibility -------------------------------------------------------------------
 
 

@@ -12,8 +12,21 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from ..i18n import Language, format_date, status_label, term_label, text
+from ..i18n import Language, format_date, plural, status_label, term_label, text
 from .text import visible
+
+
+def _bytecode_cache() -> Any | None:
+    """Jinja's own cache of compiled templates (a private folder in the system's temp
+    folder, checked by Jinja to be the user's own), keyed by each template's source:
+    compiling the site's templates is a fifth of a small site's build. None where
+    the folder cannot be made safely: the templates are then compiled every run."""
+    from jinja2 import FileSystemBytecodeCache
+
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 @cache
@@ -22,6 +35,7 @@ def _base() -> Any:
 
     return Environment(
         loader=PackageLoader("rrs_cli", "templates"),
+        bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,  # a misspelt variable is an error, not an empty string
         trim_blocks=True,
@@ -44,6 +58,7 @@ def environment(lang: Language) -> Any:
     env.globals.update(
         lang=lang,
         t=lambda key, **fields: text(key, lang, **fields),
+        plural=lambda key, count, **fields: plural(key, count, lang, **fields),
         status_label=lambda status: status_label(status, lang),
         term_label=lambda term: term_label(term, lang),
         format_date=lambda day: format_date(day, lang),

@@ -24,11 +24,12 @@ from markupsafe import Markup, escape
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
-from ..i18n import MESSAGES, Language, format_date, status_label, term_label, text
+from ..i18n import MESSAGES, Language, format_date, plural, status_label, term_label, text
 from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
 from ..site import Organisation, SiteModel, slug
 from .export import export_document, to_json
 from .html import environment
+from .report_parts import REPORT_SPLIT, Part, report_parts
 from .text import visible
 
 MARKER = ".rrs-site"
@@ -50,7 +51,14 @@ NAV = (
 # Networks with more actions than this are not drawn: the drawing would be
 # illegible and heavy (the list and the goal pages show the same links).
 MAX_DRAWN = 400
-# More organisations than this: one page per first letter.
+# More actions than this: the action list is paged (actions.html, actions-2.html,
+# ...), so that no page is megabytes without compression (3.7 MB for 10,000
+# rows on one page). Every page carries the filters; with JavaScript a filter
+# fetches the other pages and narrows all rows; without it, the pages link to
+# each other, so the whole list is still there.
+LIST_PAGE = 1000
+# More organisations than this: one page per first letter, and the list's owner
+# filter is a text box (a choice of 10,000 owners is 600 kB on every list page).
 ORG_PAGE_LIMIT = 600
 STATUS_ORDER: list[Status | None] = [*Status, None]
 
@@ -150,6 +158,7 @@ class _Site:
         self._badges: dict[Status | None, Markup] = {}
         self._shell: tuple[str, str, str] | None = None
         self._body = self.env.get_template("site/action_body.html")
+        self._parts: dict[str, list[Part]] | None = None
 
     # -- helpers -------------------------------------------------------------
 
@@ -257,14 +266,29 @@ class _Site:
     def count(self) -> int:
         m = self.model
         orgs = len({_letter(o.key) for o in m.organisations}) if self.split_orgs else 0
-        return 9 + len(m.actions) + len(m.goals) + len(m.qualities) + orgs
+        parts = self.report_parts()
+        report = len(parts["goals"]) + len(parts["appendix"])
+        lists = max(1, -(-len(m.actions) // LIST_PAGE))
+        return 8 + lists + len(m.actions) + len(m.goals) + len(m.qualities) + orgs + report
+
+    def report_parts(self) -> dict[str, list[Part]]:
+        if self._parts is None:
+            self._parts = report_parts(self.model.report, self.lang)
+        return self._parts
 
     def pages(self) -> Iterator[tuple[str, str]]:
-        yield "index.html", self.home()
-        yield "actions.html", self.action_list()
+        yield from self.action_pages()
+        yield from self.other_pages()
+
+    def action_pages(self) -> Iterator[tuple[str, str]]:
+        """``actions/ID.html``: the pages the search index is made from."""
         for action_page in self.model.actions:
             path = f"actions/{action_page.action.id}.html"
             yield path, self.action(action_page, path)
+
+    def other_pages(self) -> Iterator[tuple[str, str]]:
+        yield "index.html", self.home()
+        yield from self.action_lists()
         for goal_page in self.model.goals:
             path = f"goals/{goal_page.goal.key}.html"
             yield (
@@ -282,7 +306,7 @@ class _Site:
             yield path, self.page("quality.html", path, page=quality_page)
         yield from self.organisations()
         yield "network.html", self.network_page()
-        yield "report.html", self.page("report.html", "report.html", report=self.model.report)
+        yield from self.report()
         yield "data.html", self.page("data.html", "data.html")
         yield "search.html", self.page("search.html", "search.html", search_available=self.search)
 
@@ -374,7 +398,36 @@ class _Site:
             ],
         }
 
-    def action_list(self) -> str:
+    def action_lists(self) -> Iterator[tuple[str, str]]:
+        """The action list: one page, or pages of LIST_PAGE rows linked to each other."""
+        rows = self.list_rows()
+        total = len(rows)
+        chunks = [rows[start : start + LIST_PAGE] for start in range(0, total, LIST_PAGE)]
+        chunks = chunks or [[]]
+        paths = [list_path(n) for n in range(1, len(chunks) + 1)]
+        filters = self.filters()
+        owner_box = len(filters["owner"]) > ORG_PAGE_LIMIT
+        if owner_box:  # only the organisations whose other spellings must still match
+            filters["owner"] = [option for option in filters["owner"] if option[2]]
+        for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1):
+            first = (number - 1) * LIST_PAGE + 1
+            yield (
+                path,
+                self.page(
+                    "actions.html",
+                    path,
+                    rows=Markup("\n".join(chunk)),
+                    filters=filters,
+                    owner_box=owner_box,
+                    total=total,
+                    list_pages=paths if len(paths) > 1 else [],
+                    list_page=number,
+                    first=first,
+                    last=first + len(chunk) - 1,
+                ),
+            )
+
+    def list_rows(self) -> list[str]:
         rows = []
         lang = self.lang
         status_text = {s: escape(status_label(s, lang)) for s in STATUS_ORDER}
@@ -391,14 +444,7 @@ class _Site:
                 f'<td><a href="actions/{a.id}.html">{a.id}</a><td>{esc(a.title)}'
                 f"<td>{status_text[status]}<td>{term_text[a.term]}<td>{esc(a.owner)}"
             )
-        total = len(rows)
-        return self.page(
-            "actions.html",
-            "actions.html",
-            rows=Markup("\n".join(rows)),
-            filters=self.filters(),
-            total=total,
-        )
+        return rows
 
     def organisations(self) -> Iterator[tuple[str, str]]:
         orgs = self.model.organisations
@@ -418,7 +464,7 @@ class _Site:
                 Markup(f'<li><a href="organisations/{letter}.html">')
                 + escape(letter.upper())
                 + Markup("</a> ")
-                + escape(text("site.organisations.count", self.lang, count=len(members)))
+                + escape(plural("site.organisations.count", len(members), self.lang))
                 + Markup("</li>")
             )
         index.append(Markup("</ul>"))
@@ -450,6 +496,22 @@ class _Site:
             out.append("</section>")
         return Markup("\n".join(out))
 
+    def report(self) -> Iterator[tuple[str, str]]:
+        report = self.model.report
+        parts = self.report_parts()
+        yield (
+            "report.html",
+            self.page(
+                "report.html",
+                "report.html",
+                report=report,
+                report_parts=parts,
+                parts_limit=REPORT_SPLIT,
+            ),
+        )
+        for part in parts["goals"] + parts["appendix"]:
+            yield part.path, self.page("report_part.html", part.path, report=report, part=part)
+
     def network_page(self) -> str:
         m = self.model
         whole = self.network(
@@ -457,6 +519,11 @@ class _Site:
         )
         per_goal = [(g.goal, self.network(g.members, self.name(g.goal), "")) for g in m.goals]
         return self.page("network.html", "network.html", whole=whole, per_goal=per_goal)
+
+
+def list_path(number: int) -> str:
+    """Page ``number`` of the action list (``actions.html`` is the first)."""
+    return "actions.html" if number == 1 else f"actions-{number}.html"
 
 
 def _letter(key: str) -> str:
@@ -478,16 +545,30 @@ class SitePages:
         return self._site.count()
 
     def files(self, tick: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
-        for path, page in self._site.pages():
-            if tick:
-                tick()
-            yield path, page.encode("utf-8")
+        yield from self.action_files(tick)
+        yield from self.other_files(tick)
+
+    def action_files(self, tick: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
+        """The action pages (the search indexer's input), written first."""
+        yield from _encoded(self._site.action_pages(), tick)
+
+    def other_files(self, tick: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
+        yield from _encoded(self._site.other_pages(), tick)
         yield "assets/site.css", _static("site.css")
         yield "assets/site.js", _static("site.js")
         yield "assets/report.css", _static("report.css")
         yield "assets/favicon.svg", _static("favicon.svg")
         yield "data/export.json", to_json(export_document(self.catalogue, self.graph)).encode()
         yield MARKER, b"Built by rrs site. This folder is replaced whole by the next build.\n"
+
+
+def _encoded(
+    pages: Iterator[tuple[str, str]], tick: Callable[[], None] | None
+) -> Iterator[tuple[str, bytes]]:
+    for path, page in pages:
+        if tick:
+            tick()
+        yield path, page.encode("utf-8")
 
 
 def _static(name: str) -> bytes:

@@ -11,15 +11,58 @@
   var FILTERS = ["goal", "quality", "status", "term", "kind", "owner"];
 
   function setupList(form, table) {
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var count = document.getElementById("result-count");
-    var data = rows.map(function (row) {
-      var item = { row: row, text: fold(row.textContent) };
+    var pagers = Array.prototype.slice.call(document.querySelectorAll(".pager"));
+    /* A long list is paged (actions.html, actions-2.html, ...): a filter fetches
+       the other pages once and narrows all rows; no filter shows this page. */
+    var pages = (table.getAttribute("data-pages") || "").split(" ").filter(Boolean);
+    var here = Number(table.getAttribute("data-page") || "1");
+    var total = Number(table.getAttribute("data-total") || table.tBodies[0].rows.length);
+    var pageText = count ? count.textContent : "";
+    var loading = null, complete = pages.length < 2, failed = false, latest = null;
+
+    function item(row, page) {
+      var entry = { row: row, page: page, text: fold(row.textContent) };
       FILTERS.forEach(function (name) {
-        item[name] = (row.getAttribute("data-" + name) || "").split(" ");
+        entry[name] = (row.getAttribute("data-" + name) || "").split(" ");
       });
-      return item;
+      return entry;
+    }
+    var data = Array.prototype.slice.call(table.tBodies[0].rows).map(function (row) {
+      return item(row, here);
     });
+
+    function rowsOf(href, number) {
+      return fetch(href, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error(href + ": " + response.status);
+        return response.text();
+      }).then(function (html) {
+        var body = new DOMParser().parseFromString(html, "text/html").querySelector("#action-list tbody");
+        if (!body) throw new Error(href + ": no list");
+        return Array.prototype.slice.call(body.rows).map(function (row) {
+          row = document.adoptNode(row);
+          row.hidden = true;
+          return item(row, number);
+        });
+      });
+    }
+
+    function loadAll() {
+      if (!loading) {
+        loading = Promise.all(pages.map(function (href, index) {
+          return index + 1 === here ? data : rowsOf(href, index + 1);
+        })).then(function (lists) {
+          var all = [].concat.apply([], lists);
+          var fragment = document.createDocumentFragment();
+          all.forEach(function (entry) { fragment.appendChild(entry.row); });
+          table.tBodies[0].appendChild(fragment);  /* in list order */
+          data = all;
+          complete = true;
+        }, function () { failed = true; });
+        loading.then(function () { if (latest) apply(latest); });
+      }
+      return loading;
+    }
 
     /* A URL value may be a key, a number or a name, as `rrs list` accepts. */
     function resolve(select, value) {
@@ -45,6 +88,7 @@
       FILTERS.forEach(function (name) {
         var select = form.elements[name];
         state[name] = params.getAll(name).filter(Boolean).map(function (v) {
+          if (select && !select.options) return v;  /* a text box: matched in ownerTest */
           return select ? resolve(select, v) : fold(v);
         });
       });
@@ -52,21 +96,72 @@
       return state;
     }
 
+    function filtering(state) {
+      return Boolean(state.q) || FILTERS.some(function (name) { return state[name].length; });
+    }
+
+    /* Above a few hundred organisations the owner filter is a text box: part of a
+       name matches an owner key (a slug of the name) or one of its other spellings. */
+    function slug(text) {
+      return fold(text).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    }
+    var aliases = ((form.elements.owner && form.elements.owner.getAttribute("data-aliases")) || "")
+      .split("|").filter(Boolean).map(function (pair) {
+        var at = pair.indexOf("=");
+        return { key: pair.slice(0, at), names: fold(pair.slice(at + 1)) };
+      });
+    function ownerTest(value) {
+      var needle = slug(value), words = fold(value);
+      var keys = aliases.filter(function (a) { return words && a.names.indexOf(words) >= 0; })
+        .map(function (a) { return a.key; });
+      return function (owners) {
+        return owners.some(function (key) {
+          return (needle && key.indexOf(needle) >= 0) || keys.indexOf(key) >= 0;
+        });
+      };
+    }
+
+    function tests(state) {
+      return FILTERS.filter(function (name) { return state[name].length; }).map(function (name) {
+        var values = state[name];
+        var element = form.elements[name];
+        if (element && !element.options) {
+          var owned = values.map(ownerTest);
+          return function (item) { return owned.some(function (test) { return test(item[name]); }); };
+        }
+        return function (item) {
+          return values.some(function (v) { return item[name].indexOf(v) >= 0; });
+        };
+      });
+    }
+
     function apply(state) {
+      latest = state;
+      var active = filtering(state);
+      if (active && !complete && !failed) loadAll();
+      var checks = tests(state);
       var shown = 0;
       data.forEach(function (item) {
-        var ok = FILTERS.every(function (name) {
-          var values = state[name];
-          if (!values.length) return true;
-          return values.some(function (v) { return item[name].indexOf(v) >= 0; });
-        }) && (!state.q || item.text.indexOf(state.q) >= 0);
+        var ok = active ? checks.every(function (check) { return check(item); }) &&
+          (!state.q || item.text.indexOf(state.q) >= 0) : item.page === here;
         if (ok) shown++;
         if (item.row.hidden === ok) item.row.hidden = !ok;
       });
-      if (count) {
-        count.textContent = (count.getAttribute("data-template") || "{count}")
-          .replace("{count}", String(shown)).replace("{total}", String(data.length));
+      pagers.forEach(function (pager) { pager.hidden = active && complete; });
+      if (!count) return;
+      var template = count.getAttribute("data-template") || "{count}";
+      var of = total;
+      if (active && !complete && failed) {
+        template = count.getAttribute("data-partial") || template;
+        of = data.length;
+      } else if (active && !complete) {
+        count.textContent = count.getAttribute("data-loading") || "";
+        return;
+      } else if (!active && pages.length > 1) {
+        count.textContent = pageText;
+        return;
       }
+      count.textContent = template.replace("{count}", String(shown)).replace("{total}", String(of));
     }
 
     function fromForm() {
@@ -105,7 +200,8 @@
 
     form.addEventListener("change", function () { apply(fromForm()); });
     form.addEventListener("input", function (event) {
-      if (event.target && event.target.name === "q") apply(fromForm());
+      var name = event.target && event.target.name;
+      if (name === "q" || (name && event.target.tagName === "INPUT")) apply(fromForm());
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -214,23 +310,35 @@
       }).then(function (search) {
         if (ticket !== latest || !search) return null;
         var results = search.results.slice(0, 30);
-        /* The first ten answer at once; the rest follow (each is one small fetch). */
-        return Promise.all(results.slice(0, 10).map(function (r) { return r.data(); }))
-          .then(function (items) {
-            if (ticket !== latest) return null;
-            list.textContent = "";
-            show(items);
-            if (status) {
-              var total = search.results.length;
-              status.textContent = total
-                ? (status.getAttribute("data-template") || "{count}").replace("{count}", String(total))
-                : status.getAttribute("data-none") || "";
-            }
-            done();
-            return Promise.all(results.slice(10).map(function (r) { return r.data(); }));
-          }).then(function (rest) {
-            if (rest && ticket === latest) show(rest);
-          });
+        var total = search.results.length;
+        function fresh() { return ticket === latest; }
+        function answer(items) {
+          list.textContent = "";
+          show(items);
+          if (status) {
+            status.textContent = total
+              ? (status.getAttribute("data-template") || "{count}").replace("{count}", String(total))
+              : status.getAttribute("data-none") || "";
+          }
+          done();
+        }
+        if (!results.length) {
+          answer([]);
+          return null;
+        }
+        /* Each result is one small fetch: the first is shown as soon as it
+           arrives, the next nine after it, then the rest. */
+        var data = results.map(function (r) { return r.data(); });
+        return data[0].then(function (item) {
+          if (!fresh()) return null;
+          answer([item]);
+          return Promise.all(data.slice(1, 10));
+        }).then(function (items) {
+          if (items && fresh()) show(items);
+          return items && fresh() ? Promise.all(data.slice(10)) : null;
+        }).then(function (rest) {
+          if (rest && fresh()) show(rest);
+        });
       }).catch(function () {
         if (ticket === latest && status) status.textContent = status.getAttribute("data-none") || "";
       }).then(done);
@@ -242,10 +350,25 @@
       load().then(function (pagefind) { return pagefind.init && pagefind.init(); })
         .catch(function () {});
     }, { once: true });
-    input.addEventListener("input", function () { run(input.value); });
+    /* One or two letters match most words of a large index (a second or more
+       at 10,000 actions) and would hold up the next key's search: they are
+       searched only after a pause in typing, or on Enter. */
+    var pause = null;
+    input.addEventListener("input", function () {
+      window.clearTimeout(pause);
+      var query = input.value;
+      if (query.trim().length > 0 && query.trim().length < 3) {
+        latest++;  /* an answer still coming for an earlier query is no longer wanted */
+        waiting = null;
+        pause = window.setTimeout(function () { run(query); }, 400);
+      } else {
+        run(query);
+      }
+    });
     if (form) {
       form.addEventListener("submit", function (event) {
         event.preventDefault();
+        window.clearTimeout(pause);
         run(input.value);
       });
     }
