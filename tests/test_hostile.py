@@ -42,6 +42,14 @@ COMMANDS: list[tuple[str, ...]] = [
     ("list", "--format", "csv"),
     ("list", "--goal", "3"),
     ("list", "--owner", "Gemeente"),
+    ("list", "--org", "Gemeente"),
+    ("list", "--lang", "nl"),
+    ("show", "1", "--lang", "nl"),
+    ("progress", "list", "1"),
+    ("progress", "list", "A"),
+    ("where",),
+    ("export", "--output", "-"),
+    ("report", "--output", "-", "--as-of", "2021-01-01"),
     *[
         ("show", i, "--format", f)
         for i in ("A", "B", "1", "2")
