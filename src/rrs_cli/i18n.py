@@ -382,6 +382,14 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "An action counts under each goal it reaches, so the totals add up to more than "
         "the number of actions.",
     ),
+    "site.goals.cards_note": (
+        "Bij elk doel tellen de acties die het bereiken: de acties uit zijn hoofdstuk en de "
+        "acties die via hun links ook aan dit doel bijdragen. Een actie kan zo bij meer "
+        "doelen meetellen.",
+        "Each goal counts the actions that reach it: those in its chapter and those that "
+        "contribute to it through their links. An action can therefore count under more "
+        "than one goal.",
+    ),
     "site.count": ("Aantal", "Number"),
     "site.total": ("Totaal", "Total"),
     "site.flywheels": (
