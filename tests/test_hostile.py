@@ -47,6 +47,7 @@ COMMANDS: list[tuple[str, ...]] = [
     ("show", "1", "--lang", "nl"),
     ("progress", "list", "1"),
     ("progress", "list", "A"),
+    ("progress", "list", "A", "--format", "json"),
     ("where",),
     ("export", "--output", "-"),
     ("report", "--output", "-", "--as-of", "2021-01-01"),

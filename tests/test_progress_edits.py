@@ -127,6 +127,21 @@ def test_progress_list_numbers_the_entries(rrs: Invoke, make_catalogue: MakeCata
     )
 
 
+def test_progress_list_as_json_has_the_same_numbers(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
+    root, _ = logged(make_catalogue)
+    result = rrs("progress", "list", "a", "--format", "json", catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["id"] == "A"
+    assert [(e["index"], e["date"], e["status"], e["note"]) for e in data["entries"]] == [
+        (1, "2020-01-01", "ongoing", "een"),
+        (2, "2021-06-01", "ongoing", "twee"),
+        (3, "2022-01-01", "completed", "drie"),
+    ]
+
+
 def test_update_amend_corrects_the_latest_entry(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     root, path = logged(make_catalogue)
     result = rrs("update", "A", "--amend", "--note", "drie, gecorrigeerd", catalogue=root)

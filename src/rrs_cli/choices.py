@@ -27,6 +27,11 @@ class LinksFormat(StrEnum):
     JSON = "json"
 
 
+class ProgressFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
 class GraphFormat(StrEnum):
     MERMAID = "mermaid"
     DOT = "dot"

@@ -34,6 +34,7 @@ from .choices import (
     LanguageChoice,
     LinksFormat,
     ListFormat,
+    ProgressFormat,
     ReportFormat,
     SchemaTarget,
     ShowFormat,
@@ -851,21 +852,24 @@ DayArg = Annotated[str, typer.Argument(metavar="DATE", help="The entry's date, Y
 def progress_list_command(
     ctx: typer.Context,
     action_id: Annotated[str, typer.Argument(metavar="ID", help="Action.")],
+    output_format: Annotated[
+        ProgressFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ProgressFormat.TEXT,
 ) -> None:
     """The progress log, one numbered entry a line (the numbers --index takes)."""
     from .query import resolve_action
-    from .render.text import visible
+    from .render import progress as render
 
     catalogue, _ = _session(ctx).open()
     action = resolve_action(catalogue, action_id)
+    if output_format is ProgressFormat.JSON:
+        sys.stdout.write(render.json_text(action))
+        return
     if not action.progress:
         typer.echo(f"{action.id} has no progress entries", err=True)
         return
-    width = len(str(len(action.progress)))
-    for number, entry in enumerate(action.progress, start=1):
-        who = f"  ({entry.by})" if entry.by else ""
-        line = f"{number:>{width}}  {entry.date}  {entry.status.value:<14}  {entry.note}{who}"
-        typer.echo(visible(line.rstrip()))
+    for line in render.lines(action):
+        typer.echo(line)
 
 
 @progress_app.command("amend")
