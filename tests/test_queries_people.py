@@ -461,3 +461,16 @@ def test_every_writing_example_in_the_help_runs(
     assert result.exit_code == 0, (command, option, value, result.stderr)
     listed = rrs("list", catalogue=target)
     assert listed.exit_code == 0 and listed.stdout.strip()
+
+
+def test_report_json_names_every_selected_goal(rrs: Invoke) -> None:
+    def selected(*goals: str) -> tuple[object, object]:
+        args = [part for goal in goals for part in ("-g", goal)]
+        result = rrs("report", *args, "-f", "json", "--as-of", "2026-01-01", catalogue=DATA)
+        assert result.exit_code == 0, result.stderr
+        data = json.loads(result.stdout)
+        return data["goal"], data["goals_selected"]
+
+    assert selected("cyber", "klimaat") == (None, ["cyber", "klimaat"])
+    assert selected("cyber") == ("cyber", ["cyber"])
+    assert selected() == (None, [])

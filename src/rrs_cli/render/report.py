@@ -586,6 +586,8 @@ def json_text(report: Report) -> str:
             "since": report.since.isoformat() if report.since else None,
             "since_inclusive": True,
             "goal": report.goal_filter.key if report.goal_filter else None,
+            # Every --goal given (one or several); "goal" above keeps its meaning.
+            "goals_selected": [goal.key for goal in report.goal_filters],
             "actions": len(report.actions),
             "strategy": {
                 "name": strategy.name,
