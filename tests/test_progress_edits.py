@@ -354,6 +354,21 @@ def test_new_asks_for_the_back_link_in_a_terminal(
     assert "46" not in (root / "actions" / "B.yaml").read_text(encoding="utf-8")
 
 
+def test_new_back_link_to_a_broken_file_is_refused(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
+    """Skipping the back-link silently would leave the one-sided link it was asked to avoid."""
+    root = make_catalogue()
+    b_path = root / "actions" / "B.yaml"
+    b_path.write_text('id: "B"\nkind: [\n', encoding="utf-8")
+    refused = rrs("new", "45", "--title", "Nieuw", "--link", "B", "--back-link", catalogue=root)
+    assert refused.exit_code == 1
+    assert "the file of action B has errors" in refused.stderr
+    assert "--no-back-link" in refused.stderr
+    assert not (root / "actions" / "45.yaml").exists()
+    assert b_path.read_text(encoding="utf-8") == 'id: "B"\nkind: [\n'
+
+
 def test_new_back_link_is_all_or_nothing(
     rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -474,6 +474,14 @@ def _back_links(result: LoadResult, action: Action) -> list[_Change]:
     """Add ``action`` to the links of every action it links to that does not name it."""
     changes = []
     for link in dict.fromkeys(action.links):
+        if link in result.catalogue.unreadable_ids:
+            # Its file has errors: the back-link cannot be added, and skipping it
+            # silently would leave the one-sided link the option was asked to avoid.
+            raise CatalogueInvalidError(
+                f"the file of action {link} has errors; the back-link to {action.id} "
+                "cannot be added to it",
+                hint="fix it first (`rrs validate` shows where), or run with --no-back-link",
+            )
         other = result.catalogue.actions.get(link)
         if other is None or action.id in other.links:
             continue
