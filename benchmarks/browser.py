@@ -11,6 +11,10 @@ and measures, in Debian's Chromium driven by Playwright:
 - search: milliseconds from the query's ``input`` event to the first result
   link on the page, for the first query after the page loaded (the index is
   fetched then) and for later queries;
+- typed words: per word (``WORDS``), a reader typing it at 150 ms a key in a
+  fresh page, median and maximum over the runs; ``--script OLD.js`` also
+  measures another ``site.js`` in the same run (served in place of the
+  site's own, interleaved), to compare a change with the code before it;
 - page weight: the bytes of every response a page loads before any search,
   per page type, as sent and gzip-compressed, and the largest HTML file.
 
@@ -73,6 +77,9 @@ PAGES = [
     "search.html",
 ]
 QUERIES = ["woning", "water", "haven", "energie", "stad"]
+# Typed one key at a time: the words above and short ones, whose three-letter
+# prefix is the whole word.
+WORDS = [*QUERIES, "dak", "wijk", "zorg"]
 LIMIT = 1_000_000
 
 TIMING = """async () => {
@@ -269,8 +276,15 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="folder for the catalogue and sites")
     parser.add_argument("--reuse", action="store_true", help="keep sites already in --work")
     parser.add_argument(
+        "--script",
+        type=Path,
+        action="append",
+        default=[],
+        help="words: also measure this site.js in place of the built one (repeatable)",
+    )
+    parser.add_argument(
         "--only",
-        choices=["screen", "search", "weight"],
+        choices=["screen", "search", "words", "weight"],
         action="append",
         help="measure only this (repeatable; default: all)",
     )
@@ -290,11 +304,13 @@ def main() -> None:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        wanted = set(options.only or ["screen", "search", "weight"])
+        wanted = set(options.only or ["screen", "search", "words", "weight"])
         if "screen" in wanted:
             first_screens(browser, sites, options.runs)
         if "search" in wanted:
             searches(browser, sites, options.runs)
+        if "words" in wanted:
+            typed_words(browser, sites[f"synthetic ({options.size:,})"][1], options)
         if "weight" in wanted:
             page_weights(browser, sites)
         browser.close()
@@ -339,6 +355,45 @@ def searches(browser: Browser, sites: dict[str, tuple[Path, Path]], runs: int) -
                 f"| {name} | {took['typed']:.0f} ms | {took['first']:.0f} ms |"
                 f" {took['later']:.0f} ms | {took['max']:.0f} ms |"
             )
+
+
+def typed_word(browser: Browser, url: str, word: str, script: Path | None) -> float | None:
+    context = browser.new_context()
+    page = context.new_page()
+    if script is not None:
+        body = script.read_bytes()
+        page.route(
+            "**/assets/site.js",
+            lambda route: route.fulfill(body=body, content_type="text/javascript"),
+        )
+    page.goto(url, wait_until="load")
+    took: float | None = page.evaluate(TYPED, [word, 150])
+    context.close()
+    return took
+
+
+def typed_words(browser: Browser, output: Path, options: argparse.Namespace) -> None:
+    scripts: list[Path | None] = [None, *options.script]
+    took: dict[tuple[Path | None, str], list[float]] = {}
+    with serve(output) as base:
+        for _ in range(options.runs):
+            for word in WORDS:
+                for script in scripts:  # interleaved, so load changes hit each alike
+                    ms = typed_word(browser, f"{base}/search.html", word, script)
+                    took.setdefault((script, word), []).append(ms if ms is not None else 10_000)
+    print(f"\nTyped at 150 ms a key, median / max of {options.runs} ({output.name}):\n")
+    print("| site.js | " + " | ".join(f'"{w}"' for w in WORDS) + " | all words: median | max |")
+    print("|---|" + "---:|" * (len(WORDS) + 2))
+    for script in scripts:
+        cells = [
+            f"{statistics.median(took[script, w]):.0f} / {max(took[script, w]):.0f}" for w in WORDS
+        ]
+        every = [ms for w in WORDS for ms in took[script, w]]
+        name = "built" if script is None else f"`{script.name}`"
+        print(
+            f"| {name} | " + " | ".join(cells) + f" | {statistics.median(every):.0f} ms"
+            f" | {max(every):.0f} ms |"
+        )
 
 
 def page_weights(browser: Browser, sites: dict[str, tuple[Path, Path]]) -> None:

@@ -271,11 +271,14 @@
       });
     }
 
-    /* One search at a time: keys typed while one runs only leave the newest
-       query waiting, so a fast typist does not queue a search per key (short
-       prefixes are the slowest to answer). */
+    /* At most two searches at a time. Pagefind runs searches in its worker and
+       shares the index chunks they fetch, so a newer query need not wait for
+       an older, slower one (the first search of a page is the slowest: it
+       fetches its chunks and runs cold); keys typed while two run only leave
+       the newest query waiting, so a fast typist does not queue a search per
+       key. An answer that arrives for an older query is dropped. */
     var latest = 0;
-    var busy = false;
+    var running = 0;
     var waiting = null;
     function run(query) {
       var ticket = ++latest;
@@ -289,16 +292,16 @@
         if (status) status.textContent = "";
         return;
       }
-      if (busy) {
+      if (running >= 2) {
         waiting = query;
         return;
       }
-      busy = true;
+      running++;
       var finished = false;
       function done() {
         if (finished) return;
         finished = true;
-        busy = false;
+        running--;
         if (waiting !== null) {
           var next = waiting;
           waiting = null;
@@ -345,9 +348,12 @@
     }
 
     /* Fetch the search code and its WebAssembly when the reader comes to the
-       box, not with the page: the first answer then needs only the index. */
+       box, not with the page, and run one search for a word that matches
+       nothing: it waits for the WebAssembly and the index's table of contents
+       and fetches one small index chunk, so the reader's first query pays only
+       for its own chunks. */
     input.addEventListener("focus", function () {
-      load().then(function (pagefind) { return pagefind.init && pagefind.init(); })
+      load().then(function (pagefind) { return pagefind.search("zzzzzz"); })
         .catch(function () {});
     }, { once: true });
     /* One or two letters match most words of a large index (a second or more
