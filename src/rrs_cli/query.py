@@ -50,6 +50,19 @@ def _organisation_pattern(value: str, organisations: Sequence[Sequence[str]]) ->
     return re.compile(alternatives or "(?!)")
 
 
+def organisation_aliases(organisations: Sequence[Sequence[str]]) -> dict[str, str]:
+    """Folded name -> the organisation's display name (the first of its names).
+
+    One map for every place that groups owners and partners (the report, the
+    site's organisations page), so they cannot group differently.
+    """
+    aliases: dict[str, str] = {}
+    for names in organisations:
+        for name in names:
+            aliases.setdefault(fold(name), names[0])
+    return aliases
+
+
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 

@@ -32,7 +32,7 @@ from datetime import date
 from .catalogue import Catalogue
 from .graph import LinkGraph
 from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
-from .query import fold
+from .query import fold, organisation_aliases
 
 DONE = frozenset({Status.COMPLETED, Status.STOPPED})
 
@@ -276,7 +276,9 @@ def build_report(
     if homeless:
         report.by_goal.append(_count(None, homeless, changed, overdue, stale, also=0))
 
-    report.owners = _grouped(actions, lambda a: a.owner, _aliases(strategy))
+    report.owners = _grouped(
+        actions, lambda a: a.owner, organisation_aliases(strategy.organisations)
+    )
     report.funders = _grouped(actions, lambda a: a.funding, {})
     report.unsettled_funding = [
         a for a in actions if not funding_settled(a.funding, strategy.unsettled_funding)
@@ -328,11 +330,6 @@ def _changes(actions: list[Action], since: date | None, as_of: date) -> list[Cha
                 changes.append(Change(entry.date, action, entry, previous))
             previous = entry.status
     return sorted(changes, key=lambda c: (c.when, c.action.id))
-
-
-def _aliases(strategy: Strategy) -> dict[str, str]:
-    """Folded other name -> the organisation's first (display) name."""
-    return {fold(name): names[0] for names in strategy.organisations for name in names}
 
 
 def _grouped(

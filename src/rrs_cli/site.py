@@ -26,7 +26,7 @@ from .errors import UnknownChoiceError
 from .graph import LinkGraph
 from .i18n import Language
 from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
-from .query import fold
+from .query import fold, organisation_aliases
 from .report import DONE, Report, build_report
 
 
@@ -138,10 +138,7 @@ class _Organisations:
     """Groups owner/partner names case-, accent- and space-insensitively and by alias."""
 
     def __init__(self, strategy: Strategy) -> None:
-        self.alias: dict[str, str] = {}
-        for names in strategy.organisations:
-            for name in names:
-                self.alias.setdefault(fold(name), names[0])
+        self.alias = organisation_aliases(strategy.organisations)
         self.by_key: dict[str, Organisation] = {}
         self._spellings: dict[str, Counter[str]] = {}
 
