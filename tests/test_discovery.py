@@ -18,7 +18,7 @@ import pytest
 from rrs_cli import cli, discovery
 from rrs_cli.discovery import Source, catalogue_for_writing, discover, locate
 from rrs_cli.errors import CatalogueNotWritableError
-from rrs_cli.locations import bundled_catalogue
+from rrs_cli.layout import bundled_catalogue
 
 from .conftest import Invoke, MakeCatalogue, connected, dump
 from .test_revisions import commit, git, repository

@@ -49,7 +49,7 @@ from .errors import (
     UnknownChoiceError,
     UsageError,
 )
-from .locations import ENV_VAR
+from .layout import ENV_VAR
 
 if TYPE_CHECKING:
     from .discovery import CatalogueLocation

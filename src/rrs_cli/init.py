@@ -26,8 +26,9 @@ from string import Template
 from .crf import QUALITIES
 from .errors import RrsError, UnknownChoiceError
 from .i18n import Language, text
+from .layout import ACTIONS_DIR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
 from .models import DEFAULT_TERM_HORIZONS
-from .render.text import has_invisible
+from .textsafety import has_invisible
 
 EMAIL = re.compile(r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$")
 
@@ -187,11 +188,11 @@ goal: {keys[0]}
 links: ["A"]
 """
     return {
-        "strategy.yaml": strategy,
-        "goals.yaml": "\n".join(goal_lines) + "\n",
-        "qualities.yaml": "\n".join(quality_lines) + "\n",
-        "actions/A.yaml": flywheel,
-        "actions/1.yaml": connected,
+        STRATEGY_FILE: strategy,
+        GOALS_FILE: "\n".join(goal_lines) + "\n",
+        QUALITIES_FILE: "\n".join(quality_lines) + "\n",
+        f"{ACTIONS_DIR}/A.yaml": flywheel,
+        f"{ACTIONS_DIR}/1.yaml": connected,
         "README.md": catalogue_readme(options),
     }
 

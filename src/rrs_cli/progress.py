@@ -32,11 +32,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .catalogue import LoadResult, load_catalogue, validate_model
+from .catalogue import LoadResult, load_catalogue
 from .diagnostics import Finding
 from .errors import CatalogueInvalidError, UnknownChoiceError, UsageError, WriteRefusedError
+from .layout import ACTIONS_DIR
 from .models import Action, ProgressEntry, Status, Term
 from .query import resolve_action, resolve_goal
+from .schemacheck import validate_model
 from .writing import clean_stale_temporaries, write_files
 from .yamledit import (
     EditError,
@@ -278,7 +280,7 @@ def _edit_action(
     root: Path, action_id: str, edit: Edit, today: date | None, before_write: BeforeWrite | None
 ) -> Path:
     today = today or date.today()
-    with _locked(root / "actions"):
+    with _locked(root / ACTIONS_DIR):
         result = load_catalogue(root)
         path, raw, text = _read_action_file(result, action_id)
         action = _action_of(text, path)
@@ -446,14 +448,14 @@ def create_action(
     all of them are written, or none. Returns the files written, the new one first.
     """
     today = today or date.today()
-    with _locked(root / "actions"):
+    with _locked(root / ACTIONS_DIR):
         result = load_catalogue(root)
         catalogue = result.catalogue
         if fields.get("goal") is not None:
             fields["goal"] = resolve_goal(catalogue, str(fields["goal"])).key
         fields.setdefault("added", today)
         action = _validated_action(fields)
-        path = root / "actions" / f"{action.id}.yaml"
+        path = root / ACTIONS_DIR / f"{action.id}.yaml"
         if (
             path.exists()
             or path.is_symlink()

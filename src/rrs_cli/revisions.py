@@ -38,7 +38,7 @@ from pathlib import Path, PurePosixPath
 from .catalogue import Catalogue, load_catalogue
 from .diagnostics import Finding, Severity, finding
 from .errors import CatalogueInvalidError, CatalogueNotFoundError, UnknownChoiceError
-from .render.text import visible
+from .textsafety import visible
 from .yamlio import MAX_FILE_BYTES
 
 _OID = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")

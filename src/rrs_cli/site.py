@@ -25,6 +25,7 @@ from .diagnostics import Finding, Severity
 from .errors import UnknownChoiceError
 from .graph import LinkGraph
 from .i18n import Language
+from .layout import ACTIONS_DIR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
 from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
 from .query import fold, organisation_aliases
 from .report import DONE, Report, build_report
@@ -324,8 +325,8 @@ def catalogue_version(root: Path) -> tuple[str, str]:
 
 
 def _catalogue_files(root: Path) -> list[Path]:
-    files = [root / n for n in ("strategy.yaml", "goals.yaml", "qualities.yaml")]
-    actions = root / "actions"
+    files = [root / n for n in (STRATEGY_FILE, GOALS_FILE, QUALITIES_FILE)]
+    actions = root / ACTIONS_DIR
     if actions.is_dir():
         files += [p for p in actions.iterdir() if p.suffix == ".yaml"]
     return [p for p in files if p.is_file() and not p.is_symlink()]

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue, LoadResult, format_path, load_catalogue
-from .diagnostics import Finding, cap_per_file, finding
+from .catalogue import Catalogue, LoadResult, load_catalogue
+from .diagnostics import Finding, Severity, cap_per_file, finding
 from .graph import LinkGraph
+from .layout import ACCEPTED_FILE, ACTIONS_DIR, GOALS_FILE
 from .models import CONNECTED_ID, FLYWHEEL_ID, Action
-from .render.text import has_invisible, invisible_characters, visible
+from .schemacheck import format_path
+from .textsafety import has_invisible, invisible_characters, visible
 from .yamlio import Document
 
 # Builds a finding located at a field path of the action being checked.
@@ -36,8 +39,6 @@ def validate(root: Path, *, today: date | None = None) -> list[Finding]:
 
 def findings_of(result: LoadResult, *, today: date | None = None) -> list[Finding]:
     """What :func:`validate` reports, for a catalogue that is already loaded."""
-    from .accepted import apply_accepted
-
     found = result.findings + check_catalogue(result, today=today)
     found = apply_accepted(result.catalogue, found)
     return cap_per_file(sorted(found, key=_order))
@@ -57,7 +58,7 @@ def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Fi
             found.append(
                 _at(
                     catalogue,
-                    catalogue.root / "goals.yaml",
+                    catalogue.root / GOALS_FILE,
                     (),
                     "RRS009",
                     f"goal number {goal.number} is used by more than one goal",
@@ -266,3 +267,60 @@ def _unknown_key(what: str, key: str, known: Mapping[str, object]) -> str:
     close = difflib.get_close_matches(key, list(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
     return f"there is no {what} {key!r}{hint}"
+
+
+def _subjects(item: Finding, catalogue: Catalogue) -> list[str]:
+    """What a finding is about: its file's name, and the action, goal or quality."""
+    path = Path(item.file)
+    subjects = [path.name]
+    if path.parent.name == ACTIONS_DIR:
+        subjects.append(path.stem)
+    elif item.field.startswith("["):
+        document = catalogue.documents.get(item.file)
+        number = item.field[1:].split("]", 1)[0]
+        if document is not None and number.isdigit() and isinstance(document.data, list):
+            index = int(number)
+            entry = document.data[index] if index < len(document.data) else None
+            if isinstance(entry, dict) and isinstance(entry.get("key"), str):
+                subjects.append(entry["key"])
+    return subjects
+
+
+def apply_accepted(catalogue: Catalogue, findings: list[Finding]) -> list[Finding]:
+    """Mark the findings ``accepted.yaml`` accepts (read with the catalogue), and add
+    a stale-acceptance finding for each entry that matches nothing."""
+    entries, document = catalogue.accepted, catalogue.accepted_document
+    problems: list[Finding] = []
+    if not entries:
+        return findings
+    by_subject: dict[tuple[str, str], list[int]] = {}
+    for position, item in enumerate(findings):
+        if item.severity is Severity.WARNING:
+            for subject in _subjects(item, catalogue):
+                by_subject.setdefault((item.code, subject), []).append(position)
+    result = list(findings)
+    path = catalogue.root / ACCEPTED_FILE
+    for index, entry in entries:
+        matches = [
+            position
+            for position in by_subject.get((entry.code, entry.action), [])
+            if entry.field is None or findings[position].field == entry.field
+        ]
+        for position in matches:
+            if result[position].accepted is None:
+                result[position] = replace(result[position], accepted=entry.reason)
+        if not matches:
+            line, column = document.locate((index,)) if document else (None, None)
+            where = f" at {entry.field}" if entry.field else ""
+            problems.append(
+                finding(
+                    "RRS111",
+                    f"accepted {entry.code} for {entry.action}{where} no longer occurs; "
+                    "remove the entry",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path=f"[{index}]",
+                )
+            )
+    return result + problems

@@ -35,7 +35,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from rrs_cli.locations import bundled_catalogue
+from rrs_cli.layout import bundled_catalogue
 
 from .hostile import write_hostile_catalogue
 

@@ -1,7 +1,8 @@
-"""Where the bundled catalogue is (see ``discovery`` for which catalogue a command uses).
+"""The catalogue's layout: its file and folder names, and where the bundled one is.
 
-Light on purpose (no models, no YAML): the CLI needs it before it knows
-which command runs.
+The one place that spells how a catalogue folder is laid out (see ``discovery``
+for which catalogue a command uses). Light on purpose (no models, no YAML): the
+CLI needs it before it knows which command runs.
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ from pathlib import Path
 
 ENV_VAR = "RRS_CATALOGUE"
 ACTIONS_DIR = "actions"
+GOALS_FILE = "goals.yaml"
+QUALITIES_FILE = "qualities.yaml"
+STRATEGY_FILE = "strategy.yaml"
+ACCEPTED_FILE = "accepted.yaml"
 
 
 def packaged_catalogue() -> Path | None:
@@ -26,11 +31,13 @@ def bundled_catalogue() -> Path:
     return Path(__file__).resolve().parent.parent.parent / "data"
 
 
-def resolve_root(option: Path | None) -> Path:
-    """The catalogue to use: the option, $RRS_CATALOGUE, the discovered one, the bundled one."""
-    from .discovery import locate
-
-    return locate(option).path
-
-
-__all__ = ["ENV_VAR", "bundled_catalogue", "packaged_catalogue", "resolve_root"]
+__all__ = [
+    "ACCEPTED_FILE",
+    "ACTIONS_DIR",
+    "ENV_VAR",
+    "GOALS_FILE",
+    "QUALITIES_FILE",
+    "STRATEGY_FILE",
+    "bundled_catalogue",
+    "packaged_catalogue",
+]
