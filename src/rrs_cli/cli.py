@@ -1120,9 +1120,9 @@ def site_command(
     from .catalogue import load_catalogue
     from .graph import LinkGraph
     from .i18n import language
-    from .publish import build_site
     from .render import findings as render
-    from .site import check_base_url, check_contact
+    from .site import build_site
+    from .site.model import check_base_url, check_contact
     from .validation import findings_of
 
     if output == STDOUT:
@@ -1169,7 +1169,7 @@ def site_command(
         )
     typer.echo(f"wrote {result.files} files to {output}", err=True)
     if serve:
-        from .publish import serve as serve_folder
+        from .site.serve import serve as serve_folder
 
         def announce(url: str) -> None:
             typer.echo(f"serving {output} at {url} (Ctrl-C stops)", err=True)

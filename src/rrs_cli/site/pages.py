@@ -1,7 +1,7 @@
-"""The website's pages as HTML text, from the page model in ``rrs_cli.site``.
+"""The website's pages as HTML text, from the page model in ``site/model.py``.
 
-:func:`pages` yields ``(relative path, text)`` for every file of the site
-except the search index (``publish.py`` writes them and runs the indexer).
+:class:`SitePages` yields ``(relative path, bytes)`` for every file of the site
+except the search index (``build.py`` writes them and runs the indexer).
 Pages are Jinja2 templates under ``templates/site/`` rendered with the
 autoescaping environment of ``render/html.py``; the two lists that grow with
 the catalogue (the action list's rows, the organisations) are built here with
@@ -26,11 +26,11 @@ from ..catalogue import Catalogue
 from ..graph import LinkGraph
 from ..i18n import MESSAGES, Language, format_date, plural, status_label, term_label, text
 from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
-from ..site import Organisation, SiteModel, slug
-from .export import export_document, to_json
-from .html import environment
+from ..render.export import export_document, to_json
+from ..render.html import environment
+from ..render.text import visible
+from .model import Organisation, SiteModel, slug
 from .report_parts import REPORT_SPLIT, Part, report_parts
-from .text import visible
 
 MARKER = ".rrs-site"
 # Script and style only from the site's own files; Pagefind's WebAssembly needs
@@ -81,7 +81,7 @@ def mailto(address: str, subject: str) -> str:
 
 
 def _svg() -> Any | None:
-    """The SVG drawings module (``render/svg.py``), when it is installed."""
+    """The SVG drawings module (``site/svg.py``), when it is installed."""
     try:
         from . import svg  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
@@ -245,7 +245,7 @@ class _Site:
             )
         if self.svg is None or not actions:
             return Markup("")
-        from .graph import network
+        from ..render.graph import network
 
         net = network(self.catalogue, self.graph, actions, with_goals=True)
         drawn = self.svg.network_svg(
