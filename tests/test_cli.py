@@ -209,6 +209,31 @@ def test_export_refuses_a_broken_catalogue(rrs: Invoke, make_catalogue: MakeCata
     assert result.exit_code == 1 and result.stdout == ""
 
 
+@pytest.mark.parametrize("command", [("export",), ("site", "--output", "SITE"), ("list",)])
+def test_a_command_reads_the_catalogue_once(
+    rrs: Invoke,
+    make_catalogue: MakeCatalogue,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
+) -> None:
+    """export checks the catalogue and exports it from one read (it used to read it twice)."""
+    import rrs_cli.catalogue as catalogue_module
+
+    root = make_catalogue()
+    loads: list[Path] = []
+    real = catalogue_module._load
+
+    def counted(folder: Path) -> object:
+        loads.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(catalogue_module, "_load", counted)
+    argv = [str(root.parent / "site") if part == "SITE" else part for part in command]
+    result = rrs(*argv, catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    assert loads == [root]
+
+
 def test_python_dash_m_runs_the_cli(make_catalogue: MakeCatalogue) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "rrs_cli", "--catalogue", str(make_catalogue()), "validate"],

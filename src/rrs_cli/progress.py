@@ -36,7 +36,7 @@ from .catalogue import LoadResult, load_catalogue
 from .diagnostics import Finding
 from .errors import CatalogueInvalidError, UnknownChoiceError, UsageError, WriteRefusedError
 from .layout import ACTIONS_DIR
-from .models import Action, ProgressEntry, Status, Term
+from .models import Action, Kind, ProgressEntry, Status, Term
 from .query import resolve_action, resolve_goal
 from .schemacheck import validate_model
 from .writing import clean_stale_temporaries, write_files
@@ -444,10 +444,14 @@ def create_action(
 ) -> list[Path]:
     """Write a new action file (and, with ``back_links``, the back-links to it).
 
-    Refuses to overwrite; every file is checked against the catalogue first and
-    all of them are written, or none. Returns the files written, the new one first.
+    Without a ``kind`` the id's shape gives it: a number is a connected action,
+    letters a flywheel. Refuses to overwrite; every file is checked against the
+    catalogue first and all of them are written, or none. Returns the files
+    written, the new one first.
     """
     today = today or date.today()
+    if fields.get("kind") is None:
+        fields["kind"] = (Kind.CONNECTED if str(fields["id"]).isdigit() else Kind.FLYWHEEL).value
     with _locked(root / ACTIONS_DIR):
         result = load_catalogue(root)
         catalogue = result.catalogue

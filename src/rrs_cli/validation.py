@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue, LoadResult, load_catalogue
-from .diagnostics import Finding, Severity, cap_per_file, finding
+from .diagnostics import Finding, Severity, cap_per_file, finding, has_errors
+from .errors import CatalogueInvalidError
 from .graph import LinkGraph
 from .layout import ACCEPTED_FILE, ACTIONS_DIR, GOALS_FILE
 from .models import CONNECTED_ID, FLYWHEEL_ID, Action
@@ -35,6 +36,24 @@ def validate(root: Path, *, today: date | None = None) -> list[Finding]:
     beyond ``MAX_FINDINGS_PER_FILE`` in one file the rest are summed up.
     """
     return findings_of(load_catalogue(root), today=today)
+
+
+def load_valid(
+    root: Path, refusal: str, *, show_errors: Callable[[list[Finding]], object] | None = None
+) -> tuple[Catalogue, LinkGraph, list[Finding]]:
+    """The catalogue at ``root``, its link graph and its findings, read once, for the
+    commands that need a valid catalogue (export, site).
+
+    A catalogue with errors raises :class:`CatalogueInvalidError` with ``refusal`` as
+    its message, after handing the errors to ``show_errors`` when given.
+    """
+    loaded = load_catalogue(root)
+    found = findings_of(loaded)
+    if has_errors(found):
+        if show_errors is not None:
+            show_errors([f for f in found if f.severity is Severity.ERROR])
+        raise CatalogueInvalidError(refusal, hint="run `rrs validate` and fix the errors first")
+    return loaded.catalogue, LinkGraph.build(loaded.catalogue), found
 
 
 def findings_of(result: LoadResult, *, today: date | None = None) -> list[Finding]:

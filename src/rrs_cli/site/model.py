@@ -21,7 +21,6 @@ from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..diagnostics import Finding, Severity
-from ..errors import UnknownChoiceError
 from ..graph import LinkGraph
 from ..i18n import Language
 from ..models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
@@ -307,26 +306,3 @@ def _relative(item: Finding, root: Path) -> Finding:
     except (ValueError, OSError):
         name = Path(item.file).name
     return Finding(name, item.line, item.column, item.code, item.message, item.field, item.severity)
-
-
-_CONTACT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_BASE_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
-
-
-def check_contact(value: str) -> str:
-    """``--contact``: a plain email address (it becomes a mailto: link)."""
-    if not _CONTACT.fullmatch(value):
-        raise UnknownChoiceError(
-            f"--contact {value!r} is not an email address", hint="for example name@example.org"
-        )
-    return value
-
-
-def check_base_url(value: str) -> str:
-    """``--base-url``: an http(s) address (used for canonical links only)."""
-    if not _BASE_URL.fullmatch(value):
-        raise UnknownChoiceError(
-            f"--base-url {value!r} is not an http(s) address",
-            hint="for example https://example.org/strategy/",
-        )
-    return value
