@@ -29,6 +29,7 @@ from .i18n import Language, text
 from .layout import ACTIONS_DIR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
 from .models import DEFAULT_TERM_HORIZONS
 from .textsafety import has_invisible
+from .validation import validate
 
 EMAIL = re.compile(r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$")
 
@@ -220,8 +221,6 @@ def catalogue_readme(options: InitOptions) -> str:
 
 def write_catalogue(target: Path, options: InitOptions) -> list[str]:
     """Write the new catalogue at ``target`` atomically; returns the files written."""
-    from .validation import validate
-
     check_options(options)
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise InitRefusedError(f"'{target}' exists and is not a folder")

@@ -32,13 +32,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from .catalogue import LoadResult, load_catalogue
 from .diagnostics import Finding
 from .errors import CatalogueInvalidError, UnknownChoiceError, UsageError, WriteRefusedError
+from .i18n import language as interface_language
+from .i18n import status_label, term_label
 from .layout import ACTIONS_DIR
 from .models import Action, Kind, ProgressEntry, Status, Term
 from .query import resolve_action, resolve_goal
 from .schemacheck import validate_model
+from .validation import check_catalogue
 from .writing import clean_stale_temporaries, write_files
 from .yamledit import (
     EditError,
@@ -343,8 +348,6 @@ def _action_of(text: str, path: Path) -> Action:
 
 def _check(result: LoadResult, changes: list[_Change], today: date) -> None:
     """Refuse unless every changed file passes `rrs validate`'s checks in the catalogue."""
-    from .validation import check_catalogue
-
     catalogue = result.catalogue
     problems: list[Finding] = []
     for change in changes:
@@ -511,8 +514,6 @@ def _back_links(result: LoadResult, action: Action) -> list[_Change]:
 
 
 def _validated_action(fields: dict[str, Any]) -> Action:
-    from pydantic import ValidationError
-
     data = {key: value for key, value in fields.items() if value not in (None, "", [])}
     try:
         return Action.model_validate(data)
@@ -533,9 +534,6 @@ def new_action_yaml(action: Action, lang: str) -> str:
     (the action is not in the printed strategy, so there are no printed words),
     and ``added``: the day it was added, which marks its status as its initial one.
     """
-    from .i18n import language as interface_language
-    from .i18n import status_label, term_label
-
     language = interface_language(lang)
     lines = [f"id: {quoted(action.id)}", f"kind: {action.kind.value}"]
     lines.append(f"title: {quoted(action.title)}")

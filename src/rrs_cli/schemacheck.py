@@ -107,7 +107,7 @@ def _value_message(detail: Any) -> str:
 
 def _suggest_field(name: str, model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
     """The known field closest to a misspelt one, if any is close."""
-    import difflib
+    import difflib  # here, not at the top: only a misspelt field needs it (start-up speed)
 
     fields = list(ProgressEntry.model_fields if "progress" in loc else model.model_fields)
     matches = difflib.get_close_matches(name, fields, n=1)

@@ -281,7 +281,7 @@ def progress_findings(action: Action, path: Path, document: Document, today: dat
 
 
 def _unknown_key(what: str, key: str, known: Mapping[str, object]) -> str:
-    import difflib
+    import difflib  # here, not at the top: only an unknown key needs it (start-up speed)
 
     close = difflib.get_close_matches(key, list(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"

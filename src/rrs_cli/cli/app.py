@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
 from .. import __version__
 from ..errors import EXIT_FINDINGS, EXIT_USAGE, RrsError
@@ -87,7 +87,6 @@ app = typer.Typer(
 
 def _catalogue_after_command_option() -> Any:
     """The ``-C/--catalogue`` option every command accepts after its name."""
-    from typer.core import TyperOption
 
     def remember(ctx: Any, _param: Any, value: str | None) -> None:
         session = ctx.find_object(Session)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -102,8 +103,6 @@ def diff_command(
     BASE and HEAD are always git revisions of the repository holding the
     catalogue, never folders; compare folders with --base-dir and --head-dir.
     """
-    from contextlib import ExitStack
-
     from ..diff import compare
     from ..render import diff as render
     from ..revisions import checkout, load_version

@@ -18,6 +18,9 @@ import typer
 
 from ..textsafety import visible
 
+# rich and the writer are imported inside the functions that use them, not at the
+# top: most runs print plain text and write nothing (start-up speed).
+
 
 def print_error(message: str, hint: str = "") -> None:
     """One error on stderr; control characters shown as escapes (catalogue text may be in it)."""

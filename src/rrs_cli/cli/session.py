@@ -19,7 +19,9 @@ from ..errors import CatalogueInvalidError, UsageError
 from ..textsafety import visible
 from .output import stderr_is_terminal
 
-if TYPE_CHECKING:  # the core is imported when a command needs it, not at start-up
+# The core (discovery, catalogue, query, renderers) is imported inside the methods
+# that need it, not at the top: `rrs --help` and `rrs where` never load it (start-up speed).
+if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from ..diagnostics import Finding
     from ..discovery import CatalogueLocation
