@@ -25,8 +25,9 @@ from .options import (
 from .output import interactive
 from .session import session_of
 
-# The core is imported inside each command, not at the top: `rrs --help` and every
-# command start without loading Pydantic models, YAML or rich (start-up speed).
+# The core is imported inside each command, not at the top, so that `rrs --help`
+# loads no Pydantic models, YAML or rich, and a command only what it uses (start-up speed).
+
 app = typer.Typer()
 
 
