@@ -213,3 +213,15 @@ def test_dash_at_a_line_break_is_joined_without_a_space(
     text = getattr(catalogue.actions[action_id], field)
     assert joined in text
     assert spaced not in text
+
+
+def test_links_the_lone_letter_rule_infers_are_marked_inferred(catalogue: Catalogue) -> None:
+    """A block whose LINK line is printed empty and whose links come from the
+    lone-letter rule (its notes say a strict reading would give []) marks them all
+    as inferred; every other action's links are printed ones."""
+    strict = "A strict reading of the LINK line alone would give []"
+    inferred = {a.id for a in catalogue.actions.values() if a.links_inferred}
+    assert inferred == {"11", "14", "16", "17", "24", "39", "40"}
+    for action in catalogue.actions.values():
+        expected = action.links if strict in (action.notes or "") else []
+        assert action.links_inferred == expected, action.id

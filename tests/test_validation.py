@@ -192,3 +192,40 @@ def test_readme_documents_every_check() -> None:
     for check in CHECKS.values():
         row = f"| {check.code} | {check.name} | {check.severity.value} |"
         assert row in readme, f"README validation table lacks or misstates: {row}"
+
+
+def test_an_inferred_link_must_be_a_link(make_catalogue: MakeCatalogue) -> None:
+    root = make_catalogue(changed("1", links_inferred=["A", "B"]))
+    found = [(f.code, f.field) for f in validate(root, today=TODAY)]
+    assert ("RRS007", "links_inferred[1]") in found
+    assert ("RRS007", "links_inferred[0]") not in found
+
+
+@pytest.mark.parametrize(
+    "tokens", ["../tokens.css", "/etc/tokens.css", "theme/../../x.css", "theme\\x.css", "t.txt"]
+)
+def test_a_tokens_file_must_be_a_css_file_inside_the_catalogue(
+    make_catalogue: MakeCatalogue, tokens: str
+) -> None:
+    from .conftest import STRATEGY
+
+    root = make_catalogue(strategy={**STRATEGY, "site": {"tokens": tokens}})
+    found = [(f.code, f.field, f.severity) for f in validate(root, today=TODAY)]
+    assert ("RRS007", "site.tokens", Severity.ERROR) in found
+
+
+def test_a_tokens_file_that_is_missing_or_fetches_is_an_error(
+    make_catalogue: MakeCatalogue,
+) -> None:
+    from .conftest import STRATEGY
+
+    root = make_catalogue(strategy={**STRATEGY, "site": {"tokens": "theme/tokens.css"}})
+    assert ("RRS015", "site.tokens") in [(f.code, f.field) for f in validate(root, today=TODAY)]
+    (root / "theme").mkdir()
+    (root / "theme" / "tokens.css").write_text(":root { --rrs-accent: #123456; }\n")
+    assert not [f for f in validate(root, today=TODAY) if f.field == "site.tokens"]
+    (root / "theme" / "tokens.css").write_text("@import url(https://example.org/x.css);\n")
+    assert ("RRS007", "site.tokens") in [(f.code, f.field) for f in validate(root, today=TODAY)]
+    (root / "theme" / "tokens.css").unlink()
+    (root / "theme" / "tokens.css").symlink_to("/etc/hostname")
+    assert ("RRS013", "site.tokens") in [(f.code, f.field) for f in validate(root, today=TODAY)]

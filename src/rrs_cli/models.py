@@ -103,8 +103,72 @@ class Citation(_Strict):
     file: Text | None = None
 
 
-LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
 Email = Annotated[str, Field(pattern=r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$")]
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+WebAddress = Annotated[str, Field(pattern=r"^https?://[^\s<>\"'`\\]+$")]
+
+
+def _catalogue_css_path(value: str) -> str:
+    """A CSS file inside the catalogue folder, written relative to it with ``/``."""
+    parts = value.split("/")
+    if (
+        not value
+        or value.startswith("/")
+        or "\\" in value
+        or ":" in value
+        or any(part in ("", ".", "..") for part in parts)
+        or not value.lower().endswith(".css")
+    ):
+        raise PydanticCustomError(
+            "catalogue_path",
+            "must be a .css file inside the catalogue folder, written relative to it with '/' "
+            "and without '..' (for example theme/tokens.css)",
+        )
+    return value
+
+
+CataloguePath = Annotated[str, AfterValidator(_catalogue_css_path)]
+
+
+class Licence(_Strict):
+    """The licence the catalogue's data is published under (shown on the site)."""
+
+    name: NonEmpty  # e.g. "CC BY 4.0"
+    url: WebAddress | None = None
+
+
+class ComplianceStatus(StrEnum):
+    """The compliance statuses of the Dutch model accessibility statement."""
+
+    FULL = "full"  # voldoet volledig
+    PARTIAL = "partial"  # voldoet gedeeltelijk
+    FIRST_STEPS = "first-steps"  # eerste maatregelen genomen
+    NONE = "none"  # voldoet niet
+
+
+class Accessibility(_Strict):
+    """What only the publisher can say in the site's accessibility statement."""
+
+    status: ComplianceStatus | None = None
+    statement_date: date | None = None
+    # How the publisher had the site evaluated (an audit, by whom, when).
+    evaluation: Text = ""
+    # Where a visitor can report a barrier, when not the site's contact address.
+    feedback: Email | None = None
+
+
+class SiteSettings(_Strict):
+    """How `rrs site` presents the catalogue (strategy.yaml ``site:``), all optional."""
+
+    # Who publishes the website (contact, privacy and accessibility pages).
+    publisher: Text = ""
+    # A CSS file of design tokens (a house style) inside the catalogue folder,
+    # loaded after the bundled neutral theme, e.g. theme/tokens.css.
+    tokens: CataloguePath | None = None
+    # The text above an action page's "respond" link, in the catalogue's language
+    # (without it the site says only where a response goes).
+    respond: Text = ""
+    accessibility: Accessibility | None = None
 
 
 class Strategy(_Strict):
@@ -131,8 +195,12 @@ class Strategy(_Strict):
     # Other names of one organisation, matched by --owner, --partner and --org:
     # each entry lists the names of one organisation.
     organisations: list[list[NonEmpty]] = []
-    # How the strategy writes "funding not settled" (PM, n/a, to be decided).
+    # How the strategy writes "funding not settled" (PM, to be decided); a word
+    # for "not applicable" (NVT, n/a) is not one of them (see report.funding_settled).
     unsettled_funding: list[Text] = []
+    # The licence of the catalogue's data; none: the site says no licence is given.
+    licence: Licence | None = None
+    site: SiteSettings | None = None
 
     @property
     def year(self) -> int | None:
@@ -206,6 +274,9 @@ class Action(_Strict):
     qualities: list[Key] = []
     impact_levels: list[ImpactLevel] = []
     links: list[ActionId] = []
+    # The links of ``links`` that the strategy does not print but the catalogue
+    # infers (each file's notes say how): shown as inferred, never as printed.
+    links_inferred: list[ActionId] = []
     links_all_flywheels: bool = False
     notes: Text | None = None
     progress: list[ProgressEntry] = []

@@ -38,7 +38,12 @@ DONE = frozenset({Status.COMPLETED, Status.STOPPED})
 
 
 def funding_settled(funding: str, unsettled: Iterable[str]) -> bool:
-    """False when ``funding`` is empty or one of the strategy's "not settled" words."""
+    """False when ``funding`` is empty or one of the strategy's "not settled" words.
+
+    The one place that decides what counts as unsettled funding (the report's
+    count and list, and the site through the report). A "not applicable" word
+    (NVT) is not a "not settled" word: a catalogue lists only the latter.
+    """
     value = fold(funding).strip(" .")
     return bool(value) and value not in {fold(word).strip(" .") for word in unsettled}
 

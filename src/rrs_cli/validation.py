@@ -23,6 +23,7 @@ from .layout import ACCEPTED_FILE, ACTIONS_DIR, GOALS_FILE
 from .models import CONNECTED_ID, FLYWHEEL_ID, Action
 from .schemacheck import format_path
 from .textsafety import has_invisible, invisible_characters, visible
+from .theme import read_tokens
 from .yamlio import Document
 
 # Builds a finding located at a field path of the action being checked.
@@ -87,6 +88,7 @@ def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Fi
         found.extend(_check_action(catalogue, graph, action, today or date.today()))
     for document in catalogue.documents.values():
         found.extend(invisible_text(document))
+    found.extend(read_tokens(catalogue)[1])
     return found
 
 
@@ -236,6 +238,14 @@ def _check_links(
                 loc,
                 "RRS101",
                 f"{action.id} names {target_id}, but {target_id} does not name {action.id} back",
+            )
+    for index, target_id in enumerate(action.links_inferred):
+        if target_id not in action.links:
+            yield at(
+                ("links_inferred", index),
+                "RRS007",
+                f"links_inferred names {target_id}, which is not in links: an inferred link "
+                "must also be one of the action's links",
             )
     # Constant time per action: "all flywheels" links are never listed here.
     if not action.is_flywheel and not graph.has_links(action.id):

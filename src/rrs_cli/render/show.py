@@ -83,7 +83,11 @@ def _facts(
     if action.links_all_flywheels:
         facts.append((text("field.links", lang), text("value.all_flywheels", lang)))
     else:
-        facts.append((text("show.links_as_printed", lang), " ".join(action.links) or "—"))
+        shown = " ".join(action.links) or "—"
+        if action.links_inferred:
+            inferred = ", ".join(action.links_inferred)
+            shown += f"  [{text('show.links_inferred', lang, ids=inferred)}]"
+        facts.append((text("show.links_as_printed", lang), shown))
     return facts
 
 
