@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rrs_cli.catalogue import load_catalogue
@@ -120,3 +122,96 @@ def test_graph_walk_depth(make_catalogue: MakeCatalogue) -> None:
         (1, "A", "1"),
     ]
     assert [s.action.id for s in graph.walk("1", 2)] == ["1", "A", "2"]
+
+
+# --- organisations: one rule for the CLI, the report and the site ---------------
+
+ORGS = [["Veiligheidsregio", "VRR", "safety region"], ["Waterschappen", "Waterschap"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # names that hold "en" or "&" stay whole
+        (
+            "Arcadis, ministerie van Infrastructuur en Milieu",
+            ["Arcadis", "ministerie van Infrastructuur en Milieu"],
+        ),
+        (
+            "TNO, Hoogheemraadschap Schieland & Krimpenerwaard",
+            ["TNO", "Hoogheemraadschap Schieland & Krimpenerwaard"],
+        ),
+        (
+            "Rijksoverheid, onderwijs- en zorginstellingen, woningcorporaties en bedrijven",
+            ["Rijksoverheid", "onderwijs- en zorginstellingen", "woningcorporaties", "bedrijven"],
+        ),
+        ("Lokale bedrijven en kernteam", ["Lokale bedrijven en kernteam"]),
+        (
+            "Gemeente Rotterdam, bewoners- en wijkorganisatie",
+            ["Gemeente Rotterdam", "bewoners- en wijkorganisatie"],
+        ),
+        # words that introduce examples, and "etc", name no organisation
+        (
+            "Elf Europese steden, waaronder Glasgow, Vejle",
+            ["Elf Europese steden", "Glasgow", "Vejle"],
+        ),
+        ("Rijk, Welzijnsaanbieders, GGZ, etc.", ["Rijk", "Welzijnsaanbieders", "GGZ"]),
+        ("Stedin, Evides en andere infrabeheerders", ["Stedin", "Evides"]),
+        # prose stays text
+        (
+            "het is een oproep aan alle stakeholders die een bijdrage in het netwerk van de "
+            "stad leveren.",
+            [],
+        ),
+        ("Burgers, marktpartijen. Per initiatief kunnen de partijen anders zijn.", []),
+        ("", []),
+    ],
+)
+def test_organisation_names_split_only_where_they_yield_names(text: str, names: list[str]) -> None:
+    from rrs_cli.query import organisation_names
+
+    assert organisation_names(text) == names
+
+
+def test_spellings_and_aliases_of_one_organisation_are_merged() -> None:
+    from rrs_cli.query import alias_group, organisation_key
+
+    assert organisation_key("Delfshaven Coöperatie") == organisation_key("Delfshavencoöperatie")
+    assert organisation_key("WIJ-Samenleving") == organisation_key("WIJsamenleving")
+    assert organisation_key("RDC-partners") == organisation_key("RDC partners")
+    assert alias_group("Veiligheidsregio (VRR)", ORGS) is ORGS[0]
+    assert alias_group("waterschappen (nog niet vastgesteld)", ORGS) is ORGS[1]
+    assert alias_group("VRR", ORGS) is ORGS[0]
+    assert alias_group("Gemeente Londen", ORGS) is None
+
+
+def test_the_site_and_report_owners_are_what_the_cli_finds(bundled: Path) -> None:
+    """Every action the shared grouping puts under an organisation of strategy.yaml
+    is found by `rrs list --owner` / `--partner` with that organisation's name."""
+    from rrs_cli.query import group_organisations
+
+    catalogue = load_catalogue(bundled).catalogue
+    graph = LinkGraph.build(catalogue)
+    organisations = catalogue.strategy.organisations
+    for field in ("owner", "partner"):
+        attribute = "owner" if field == "owner" else "partners"
+        groups = group_organisations(
+            catalogue.actions.values(),
+            lambda a, name=attribute: (getattr(a, name),),  # type: ignore[misc]
+            organisations,
+        )
+        for group in organisations:
+            grouped = next((g for g in groups if g.name == group[0]), None)
+            if grouped is None:
+                continue
+            found = {a.id for a in ActionFilter(**{field: group[0]}).select(catalogue, graph)}
+            assert {a.id for a in grouped.actions} <= found, (field, group[0])
+    # The review's cases: the safety region of 20 and of 25 ("Veiligheidsregio (VRR)").
+    partners = group_organisations(
+        catalogue.actions.values(), lambda a: (a.partners,), organisations
+    )
+    region = next(g for g in partners if g.name == "Veiligheidsregio")
+    assert {a.id for a in region.actions} == {"20", "25"}
+    owners = group_organisations(catalogue.actions.values(), lambda a: (a.owner,), organisations)
+    water = next(g for g in owners if g.name == "Waterschappen")
+    assert "K" in {a.id for a in water.actions}

@@ -220,12 +220,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "of the total.",
     ),
     "report.per_owner.caption": (
-        "Eigenaren zoals de strategie ze noemt, samengevoegd ongeacht hoofdletters en spaties "
-        "en onder hun andere namen; elke actie telt één keer. Eigenaren met één actie, "
-        "hier niet getoond: {others} (zie de bijlage).",
-        "Owners as the strategy names them, merged regardless of case and spacing and under "
-        "their other names; each action is counted once. Owners of one action, not shown "
-        "here: {others} (see the appendix).",
+        "Eigenaren zoals de strategie ze noemt. Een actie met meer eigenaren telt bij elk "
+        "van hen. Schrijfwijzen die alleen in hoofdletters, spaties of leestekens verschillen "
+        "en andere namen van dezelfde organisatie zijn samengevoegd. De {others} eigenaren "
+        "met één actie staan in de bijlage.",
+        "Owners as named in the strategy. An action with several owners counts under each "
+        "of them. Spellings that differ only in case, spacing or punctuation, and other "
+        "names of the same organisation, are merged. The {others} owners of one action are "
+        "listed in the appendix.",
     ),
     "report.overview": ("Overzicht", "Overview"),
     "report.by_status": ("Naar huidige status", "By current status"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -34,14 +35,16 @@ def _organisation_pattern(value: str, organisations: Sequence[Sequence[str]]) ->
     """A pattern for ``value`` and, when it names a known organisation, its other names.
 
     ``organisations`` is strategy.yaml's list of names per organisation: a value
-    equal to one of them, or the start of one (4 letters or more), searches for
-    all of them (`--owner "port authority"` finds "Gemeente, HbR").
+    that is one of them (as :func:`alias_group` reads names), or the start of one
+    (4 letters or more), searches for all of them (`--owner "port authority"`
+    finds "Gemeente, HbR").
     """
     wanted = loose(value)
     terms = {wanted} if wanted else set()
+    exact = alias_group(value, organisations)
     for group in organisations:
         names = [loose(name) for name in group]
-        if any(wanted == n or (len(wanted) > 3 and n.startswith(wanted)) for n in names):
+        if group is exact or any(len(wanted) > 3 and n.startswith(wanted) for n in names):
             terms.update(n for n in names if n)
     alternatives = "|".join(
         rf"\b{re.escape(term)}\b" if len(term) <= 4 else rf"\b{re.escape(term)}"
@@ -51,16 +54,126 @@ def _organisation_pattern(value: str, organisations: Sequence[Sequence[str]]) ->
 
 
 def organisation_aliases(organisations: Sequence[Sequence[str]]) -> dict[str, str]:
-    """Folded name -> the organisation's display name (the first of its names).
-
-    One map for every place that groups owners and partners (the report, the
-    site's organisations page), so they cannot group differently.
-    """
+    """Folded name -> the organisation's display name (the first of its names)."""
     aliases: dict[str, str] = {}
     for names in organisations:
         for name in names:
             aliases.setdefault(fold(name), names[0])
     return aliases
+
+
+# Organisation names, one rule for the CLI's --owner/--partner/--org, the report's
+# owners and the site's organisations page:
+# - a spelling is one organisation with every spelling that differs from it only
+#   in case, accents, spaces, hyphens or punctuation ("Delfshavencoöperatie" and
+#   "Delfshaven Coöperatie"), or without a leading article ("de gemeente Rotterdam");
+# - strategy.yaml's ``organisations`` name the other names of one organisation,
+#   and a name followed by a bracketed remark or abbreviation is that name
+#   ("Veiligheidsregio (VRR)", "waterschappen (nog niet vastgesteld)").
+_BRACKETED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<note>[^()]*)\)\s*$")
+_ARTICLES = ("de", "het", "een", "the", "a", "an")
+
+
+def organisation_key(name: str) -> str:
+    """The form two spellings of one organisation share (see the rule above)."""
+    parts = words(name)
+    if len(parts) > 1 and parts[0] in _ARTICLES:
+        parts = parts[1:]
+    return "".join(parts)
+
+
+def alias_group(name: str, organisations: Sequence[Sequence[str]]) -> Sequence[str] | None:
+    """The names of the strategy.yaml organisation ``name`` is one of, or None."""
+    keys = [organisation_key(name)]
+    bracketed = _BRACKETED.match(" ".join(name.split()))
+    if bracketed:
+        keys += [organisation_key(bracketed["name"]), organisation_key(bracketed["note"])]
+    for group in organisations:
+        group_keys = {organisation_key(n) for n in group}
+        if any(key and key in group_keys for key in keys):
+            return group
+    return None
+
+
+# How owner and partners texts are split into the organisations they name: at
+# commas and semicolons, and the last item of a list at " en "/" and " when what
+# follows starts in lower case ("woningcorporaties en bedrijven"), not within a
+# name ("ministerie van Infrastructuur en Milieu", "Hoogheemraadschap Schieland &
+# Krimpenerwaard", "onderwijs- en zorginstellingen"). Words that introduce
+# examples are dropped ("waaronder Glasgow" names Glasgow); "etc." and "andere
+# infrabeheerders" name no organisation. A text that reads as prose (a sentence
+# break, or an item of more than MAX_NAME_WORDS words) names none: it stays text.
+_ITEM_BREAK = re.compile(r"\s*[,;]\s*")
+_LAST_AND = re.compile(r"(?<!-)\s+(?:en|and)\s+(?=[a-zà-ÿ])")
+_SENTENCE_BREAK = re.compile(r"\w[.!?]\s+\w")
+_LEADS = re.compile(
+    r"^(?:waaronder|zoals|onder andere|o\.a\.|bijvoorbeeld|bv\.|including|such as|e\.g\.)\s+",
+    re.IGNORECASE,
+)
+_NO_NAME = re.compile(r"^(?:etc\.?|enz\.?|e\.d\.?|andere?n?\b.*|others?\b.*)$", re.IGNORECASE)
+MAX_NAME_WORDS = 12
+
+
+def organisation_names(text: str) -> list[str]:
+    """The organisations an owner or partners text names, as printed ([] for prose)."""
+    flat = " ".join(text.split()).strip(" ,;")
+    if not flat or _SENTENCE_BREAK.search(flat):
+        return []
+    items = [item for item in _ITEM_BREAK.split(flat) if item.strip(" .")]
+    if len(items) > 1:
+        items[-1:] = _LAST_AND.split(items[-1])
+    names = []
+    for item in items:
+        name = _LEADS.sub("", item.strip(" .")).strip(" .")
+        if len(name.split()) > MAX_NAME_WORDS:
+            return []
+        if name and not _NO_NAME.match(name):
+            names.append(name)
+    return names
+
+
+@dataclass
+class OrganisationGroup:
+    """One organisation: its display name, the spellings seen and its actions."""
+
+    key: str
+    name: str
+    spellings: list[str]
+    actions: list[Action]
+
+
+def group_organisations(
+    actions: Iterable[Action],
+    texts: Callable[[Action], Iterable[str]],
+    organisations: Sequence[Sequence[str]],
+) -> list[OrganisationGroup]:
+    """The organisations that ``texts`` (owner, partners) of ``actions`` name, each
+    with the actions naming it (each action once), largest first.
+
+    Named by strategy.yaml's first name of the organisation, else by its most
+    used spelling. The report's owners and the site's organisations use this.
+    """
+    groups: dict[str, OrganisationGroup] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for action in actions:
+        for value in texts(action):
+            for name in organisation_names(value):
+                aliases = alias_group(name, organisations)
+                key = organisation_key(aliases[0]) if aliases else organisation_key(name)
+                group = groups.get(key)
+                if group is None:
+                    shown = aliases[0] if aliases else name
+                    group = groups[key] = OrganisationGroup(key, shown, [], [])
+                    spellings[key] = Counter()
+                spellings[key][name] += 1
+                if not group.actions or group.actions[-1] is not action:
+                    group.actions.append(action)
+    for key, group in groups.items():
+        counts = spellings[key]
+        group.spellings = sorted(counts, key=lambda s: (-counts[s], s))
+        if alias_group(group.name, organisations) is None:
+            group.name = group.spellings[0]
+    return sorted(groups.values(), key=lambda g: (-len(g.actions), fold(g.name), g.key))
 
 
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")

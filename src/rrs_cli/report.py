@@ -11,9 +11,12 @@ Counting rules, so that the report's numbers add up:
 - every action is counted once, under the goal whose section it is printed in
   (its ``goal``); actions that reach other goals through their links are
   counted there separately, as "also contributes" (``GoalCount.also``);
-- owners are grouped case-, accent- and whitespace-insensitively and by the
-  organisations' other names in ``strategy.yaml`` (``organisations``), so
-  "Gemeente" and "gemeente" are one owner, and each action has one owner row;
+- owners are the organisations an owner field names, read by the rule the CLI's
+  ``--owner`` and the website's organisations page use
+  (``query.group_organisations``): an action owned by "Gemeente, HbR" counts
+  under both, spellings of one organisation (and its other names in
+  ``strategy.yaml``) are one owner, and an owner field that names no
+  organisation (empty, or prose) is one row of its own;
 - the period of ``since`` is inclusive: an entry dated ``since`` is in it.
 
 Expected-result horizons count from the strategy's publication year and come
@@ -32,7 +35,7 @@ from datetime import date
 from .catalogue import Catalogue
 from .graph import LinkGraph
 from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
-from .query import fold, organisation_aliases
+from .query import fold, group_organisations
 
 DONE = frozenset({Status.COMPLETED, Status.STOPPED})
 
@@ -150,9 +153,14 @@ class Report:
         return [g for g in self.owners if len(g.actions) == 1]
 
     def owner_counts(self, actions: Iterable[Action]) -> list[tuple[str, int]]:
-        """How many of ``actions`` each owner group holds, largest first."""
-        names = {a.id: g.name for g in self.owners for a in g.actions}
-        counts = Counter(names[a.id] for a in actions)
+        """How many of ``actions`` each owner holds, largest first (an action with
+        several owners counts under each)."""
+        ids = {a.id for a in actions}
+        counts = Counter[str]()
+        for group in self.owners:
+            held = sum(a.id in ids for a in group.actions)
+            if held:
+                counts[group.name] += held
         return sorted(counts.items(), key=lambda item: (-item[1], fold(item[0])))
 
     @property
@@ -281,9 +289,7 @@ def build_report(
     if homeless:
         report.by_goal.append(_count(None, homeless, changed, overdue, stale, also=0))
 
-    report.owners = _grouped(
-        actions, lambda a: a.owner, organisation_aliases(strategy.organisations)
-    )
+    report.owners = _owners(actions, strategy)
     report.funders = _grouped(actions, lambda a: a.funding, {})
     report.unsettled_funding = [
         a for a in actions if not funding_settled(a.funding, strategy.unsettled_funding)
@@ -335,6 +341,16 @@ def _changes(actions: list[Action], since: date | None, as_of: date) -> list[Cha
                 changes.append(Change(entry.date, action, entry, previous))
             previous = entry.status
     return sorted(changes, key=lambda c: (c.when, c.action.id))
+
+
+def _owners(actions: list[Action], strategy: Strategy) -> list[Group]:
+    """Each organisation an owner field names, with its actions; an owner field
+    that names none (empty, or prose) makes a group of its own text."""
+    named = group_organisations(actions, lambda a: (a.owner,), strategy.organisations)
+    groups = [Group(g.name, g.actions) for g in named]
+    seen = {a.id for g in named for a in g.actions}
+    groups += _grouped([a for a in actions if a.id not in seen], lambda a: a.owner, {})
+    return sorted(groups, key=lambda g: (-len(g.actions), fold(g.name)))
 
 
 def _grouped(
