@@ -53,18 +53,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "impact.neighbourhood": ("Wijk", "Neighbourhood"),
     "impact.city": ("Stad", "City"),
     # The link network drawn as SVG (site/svg.py): its legend.
-    "svg.link.both_sides": ("link aan beide kanten vermeld", "link named on both sides"),
-    "svg.link.one_sided": ("link aan één kant vermeld", "link named on one side only"),
+    "svg.link.both_sides": ("verbinding bij beide acties genoemd", "link named at both actions"),
+    "svg.link.one_sided": ("verbinding bij één actie genoemd", "link named at one action only"),
     # Field labels shared by the terminal, the report and the site.
     "field.id": ("Id", "ID"),
     "field.title": ("Titel", "Title"),
-    "field.kind": ("Soort", "Kind"),
+    "field.kind": ("Soort", "Type"),
     "field.goal": ("Doel", "Goal"),
-    "field.goal_section": ("Doel (hoofdstuk)", "Goal section"),
-    "field.goals_reached": ("Doelen waaraan de actie bijdraagt", "Goals reached"),
+    "field.goal_section": ("Doel (hoofdstuk)", "Goal (chapter)"),
+    "field.goals_reached": ("Telt mee bij doel", "Contributes to goals"),
     "field.owner": ("Eigenaar", "Owner"),
     "field.partners": ("Partners", "Partners"),
-    "field.funding": ("Financiën (mogelijk)", "Funding (possible)"),
+    "field.funding": ("Financiën (mogelijk)", "Possible funding"),
     "field.status": ("Status", "Status"),
     "field.status_at_publication": (
         "Status bij publicatie ({year})",
@@ -73,15 +73,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.status_initial": ("Status bij opname", "Initial status"),
     "field.current_status": ("Huidige status", "Current status"),
     "field.term": ("Resultaat (termijn)", "Expected result (term)"),
-    "field.horizon_passed": ("Termijn verstreken", "Horizon passed"),
+    "field.horizon_passed": ("Termijn verstreken", "Term expired"),
     "field.qualities": ("Kwaliteiten", "Qualities"),
-    "field.impact_levels": ("Niveau", "Impact levels"),
+    "field.impact_levels": ("Impactniveau", "Impact level"),
     "field.description": ("Omschrijving", "Description"),
-    "field.resilience_value": ("Resilience value", "Resilience value"),
-    "field.links": ("Links", "Links"),
+    "field.resilience_value": ("Resiliencewaarde", "Resilience value"),
+    "field.links": ("Verbindingen", "Links"),
     "field.progress": ("Voortgang", "Progress"),
     "field.progress_entry": ("Voortgangsmelding", "Progress entry"),
-    "field.last_update": ("Laatste voortgangsmelding", "Last update"),
+    "field.last_update": ("Laatste voortgangsmelding", "Last progress update"),
     "field.notes": ("Over de bron", "About the source"),
     "field.as_of": ("Peildatum", "As of"),
     "field.date": ("Datum", "Date"),
@@ -95,7 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "list.count.one": ("{count} actie", "{count} action"),
     # `rrs show`: one action's labels.
     "show.goals_named": ("Genoemde doelen", "Goals named"),
-    "show.links_as_printed": ("Koppelingen in het bestand", "Links in the file"),
+    "show.links_as_printed": ("Verbindingen in het bestand", "Links in the file"),
     "show.links_inferred": ("afgeleid, niet gedrukt: {ids}", "inferred, not printed: {ids}"),
     "show.linked": ("Verbonden acties ({count})", "Linked actions ({count})"),
     "show.linked.heading": ("Verbonden acties", "Linked actions"),
@@ -318,6 +318,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 # The website (`rrs site`): navigation, page texts and labels.
 SITE_MESSAGES: dict[str, tuple[str, str]] = {
+    # The frame of every page.
     "site.skip": ("Naar de inhoud", "Skip to content"),
     "site.nav": ("Hoofdmenu", "Main menu"),
     "site.nav.home": ("Start", "Home"),
@@ -327,25 +328,81 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.nav.network": ("Netwerk", "Network"),
     "site.nav.organisations": ("Organisaties", "Organisations"),
     "site.nav.data": ("Over de gegevens", "About the data"),
+    "site.nav.footer": ("Over deze website", "About this website"),
+    "site.nav.accessibility": ("Toegankelijkheid", "Accessibility"),
+    "site.nav.privacy": ("Privacy", "Privacy"),
+    "site.nav.contact": ("Contact", "Contact"),
+    "site.nav.colophon": ("Colofon", "Colophon"),
+    "site.header_search": ("Zoeken op deze website", "Search this website"),
+    "site.language_switch": ("Taal", "Language"),
+    "site.language_other": ("English", "Nederlands"),
+    "site.language_other_label": (
+        "This page in English",
+        "Deze pagina in het Nederlands",
+    ),
+    "language.nl": ("Nederlands", "Dutch"),
+    "language.en": ("Engels", "English"),
+    "site.catalogue_notice": (
+        "De teksten uit de strategie zelf (titels, omschrijvingen, eigenaren en partners) "
+        "staan hier in het {language}, zoals ze zijn gepubliceerd.",
+        "The strategy's own texts (titles, descriptions, owners and partners) are shown in "
+        "{language}, as they were published.",
+    ),
+    "site.footer": (
+        "Deze website is gemaakt met rrs uit de gegevens van de {name}.",
+        "This website was made with rrs from the data of the {name}.",
+    ),
+    "site.as_of": ("Stand van zaken: {date}", "As of {date}"),
+    "site.description.home": (
+        "De doelen en acties van de {name} en de voortgang daarvan.",
+        "The goals and actions of the {name} and the progress made on them.",
+    ),
+    "site.description.action": (
+        "{kind} {id} van de {name}: omschrijving, status, termijn en verbonden acties.",
+        "{kind} {id} of the {name}: description, status, term and linked actions.",
+    ),
+    # The home page.
     "site.intro": (
-        "{name} is de resilience strategie van {city}, gepubliceerd in {year}. Deze site "
-        "toont de doelen en acties van de strategie en hoe ver ze zijn.",
-        "{name} is the resilience strategy of {city}, published in {year}. This site shows "
-        "the strategy's goals and actions and how far they have got.",
+        "De {name} ({year}) is de resiliencestrategie van {city}. Op deze website vindt u "
+        "de doelen en acties van de strategie en de voortgang daarvan.",
+        "The {name} is the resilience strategy of {city}, published in {year}. This website "
+        "shows its goals and actions and the progress made on them.",
     ),
     "site.intro_undated": (
-        "{name} is de resilience strategie van {city}. Deze site toont de doelen en acties "
-        "van de strategie en hoe ver ze zijn.",
-        "{name} is the resilience strategy of {city}. This site shows the strategy's goals "
-        "and actions and how far they have got.",
+        "De {name} is de resiliencestrategie van {city}. Op deze website vindt u de doelen "
+        "en acties van de strategie en de voortgang daarvan.",
+        "The {name} is the resilience strategy of {city}. This website shows its goals and "
+        "actions and the progress made on them.",
     ),
     "site.source": ("Bron", "Source"),
-    "site.as_of": ("Stand op {date}", "As of {date}"),
-    "site.last_change": (
-        "Laatste voortgangsmelding: {date}",
-        "Data last changed: {date}",
+    "site.source_link": ("Het brondocument", "The source document"),
+    "site.last_change": ("Laatste voortgangsmelding: {date}", "Last progress update: {date}"),
+    "site.no_change": ("Nog geen voortgang gemeld", "No progress recorded yet"),
+    "site.attention": ("Stand van de acties", "Where the actions stand"),
+    "site.attention.overdue.other": (
+        "Bij {count} van de {total} acties is de verwachte termijn verstreken zonder dat er "
+        "voortgang is gemeld.",
+        "For {count} of the {total} actions the expected term has expired without any "
+        "progress being recorded.",
     ),
-    "site.no_change": ("Nog geen voortgang gemeld", "No progress logged yet"),
+    "site.attention.overdue.one": (
+        "Bij {count} van de {total} acties is de verwachte termijn verstreken zonder dat er "
+        "voortgang is gemeld.",
+        "For {count} of the {total} actions the expected term has expired without any "
+        "progress being recorded.",
+    ),
+    "site.attention.never.one": (
+        "Van {count} actie is sinds de publicatie nog geen voortgang gemeld.",
+        "No progress has been recorded for {count} action since publication.",
+    ),
+    "site.attention.never.other": (
+        "Van {count} acties is sinds de publicatie nog geen voortgang gemeld.",
+        "No progress has been recorded for {count} actions since publication.",
+    ),
+    "site.attention.link": (
+        "Bekijk deze acties in de actielijst",
+        "See these actions in the list of actions",
+    ),
     "site.goals": ("Doelen", "Goals"),
     "site.goal_number": ("Doel {number}", "Goal {number}"),
     "site.goal_counts": ("{flywheels}, {connected}", "{flywheels}, {connected}"),
@@ -354,11 +411,17 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.count.flywheels.other": ("{count} vliegwielacties", "{count} flywheel actions"),
     "site.count.connected.one": ("{count} verbonden actie", "{count} connected action"),
     "site.count.connected.other": ("{count} verbonden acties", "{count} connected actions"),
+    "site.count.actions.one": ("{count} actie", "{count} action"),
+    "site.count.actions.other": ("{count} acties", "{count} actions"),
     "site.status_of": ("Status van de acties", "Status of the actions"),
-    "site.more": ("Verder op deze site", "More on this site"),
+    "site.status_of_note": (
+        "De status van een actie zonder voortgangsmelding is de status uit {year}.",
+        "The status of an action without a progress update is its status of {year}.",
+    ),
+    "site.more": ("Verder op deze website", "More on this website"),
     "site.more.actions": (
-        "Alle acties, met filters op doel, kwaliteit, status, termijn, soort en eigenaar",
-        "All actions, filtered by goal, quality, status, term, kind and owner",
+        "Alle acties, te filteren op doel, kwaliteit, status, termijn, soort en eigenaar",
+        "All actions, filtered by goal, quality, status, term, type and owner",
     ),
     "site.more.search": ("Zoeken in de tekst van alle acties", "Search the text of all actions"),
     "site.more.report": (
@@ -367,37 +430,48 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "site.more.network": (
         "Hoe de acties met elkaar verbonden zijn",
-        "How the actions link to each other",
+        "How the actions are linked to each other",
     ),
     "site.more.organisations": (
-        "Wie welke actie trekt of eraan meedoet",
+        "Wie eigenaar of partner van welke actie is",
         "Who owns or takes part in which action",
     ),
     "site.more.data": (
-        "De gegevens: validatie, bekende inconsistenties en downloads",
-        "The data: validation, known inconsistencies and downloads",
+        "Hoe de gegevens zijn gemaakt, bekende inconsistenties en downloads",
+        "How the data was made, known inconsistencies and downloads",
     ),
     "site.qualities": ("Kwaliteiten", "Qualities"),
+    "site.qualities_intro": (
+        "De strategie beschrijft zeven kwaliteiten van een resiliente stad. Bij een actie "
+        "staat een kwaliteit als de resiliencewaarde van de actie haar noemt.",
+        "The strategy describes seven qualities of a resilient city. An action has a "
+        "quality when its resilience value names it.",
+    ),
     "site.chart.status": ("Acties per status", "Actions by status"),
     "site.chart.goals": ("Acties per doel", "Actions by goal"),
-    "site.chart.terms": ("Acties per termijn", "Actions by term"),
-    "site.chart.numbers": ("De cijfers van deze grafiek", "The numbers in this chart"),
+    "site.chart.terms": ("Acties per verwachte termijn", "Actions by expected term"),
     "site.chart.goals_note": (
-        "Een actie telt mee bij elk doel waaraan zij bijdraagt, dus de totalen tellen op "
-        "tot meer dan het aantal acties.",
-        "An action counts under each goal it reaches, so the totals add up to more than "
-        "the number of actions.",
+        "Een actie telt mee bij elk doel waaraan zij bijdraagt, dus samen zijn de aantallen "
+        "hoger dan het totale aantal acties ({total}).",
+        "An action counts under each goal it contributes to, so together the numbers are "
+        "higher than the total number of actions ({total}).",
     ),
     "site.goals.cards_note": (
-        "Bij elk doel tellen de acties die het bereiken: de acties uit zijn hoofdstuk en de "
-        "acties die via hun links ook aan dit doel bijdragen. Een actie kan zo bij meer "
-        "doelen meetellen.",
-        "Each goal counts the actions that reach it: those in its chapter and those that "
-        "contribute to it through their links. An action can therefore count under more "
-        "than one goal.",
+        "Per doel worden alle acties geteld die eraan bijdragen: de acties uit het eigen "
+        "hoofdstuk en de acties die via hun verbindingen ook aan dit doel bijdragen. Een actie "
+        "kan dus bij meerdere doelen meetellen.",
+        "Each goal card counts the actions that contribute to the goal: those in its own "
+        "chapter and those that contribute to it through their links. An action can therefore "
+        "count under more than one goal.",
+    ),
+    "site.explain.flywheel": (
+        "Een vliegwielactie is een actie die de strategie als cruciaal en als voorbeeld "
+        "uitlicht; verbonden acties zijn de acties die eraan bijdragen.",
+        "A flywheel action is an action the strategy singles out as crucial and as an "
+        "example; connected actions are the actions that contribute to it.",
     ),
     "site.count": ("Aantal", "Number"),
-    "site.total": ("Totaal", "Total"),
+    # Goal and quality pages.
     "site.flywheels": (
         "Vliegwielacties en hun verbonden acties",
         "Flywheel actions and their connected actions",
@@ -410,57 +484,117 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Verbonden met alle vliegwielacties",
         "Linked with all flywheel actions",
     ),
-    "site.members": ("Acties bij dit doel: {count}", "Actions of this goal: {count}"),
     "site.goal_actions_link": (
-        "Deze acties in de lijst met filters",
-        "These actions in the filtered list",
+        "Bekijk deze acties in de actielijst",
+        "See these actions in the list of actions",
     ),
-    "site.network_of_goal": ("Dit doel in het netwerk", "This goal in the link network"),
+    "site.network_of_goal": ("Dit doel in het netwerk", "This goal in the network"),
+    "site.quality": ("Kwaliteit", "Quality"),
+    "site.quality.actions": ("Acties met deze kwaliteit", "Actions with this quality"),
+    "site.quality.none": (
+        "Geen enkele actie noemt deze kwaliteit.",
+        "No action names this quality.",
+    ),
+    "site.matrix": ("Doel × kwaliteit", "Goal × quality"),
+    "site.matrix_caption": (
+        "Aantal acties per doel en per kwaliteit",
+        "Number of actions per goal and per quality",
+    ),
+    # The network page.
     "site.network_whole": ("Het hele netwerk", "The whole network"),
     "site.network_per_goal": ("Per doel", "Per goal"),
     "site.network_intro": (
-        "Elk doel met zijn vliegwielacties en de acties die ermee verbonden zijn. Een "
-        "stippellijn is een link die maar aan één kant in de strategie staat. Elke actie is "
-        "een link naar haar pagina.",
-        "Each goal with its flywheel actions and the actions connected to them. A dashed "
-        "line is a link printed on one side only. Each action links to its page.",
+        "Elk doel met zijn vliegwielacties en de acties die daarmee verbonden zijn. Een "
+        "stippellijn is een verbinding die de strategie maar bij één van beide acties noemt. "
+        "Klik op een actie om haar pagina te openen.",
+        "Each goal with its flywheel actions and the actions linked to them. A dashed line "
+        "is a link the strategy names at only one of the two actions. Click an action to open "
+        "its page.",
+    ),
+    "site.network_list": ("De verbindingen als lijst", "The links as a list"),
+    "site.network_list_note": (
+        "Op een klein scherm is de tekening niet leesbaar; dezelfde verbindingen staan op "
+        "deze pagina ook als lijst.",
+        "On a small screen the drawing cannot be read; this page also lists the same links.",
     ),
     "site.network_too_big": (
-        "Dit netwerk heeft {count} acties, te veel om leesbaar te tekenen; de lijst van "
-        "acties en de doelpagina's tonen dezelfde verbanden.",
-        "This network has {count} actions, too many to draw legibly; the list of actions "
-        "and the goal pages show the same links.",
+        "Dit netwerk heeft {count} acties, te veel om leesbaar te tekenen; de lijst hieronder "
+        "en de doelpagina's tonen dezelfde verbindingen.",
+        "This network has {count} actions, too many to draw legibly; the list below and the "
+        "goal pages show the same links.",
     ),
+    # Action pages.
+    "site.status.heading": ("Status", "Status"),
+    "site.status_in": ("Status in {year}", "Status in {year}"),
+    "site.status_added": ("Status bij opname op {date}", "Status when added on {date}"),
+    "site.status_unknown_year": ("Status in de strategie", "Status in the strategy"),
+    "site.status.unchanged": ("sindsdien geen voortgang gemeld", "no progress recorded since"),
+    "site.status.current": ("Huidige status", "Current status"),
+    "site.status.updated": (
+        "laatste voortgangsmelding {date}",
+        "last progress update {date}",
+    ),
+    "site.term_end": ("Einde termijn", "End of term"),
+    "site.term_end_year": ("eind {year}", "end of {year}"),
+    "site.term_open": ("open", "open-ended"),
+    "site.horizon.passed": ("verstreken op {date}", "expired on {date}"),
+    "site.horizon.running": ("loopt tot {date}", "runs until {date}"),
+    "site.horizon.open": ("open termijn", "open-ended"),
+    "site.horizon.derived": (
+        "afgeleid: {term} betekent binnen {years} jaar na de publicatie in {year}, tot het "
+        "einde van dat jaar",
+        "inferred: {term} means within {years} years of publication in {year}, until the end "
+        "of that year",
+    ),
+    "site.facts": ("Gegevens", "Details"),
+    "site.goals_named": ("Doelen genoemd in de tekst", "Goals named in the text"),
+    "site.organisations_of": ("Organisaties", "Organisations"),
     "site.links": ("Verbonden acties", "Linked actions"),
-    "site.links_none": ("Geen verbonden acties", "No linked actions"),
-    "site.link.both": ("aan beide kanten genoemd", "named on both sides"),
+    "site.links_none": ("Geen verbonden acties.", "No linked actions."),
+    "site.link.both": ("bij beide acties genoemd", "named at both actions"),
     "site.link.here": (
-        "eenzijdig: alleen bij deze actie genoemd",
-        "one-sided: named by this action only",
+        "alleen bij deze actie genoemd",
+        "named at this action only",
     ),
     "site.link.there": (
-        "eenzijdig: alleen bij de andere actie genoemd",
-        "one-sided: named by the other action only",
+        "alleen bij de andere actie genoemd",
+        "named at the other action only",
     ),
     "site.link.all": (
         "verbonden met alle vliegwielacties",
         "linked with all flywheel actions",
+    ),
+    "site.link.none": ("bij geen van beide acties gedrukt", "printed at neither action"),
+    "site.link.inferred_here": (
+        "bij deze actie afgeleid: de strategie drukt hier geen verbinding af",
+        "inferred at this action: the strategy prints no link here",
+    ),
+    "site.link.inferred_there": (
+        "bij de andere actie afgeleid: de strategie drukt daar geen verbinding af",
+        "inferred at the other action: the strategy prints no link there",
     ),
     "site.links_all_flywheels": (
         "Deze actie is verbonden met alle vliegwielacties.",
         "This action is linked with all flywheel actions.",
     ),
     "site.verbatim": ("in de strategie: “{text}”", "as printed: “{text}”"),
-    "site.horizon.passed": ("Ja, op {date}", "Yes, on {date}"),
-    "site.horizon.running": ("Nee, loopt tot {date}", "No, it runs until {date}"),
-    "site.horizon.open": ("Nee, open termijn", "No, open-ended"),
     "site.timeline": ("Voortgang", "Progress"),
+    "site.timeline.none": (
+        "Sinds de publicatie is voor deze actie geen voortgang gemeld.",
+        "No progress has been recorded for this action since publication.",
+    ),
+    "site.issues": ("Bijzonderheden in de strategie", "Notes on the strategy's text"),
+    "site.issues_intro": (
+        "Wat de strategie bij deze actie onvolledig of tegenstrijdig afdrukt:",
+        "What the strategy prints incompletely or inconsistently for this action:",
+    ),
     "site.respond": ("Reageer op deze actie", "Respond to this action"),
     "site.respond_subject": ("Reactie op actie {id}: {title}", "Response to action {id}: {title}"),
     "site.respond_intro": (
-        "De strategie is vrijgegeven voor consultatie: uw reactie gaat per e-mail naar {address}.",
-        "The strategy was released for consultation: your response goes by email to {address}.",
+        "U kunt op deze actie reageren per e-mail aan {address}.",
+        "You can respond to this action by email to {address}.",
     ),
+    # The action list.
     "site.filters": ("Filters", "Filters"),
     "site.filter.all": ("Alle", "All"),
     "site.filter.q": ("Zoek in titel en eigenaar", "Search title and owner"),
@@ -470,10 +604,30 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Een deel van de naam is genoeg.",
         "Part of the name is enough.",
     ),
-    "site.filter.none_status": ("Zonder status", "Without status"),
-    "site.filter.none_term": ("Zonder termijn", "Without term"),
+    "site.filter.status": ("Status", "Status"),
+    "site.filter.overdue": ("Termijn verstreken", "Term expired"),
+    "site.filter.overdue.yes": ("Ja", "Yes"),
+    "site.filter.overdue.no": ("Nee", "No"),
+    "site.filter.stale": ("Geen voortgang gemeld sinds", "No progress recorded since"),
+    "site.filter.stale.never": ("de publicatie", "publication"),
+    "site.filter.sort": ("Sorteer op", "Sort by"),
+    "site.sort.id": ("Nummer", "Number"),
+    "site.sort.title": ("Titel", "Title"),
+    "site.sort.status": ("Status", "Status"),
+    "site.sort.end": ("Einde termijn", "End of term"),
+    "site.sort.updated": ("Laatste voortgangsmelding", "Last progress update"),
+    "site.list.noscript": (
+        "Zonder JavaScript werken de keuzelijsten wel: de tabel toont direct alleen de acties "
+        "die passen. Zoeken op tekst, sorteren en het aantal werken alleen met JavaScript.",
+        "Without JavaScript the choice lists still work: the table at once shows only the "
+        "matching actions. Searching text, sorting and the count need JavaScript.",
+    ),
+    "site.list.shown": ("Getoond: ", "Shown: "),
     "site.result_count": ("{count} van {total} acties", "{count} of {total} actions"),
     "site.list_caption": ("Alle acties", "All actions"),
+    "site.col.action": ("Actie", "Action"),
+    "site.never": ("nog geen", "none yet"),
+    "site.since_publication": ("({year})", "({year})"),
     "site.list_pages": ("Pagina's van de lijst", "Pages of the list"),
     "site.list_range": (
         "Acties {first} tot en met {last} van {total}",
@@ -488,57 +642,87 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.list_loading": ("De andere pagina's worden geladen…", "Loading the other pages…"),
     "site.list_partial": (
         "{count} van de {total} acties op deze pagina (de andere pagina's worden alleen "
-        "doorzocht als de site via een webserver is geopend)",
+        "doorzocht als de website via een webserver is geopend)",
         "{count} of the {total} actions on this page (the other pages are searched only "
-        "when the site is opened through a web server)",
+        "when the website is opened through a web server)",
     ),
+    # Search.
     "site.search.title": ("Zoeken", "Search"),
     "site.search.label": ("Zoek in alle acties", "Search all actions"),
     "site.search.button": ("Zoeken", "Search"),
     "site.search.help": (
-        "Zoekt in titels, omschrijvingen, resilience values, eigenaren en partners.",
-        "Searches titles, descriptions, resilience values, owners and partners.",
+        "Zoekt in titels, omschrijvingen, resiliencewaarden, eigenaren en partners. Zoek op "
+        "een nummer of letter (17, K) om die actie te openen.",
+        "Searches titles, descriptions, resilience values, owners and partners. Search for a "
+        "number or letter (17, K) to open that action.",
     ),
     "site.search.file": (
-        "Zoeken werkt alleen als de site via een webserver wordt geopend (bijvoorbeeld met "
-        "rrs site --serve), niet als bestand. De lijst van acties werkt wel.",
-        "Search works only when the site is opened through a web server (for example with "
-        "rrs site --serve), not as a file. The list of actions does work.",
+        "Zoeken werkt alleen als de website via een webserver wordt geopend, niet als "
+        "bestand. De lijst van acties werkt wel.",
+        "Search works only when the website is opened through a web server, not as a file. "
+        "The list of actions does work.",
     ),
     "site.search.noscript": (
         "Zoeken heeft JavaScript nodig; de lijst van acties werkt ook zonder.",
         "Search needs JavaScript; the list of actions works without it.",
     ),
     "site.search.unavailable": (
-        "Zoeken is niet beschikbaar: deze site is gebouwd zonder zoekindex.",
-        "Search is not available: this site was built without a search index.",
+        "Zoeken is niet beschikbaar op deze website. Gebruik de lijst van acties.",
+        "Search is not available on this website. Use the list of actions.",
     ),
-    "site.search.none": ("Niets gevonden.", "Nothing found."),
-    "site.search.count": ("{count} resultaten", "{count} results"),
+    "site.search.none": (
+        "Geen acties gevonden met ‘{query}’.",
+        "No actions found with ‘{query}’.",
+    ),
+    "site.search.count.one": (
+        "1 actie gevonden met ‘{query}’",
+        "1 action found with ‘{query}’",
+    ),
+    "site.search.count.other": (
+        "{count} acties gevonden met ‘{query}’",
+        "{count} actions found with ‘{query}’",
+    ),
+    "site.search.near": (
+        "Acties met woorden die erop lijken",
+        "Actions with similar words",
+    ),
+    "site.search.near_note": (
+        "Deze acties bevatten niet ‘{query}’, maar een woord dat erop lijkt.",
+        "These actions do not contain ‘{query}’, but a word that resembles it.",
+    ),
+    "site.search.id": ("Actie {id}", "Action {id}"),
+    "site.search.more": (
+        "Alleen de eerste {shown} worden getoond; maak de zoekopdracht preciezer.",
+        "Only the first {shown} are shown; make the search more specific.",
+    ),
+    # Organisations.
     "site.organisations.intro": (
-        "Elke eigenaar en partner van een actie, met de acties die ze trekken of waaraan ze "
-        "meedoen. Namen die de strategie op meer manieren schrijft staan samen.",
-        "Every owner and partner of an action, with the actions they own or take part in. "
-        "Names the strategy writes in more than one way are grouped.",
+        "Elke organisatie die de strategie als eigenaar of partner van een actie noemt, met "
+        "die acties. Schrijfwijzen van dezelfde organisatie zijn samengevoegd.",
+        "Every organisation the strategy names as owner or partner of an action, with those "
+        "actions. Spellings of the same organisation are merged.",
+    ),
+    "site.organisations.rule": (
+        "Een actie met meer eigenaren staat bij elk van hen, en zo telt ook de rapportage "
+        "eigenaren. Partners die de strategie in een zin beschrijft, staan alleen bij de "
+        "actie zelf.",
+        "An action with several owners is listed under each of them, which is also how the "
+        "report counts owners. Partners the strategy describes in a sentence are shown only "
+        "on the action's own page.",
     ),
     "site.owns": ("Eigenaar van", "Owner of"),
     "site.partner_in": ("Partner bij", "Partner in"),
     "site.also_written": ("Ook geschreven als", "Also written as"),
-    "site.organisation": ("Organisatie", "Organisation"),
-    "site.quality": ("Kwaliteit", "Quality"),
-    "site.quality.actions": ("Acties met deze kwaliteit", "Actions with this quality"),
-    "site.quality.none": (
-        "Geen enkele actie noemt deze kwaliteit.",
-        "No action names this quality.",
+    "site.organisations.letters": (
+        "Organisaties per beginletter",
+        "Organisations by first letter",
     ),
-    "site.matrix": ("Doel × kwaliteit", "Goal × quality"),
-    "site.matrix_caption": (
-        "Aantal acties per doel met elke kwaliteit",
-        "Number of actions of each goal with each quality",
-    ),
+    "site.organisations.count.one": ("{count} organisatie", "{count} organisation"),
+    "site.organisations.count.other": ("{count} organisaties", "{count} organisations"),
+    # The report page.
     "site.report.print": (
-        "Voor een PDF: kies Afdrukken in de browser en bewaar als PDF.",
-        "For a PDF: choose Print in the browser and save as PDF.",
+        "Voor een pdf: kies Afdrukken in de browser en daarna Opslaan als pdf.",
+        "For a PDF: choose Print in the browser, then Save as PDF.",
     ),
     "site.report.parts": (
         "Bij meer dan {limit} acties staan de lange tabellen in delen, zodat geen pagina "
@@ -560,55 +744,317 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.report.previous": ("Vorig deel", "Previous part"),
     "site.report.next": ("Volgend deel", "Next part"),
     "site.report.print_parts": (
-        "Elk deel drukt apart af. Het hele rapport als één bestand: rrs report --format html.",
-        "Each part prints on its own. The whole report as one file: rrs report --format html.",
+        "Elk deel wordt apart afgedrukt.",
+        "Each part prints on its own.",
     ),
-    "site.data.validation": ("Validatie", "Validation"),
-    "site.data.clean": (
-        "De catalogus is zonder fouten of waarschuwingen gevalideerd.",
-        "The catalogue validated without errors or warnings.",
+    # About the data.
+    "site.data.made": ("Hoe de gegevens zijn gemaakt", "How the data was made"),
+    "site.data.made_text": (
+        "Alle acties, doelen en kwaliteiten zijn overgenomen uit de tekst van de strategie: "
+        "titels, omschrijvingen, eigenaren, partners, financiën, status en termijn zoals ze "
+        "zijn gedrukt. Daarna is elke actie nog een keer met de brontekst vergeleken. Alleen "
+        "regels die in de opmaak waren afgebroken, zijn weer aan elkaar gezet.",
+        "Every action, goal and quality was taken from the text of the strategy: titles, "
+        "descriptions, owners, partners, funding, status and term as printed. Each action was "
+        "then compared with the source text a second time. Only lines broken by the layout "
+        "were joined again.",
     ),
-    "site.data.warnings": (
-        "De catalogus heeft geen fouten, wel {count} waarschuwingen: vooral bekende "
-        "inconsistenties in de brontekst, zoals links die maar aan één kant staan.",
-        "The catalogue has no errors, but {count} warnings: mostly known inconsistencies "
-        "in the source text, such as links printed on one side only.",
+    "site.data.made_icons": (
+        "De strategie toont de kwaliteiten en het impactniveau van een actie als pictogrammen, "
+        "die in de tekst ontbreken. Kwaliteiten staan bij een actie alleen als de "
+        "resiliencewaarde ze noemt; het impactniveau is niet ingevuld.",
+        "The strategy shows an action's qualities and impact level as icons, which the text "
+        "does not carry. An action has a quality only when its resilience value names it; the "
+        "impact level is left empty.",
     ),
-    "site.data.file": ("Bestand", "File"),
-    "site.data.line": ("Regel", "Line"),
-    "site.data.code": ("Code", "Code"),
-    "site.data.message": ("Melding", "Message"),
-    "site.data.download": ("Downloads", "Downloads"),
-    "site.data.export": (
-        "Alle doelen, kwaliteiten en acties als JSON",
-        "All goals, qualities and actions as JSON",
+    "site.data.made_derived": (
+        "Twee dingen zijn afgeleid en staan daarom als afgeleid bij de acties: het einde van "
+        "een termijn (korte termijn = binnen {short} jaar, middellange termijn = binnen {medium} "
+        "jaar na de publicatie, steeds tot het einde van het jaar) en de verbindingen van "
+        "acties waarbij de strategie de regel LINK leeg laat.",
+        "Two things are inferred, and are marked as such on the actions: the end of a term "
+        "(short term = within {short} years, medium term = within {medium} years of "
+        "publication, each until the end of the year) and the links of actions whose LINK "
+        "line the strategy leaves empty.",
     ),
-    "site.data.build": ("Deze site", "This site"),
-    "site.data.date": ("Peildatum", "Date"),
-    "site.data.version": ("Versie van de catalogus", "Catalogue version"),
-    "site.data.version_git": ("git-commit {version}", "git commit {version}"),
-    "site.data.version_hash": (
-        "inhoudshash {version} (geen schone git-checkout)",
-        "content hash {version} (not a clean git checkout)",
+    "site.data.made_progress": (
+        "De status van een actie is de status uit de strategie, tot er voortgang wordt gemeld. "
+        "Elke voortgangsmelding heeft een datum; de laatste bepaalt de huidige status.",
+        "An action's status is its status in the strategy until progress is recorded. Each "
+        "progress update has a date; the latest one sets the current status.",
     ),
+    "site.data.size": ("Omvang", "Size"),
     "site.data.counts": (
         "{actions} acties, {goals} doelen, {qualities} kwaliteiten",
         "{actions} actions, {goals} goals, {qualities} qualities",
     ),
-    "site.footer": (
-        "Gemaakt met rrs uit de catalogus van de {name}.",
-        "Made with rrs from the catalogue of the {name}.",
+    "site.data.date": ("Stand van zaken", "As of"),
+    "site.data.known": (
+        "Bekende inconsistenties in de strategie",
+        "Known inconsistencies in the strategy",
     ),
+    "site.data.known_intro": (
+        "De strategie is op enkele plaatsen onvolledig of spreekt zichzelf tegen. De gegevens "
+        "volgen wat er is gedrukt; hieronder staat waar dat zo is.",
+        "In a few places the strategy is incomplete or contradicts itself. The data follows "
+        "what was printed; these are the places.",
+    ),
+    "site.data.known_none": (
+        "Er zijn geen inconsistenties in de gegevens gevonden.",
+        "No inconsistencies were found in the data.",
+    ),
+    "site.data.unaccepted": (
+        "De controle van de gegevens heeft {count} punten gevonden die nog niet zijn "
+        "beoordeeld; de technische details staan in de download.",
+        "The check of the data found {count} points that have not been reviewed yet; the "
+        "technical details are in the download.",
+    ),
+    "site.data.download": ("Downloads", "Downloads"),
+    "site.data.export": (
+        "alle doelen, kwaliteiten en acties, met alle velden (JSON)",
+        "all goals, qualities and actions, with every field (JSON)",
+    ),
+    "site.data.csv": (
+        "alle acties als tabel, te openen in een spreadsheet (CSV)",
+        "all actions as a table, to open in a spreadsheet (CSV)",
+    ),
+    "site.data.findings_csv": (
+        "de technische uitkomst van de controle van de gegevens (CSV)",
+        "the technical result of the check of the data (CSV)",
+    ),
+    "site.data.licence": ("Licentie", "Licence"),
+    "site.data.licence_given": (
+        "De gegevens zijn beschikbaar onder de licentie {licence}.",
+        "The data is available under the licence {licence}.",
+    ),
+    "site.data.licence_none": (
+        "Voor deze gegevens is geen licentie opgegeven.",
+        "No licence is given for this data.",
+    ),
+    # Known inconsistencies, in readers' words: one sentence per kind of finding.
+    "issue.RRS101.kind": (
+        "Verbindingen die maar bij één van beide acties staan",
+        "Links named at only one of the two actions",
+    ),
+    "issue.RRS101": (
+        "{id} noemt {other}, maar {other} noemt {id} niet.",
+        "{id} names {other}, but {other} does not name {id}.",
+    ),
+    "issue.RRS102.kind": (
+        "Verbonden acties zonder vliegwielactie",
+        "Connected actions without a flywheel action",
+    ),
+    "issue.RRS102": (
+        "Verbonden actie {id} is aan geen vliegwielactie gekoppeld.",
+        "Connected action {id} is linked to no flywheel action.",
+    ),
+    "issue.RRS103.kind": ("Status niet ingevuld", "Status not filled in"),
+    "issue.RRS103": (
+        "Bij {id} is de status in de strategie niet ingevuld.",
+        "The strategy gives no status for {id}.",
+    ),
+    "issue.RRS104.kind": (
+        "Vliegwielacties zonder verbonden acties",
+        "Flywheel actions without connected actions",
+    ),
+    "issue.RRS104": (
+        "Vliegwielactie {id} heeft geen verbonden acties (aan geen van beide kanten genoemd).",
+        "Flywheel action {id} has no connected actions (named on neither side).",
+    ),
+    "issue.RRS106.kind": ("Verbindingen die twee keer staan", "Links printed twice"),
+    "issue.RRS106": (
+        "Bij {id} staat de verbinding met {other} twee keer vermeld.",
+        "At {id} the link with {other} is printed twice.",
+    ),
+    "issue.RRS107.kind": ("Termijn niet ingevuld", "Term not filled in"),
+    "issue.RRS107": (
+        "Bij {id} is de verwachte termijn in de strategie niet ingevuld.",
+        "The strategy gives no expected term for {id}.",
+    ),
+    "issue.inferred.kind": (
+        "Verbindingen die de strategie niet afdrukt",
+        "Links the strategy does not print",
+    ),
+    "issue.inferred": (
+        "Bij {id} is de regel LINK leeg; de verbinding met {other} is afgeleid uit de "
+        "opmaak van de pagina.",
+        "At {id} the LINK line is empty; the link with {other} is inferred from the page's layout.",
+    ),
+    "issue.other.kind": ("Overige punten", "Other points"),
+    "issue.other": (
+        "Bij {id} heeft de controle van de gegevens een punt gevonden (zie de download).",
+        "The check of the data found a point at {id} (see the download).",
+    ),
+    # The basic pages of a public website.
+    "site.accessibility.title": ("Toegankelijkheidsverklaring", "Accessibility statement"),
+    "site.accessibility.intro": (
+        "{publisher} wil dat iedereen deze website kan gebruiken. In deze verklaring staat "
+        "hoe toegankelijk de website is, hoe dat is getest en wat nog niet goed werkt.",
+        "{publisher} wants everyone to be able to use this website. This statement says how "
+        "accessible the website is, how that was tested and what does not work well yet.",
+    ),
+    "site.accessibility.publisher_unknown": (
+        "De uitgever van deze website",
+        "The publisher of this website",
+    ),
+    "site.accessibility.scope": ("Over welke website gaat dit?", "Which website is this about?"),
+    "site.accessibility.scope_text": (
+        "Deze verklaring gaat over alle pagina's van deze website over de {name}.",
+        "This statement covers every page of this website about the {name}.",
+    ),
+    "site.accessibility.standard": ("Welke eisen gelden?", "Which requirements apply?"),
+    "site.accessibility.standard_text": (
+        "Overheidswebsites moeten voldoen aan de Europese norm EN 301 549, die verwijst naar "
+        "de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA.",
+        "Government websites must meet the European standard EN 301 549, which refers to the "
+        "Web Content Accessibility Guidelines (WCAG) 2.1 at level AA.",
+    ),
+    "site.accessibility.status": ("Nalevingsstatus", "Compliance status"),
+    "site.accessibility.status.full": (
+        "{publisher} verklaart dat deze website volledig voldoet aan de eisen.",
+        "{publisher} declares that this website fully meets the requirements.",
+    ),
+    "site.accessibility.status.partial": (
+        "{publisher} verklaart dat deze website gedeeltelijk voldoet aan de eisen.",
+        "{publisher} declares that this website partially meets the requirements.",
+    ),
+    "site.accessibility.status.first-steps": (
+        "{publisher} heeft de eerste maatregelen genomen om aan de eisen te voldoen.",
+        "{publisher} has taken the first measures to meet the requirements.",
+    ),
+    "site.accessibility.status.none": (
+        "Deze website voldoet nog niet aan de eisen.",
+        "This website does not meet the requirements yet.",
+    ),
+    "site.accessibility.status.unknown": (
+        "De uitgever van deze website heeft nog geen nalevingsstatus vastgesteld.",
+        "The publisher of this website has not yet determined a compliance status.",
+    ),
+    "site.accessibility.date": (
+        "Deze verklaring is vastgesteld op {date}.",
+        "This statement was adopted on {date}.",
+    ),
+    "site.accessibility.tested": ("Hoe is de website getest?", "How was the website tested?"),
+    "site.accessibility.tested_text": (
+        "Elke versie van de software die deze website maakt, wordt automatisch getest: elk "
+        "soort pagina wordt in een browser geopend op een telefoon-, tablet- en "
+        "computerscherm, in het Nederlands en het Engels, en gecontroleerd met axe-core op de "
+        "regels van WCAG 2.1 en 2.2 (niveau A en AA) en op de aanbevolen werkwijzen. Daarnaast "
+        "wordt getest dat alles met het toetsenbord werkt, dat de focus goed zichtbaar is, dat "
+        "niets buiten het scherm valt en dat tekst in grafieken groot genoeg is.",
+        "Every version of the software that makes this website is tested automatically: each "
+        "kind of page is opened in a browser on a phone, tablet and desktop screen, in Dutch "
+        "and English, and checked with axe-core against the rules of WCAG 2.1 and 2.2 (levels "
+        "A and AA) and the recommended practices. It is also tested that everything works "
+        "with the keyboard, that focus is clearly visible, that nothing falls off the screen "
+        "and that text in charts is large enough.",
+    ),
+    "site.accessibility.evaluation": (
+        "Onderzoek door de uitgever: {evaluation}",
+        "Evaluation by the publisher: {evaluation}",
+    ),
+    "site.accessibility.no_evaluation": (
+        "Een onderzoek door een onafhankelijke deskundige is (nog) niet gedaan. Automatische "
+        "tests vinden niet alle problemen.",
+        "No evaluation by an independent expert has been done (yet). Automatic tests do not "
+        "find every problem.",
+    ),
+    "site.accessibility.exceptions": ("Wat werkt nog niet goed?", "What does not work well yet?"),
+    "site.accessibility.exception.network": (
+        "De tekening van het netwerk van acties is op een klein scherm niet leesbaar. Op elke "
+        "pagina met een tekening staan dezelfde verbindingen ook als lijst.",
+        "The drawing of the network of actions cannot be read on a small screen. Every page "
+        "with a drawing also lists the same links.",
+    ),
+    "site.accessibility.exception.search": (
+        "Zoeken werkt alleen met JavaScript. De lijst van acties, de doelpagina's en de "
+        "organisaties werken ook zonder.",
+        "Search works only with JavaScript. The list of actions, the goal pages and the "
+        "organisations also work without it.",
+    ),
+    "site.accessibility.exception.source": (
+        "De teksten van de acties zijn overgenomen zoals de strategie ze drukt, met de "
+        "taalfouten en vaktaal die daarin staan.",
+        "The actions' texts are shown as the strategy prints them, including their errors "
+        "and jargon.",
+    ),
+    "site.accessibility.feedback": ("Een probleem melden", "Reporting a problem"),
+    "site.accessibility.feedback_text": (
+        "Kunt u iets op deze website niet gebruiken? Meld het per e-mail aan {address}. U "
+        "krijgt binnen vijf werkdagen een reactie.",
+        "Is there something on this website you cannot use? Report it by email to "
+        "{address}. You will receive a reply within five working days.",
+    ),
+    "site.accessibility.feedback_none": (
+        "Deze website heeft geen contactadres opgegeven; neem contact op met de uitgever.",
+        "This website gives no contact address; please contact the publisher.",
+    ),
+    "site.accessibility.ombudsman": (
+        "Bent u niet tevreden over hoe uw melding is behandeld? Dan kunt u een klacht "
+        "indienen bij de Nationale ombudsman.",
+        "If you are not satisfied with how your report was handled, you can file a complaint "
+        "with the National Ombudsman.",
+    ),
+    "site.privacy.title": ("Privacy", "Privacy"),
+    "site.privacy.text": (
+        "Deze website plaatst geen cookies, gebruikt geen analyse- of volgsoftware en haalt "
+        "niets op bij andere websites: lettertypen, stijlen, scripts en de zoekindex komen "
+        "allemaal van deze website zelf. De website vraagt u niet om gegevens.",
+        "This website sets no cookies, uses no analytics or tracking software and fetches "
+        "nothing from other websites: fonts, styles, scripts and the search index all come "
+        "from this website itself. The website does not ask you for any data.",
+    ),
+    "site.privacy.search": (
+        "Zoeken gebeurt in uw eigen browser: wat u intypt, wordt niet naar een server gestuurd.",
+        "Search runs in your own browser: what you type is not sent to a server.",
+    ),
+    "site.privacy.hosting": (
+        "De server waarop de website staat, kan zoals elke webserver technische gegevens "
+        "bijhouden, zoals het opgevraagde adres en het tijdstip. Vraag de uitgever hoe lang "
+        "die worden bewaard.",
+        "Like any web server, the server hosting this website may keep technical records, "
+        "such as the address requested and the time. Ask the publisher how long they are "
+        "kept.",
+    ),
+    "site.privacy.email": (
+        "Als u per e-mail reageert, gebruikt de ontvanger uw e-mailadres alleen om u te "
+        "antwoorden.",
+        "If you respond by email, the recipient uses your address only to reply to you.",
+    ),
+    "site.contact.title": ("Contact", "Contact"),
+    "site.contact.text": (
+        "Vragen of opmerkingen over deze website of over de acties? Mail naar {address}.",
+        "Questions or comments about this website or the actions? Email {address}.",
+    ),
+    "site.contact.none": (
+        "Deze website heeft geen contactadres opgegeven.",
+        "This website gives no contact address.",
+    ),
+    "site.contact.publisher": ("Uitgever: {publisher}", "Publisher: {publisher}"),
+    "site.colophon.title": ("Colofon", "Colophon"),
+    "site.colophon.source": (
+        "Gegevens: de {name}, uitgegeven door {publisher} ({year}).",
+        "Data: the {name}, published by {publisher} ({year}).",
+    ),
+    "site.colophon.source_plain": ("Gegevens: de {name}.", "Data: the {name}."),
+    "site.colophon.made": (
+        "Deze website is gemaakt met rrs, een programma dat een catalogus van de acties van "
+        "een resiliencestrategie controleert en publiceert. De vormgeving volgt NL Design "
+        "System: de componenten komen uit @utrecht/component-library-css (EUPL-1.2), de "
+        "zoekfunctie is Pagefind.",
+        "This website was made with rrs, a program that checks and publishes a catalogue of "
+        "the actions of a resilience strategy. The design follows NL Design System: its "
+        "components come from @utrecht/component-library-css (EUPL-1.2), search is by "
+        "Pagefind.",
+    ),
+    "site.not_found.title": ("Pagina niet gevonden", "Page not found"),
+    "site.not_found.text": (
+        "Deze pagina bestaat niet (meer). Misschien is het adres verkeerd overgenomen.",
+        "This page does not exist (any more). Perhaps the address was copied incorrectly.",
+    ),
+    "site.not_found.home": ("Naar de startpagina", "To the home page"),
     "site.yes": ("Ja", "Yes"),
     "site.no": ("Nee", "No"),
-    "site.goals_named": ("Doelen genoemd in het blok", "Goals named in the block"),
-    "site.organisations.letters": (
-        "Organisaties per beginletter",
-        "Organisations by first letter",
-    ),
-    "site.organisations.letter": ("Organisaties: {letter}", "Organisations: {letter}"),
-    "site.organisations.count.one": ("{count} organisatie", "{count} organisation"),
-    "site.organisations.count.other": ("{count} organisaties", "{count} organisations"),
 }
 MESSAGES.update(SITE_MESSAGES)
 

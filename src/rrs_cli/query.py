@@ -132,6 +132,12 @@ def organisation_names(text: str) -> list[str]:
     return names
 
 
+def organisation_group_key(name: str, organisations: Sequence[Sequence[str]]) -> str:
+    """The key of the organisation ``name`` is (shared by its spellings and aliases)."""
+    aliases = alias_group(name, organisations)
+    return organisation_key(aliases[0]) if aliases else organisation_key(name)
+
+
 @dataclass
 class OrganisationGroup:
     """One organisation: its display name, the spellings seen and its actions."""
@@ -159,7 +165,7 @@ def group_organisations(
         for value in texts(action):
             for name in organisation_names(value):
                 aliases = alias_group(name, organisations)
-                key = organisation_key(aliases[0]) if aliases else organisation_key(name)
+                key = organisation_group_key(name, organisations)
                 group = groups.get(key)
                 if group is None:
                     shown = aliases[0] if aliases else name

@@ -55,6 +55,9 @@ def _base() -> Any:
 def environment(lang: Language) -> Any:
     """An environment whose ``t``, ``status_label`` and ``term_label`` speak ``lang``."""
     env = _base().overlay()
+    # An overlay shares its parent's globals dict: a copy of its own, so that
+    # two languages built in one process do not overwrite each other's strings.
+    env.globals = dict(env.globals)
     env.globals.update(
         lang=lang,
         t=lambda key, **fields: text(key, lang, **fields),

@@ -27,6 +27,7 @@ from ..diagnostics import Finding
 from ..errors import RrsError, WriteRefusedError
 from ..graph import LinkGraph
 from ..i18n import Language
+from ..theme import read_tokens
 from .model import build_site_model
 from .pages import MARKER, SitePages
 
@@ -150,21 +151,36 @@ def build_site(
     force: bool = False,
     search: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    also: Language | None = None,
 ) -> BuildResult:
-    """Build the whole site into ``output`` (replacing a previous build atomically)."""
+    """Build the whole site into ``output`` (replacing a previous build atomically).
+
+    With ``also``, the same site in that language goes into ``output/<also>/``,
+    and every page of each links to the same page of the other.
+    """
     check_output(output, catalogue.root, force=force)
-    model = build_site_model(
-        catalogue, graph, findings, lang=lang, as_of=as_of, contact=contact, base_url=base_url
-    )
+    theme, _ = read_tokens(catalogue)  # a problem with it is a validation error
+    languages = [lang] if also is None or also == lang else [lang, also]
+    pagefind = pagefind_executable() if search else None
+    sites: list[tuple[str, SitePages]] = []
+    for index, language in enumerate(languages):
+        model = build_site_model(
+            catalogue, graph, findings, lang=language, as_of=as_of, contact=contact,
+            base_url=_subsite_url(base_url, index, language),
+        )  # fmt: skip
+        other = None if len(languages) == 1 else (f"{languages[1]}/" if index == 0 else "../")
+        pages = SitePages(
+            model, catalogue, graph, search=pagefind is not None, other_site=other, theme=theme
+        )
+        sites.append(("" if index == 0 else f"{language}/", pages))
     # The page model is many long-lived objects: frozen, the collector stops
     # rescanning them while the pages (many short-lived strings) are rendered.
     gc.freeze()
-    pagefind = pagefind_executable() if search else None
-    site = SitePages(model, catalogue, graph, search=pagefind is not None)
     target = output.absolute()
     temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    indexers: list[_Indexer] = []
     try:
-        total = site.count() + 1
+        total = sum(site.count() for _, site in sites) + 1
         done = 0
 
         def tick() -> None:
@@ -175,10 +191,10 @@ def build_site(
 
         made: set[Path] = set()
 
-        def write(files: Iterator[tuple[str, bytes]]) -> int:
+        def write(prefix: str, files: Iterator[tuple[str, bytes]]) -> int:
             written = 0
             for relative, content in files:
-                path = temp / relative
+                path = temp / (prefix + relative)
                 if path.parent not in made:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     made.add(path.parent)
@@ -186,17 +202,21 @@ def build_site(
                 written += 1
             return written
 
-        # The action pages first: the indexer reads only those, so it runs
-        # beside the rendering of everything else (two cores, two jobs).
-        count = write(site.action_files(tick))
-        indexer = _Indexer(pagefind, temp, catalogue.strategy.language) if pagefind else None
+        count = 0
         try:
-            count += write(site.other_files(tick))
+            for prefix, site in sites:
+                # The action pages first: the indexer reads only those, so it runs
+                # beside the rendering of everything else (two cores, two jobs).
+                count += write(prefix, site.action_files(tick))
+                if pagefind:  # the catalogue's text is in its own language on both sites
+                    stemming = catalogue.strategy.language
+                    indexers.append(_Indexer(pagefind, temp / prefix, stemming))
+                count += write(prefix, site.other_files(tick))
         except BaseException:
-            if indexer is not None:
+            for indexer in indexers:
                 indexer.thread.join()  # before the temporary folder is removed
             raise
-        if indexer is not None:
+        for indexer in indexers:
             indexer.wait()
         tick()
         temp.chmod(0o755)
@@ -205,6 +225,13 @@ def build_site(
         shutil.rmtree(temp, ignore_errors=True)
         raise
     return BuildResult(output, count, pagefind is not None)
+
+
+def _subsite_url(base_url: str | None, index: int, language: str) -> str | None:
+    """The public address of the site in one language (the second is in a subfolder)."""
+    if base_url is None or index == 0:
+        return base_url
+    return f"{base_url.rstrip('/')}/{language}/"
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -12,9 +12,10 @@ the same catalogue, language and date give the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,9 +25,8 @@ from ..diagnostics import Finding, Severity
 from ..graph import LinkGraph
 from ..i18n import Language
 from ..models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
-from ..query import fold, organisation_aliases
+from ..query import fold, group_organisations, organisation_group_key, organisation_names
 from ..report import DONE, Report, build_report
-from ..revisions import catalogue_version
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,28 @@ class LinkRow:
     """One linked action as an action page shows it."""
 
     action: Action
-    # "both": each block names the other; "here": only this action's block names
-    # it; "there": only the other block does; "all": the other action is linked
-    # with every flywheel (shown once, not as a one-sided link).
+    # As printed: "both": each block names the other; "here": only this
+    # action's block names it; "there": only the other block does; "all": the
+    # other action is linked with every flywheel (shown once, not as a one-sided
+    # link); "none": neither prints it (both namings are inferred).
     sides: str
+    # A naming the strategy does not print but the catalogue infers
+    # (links_inferred): by this action's file, by the other action's file.
+    inferred_here: bool = False
+    inferred_there: bool = False
+
+
+@dataclass(frozen=True)
+class KnownIssue:
+    """One known inconsistency of the source, to be told in a reader's words.
+
+    ``kind`` is a finding's code (RRS101, ...) or "inferred" (a link the strategy
+    does not print); ``other`` is the other action it involves, when there is one.
+    """
+
+    kind: str
+    action_id: str
+    other: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,8 +69,14 @@ class ActionPage:
     horizon_passed: bool
     owners: list[str]  # organisation keys
     partners: list[str]
+    # Each organisation the owner / partners text names: (as printed, its key).
+    owner_names: list[tuple[str, str]]
+    partner_names: list[tuple[str, str]]
     progress: list[ProgressEntry]  # up to as_of, oldest first
     last_update: date | None
+    # The term has ended (horizon passed) and the action is neither completed nor stopped.
+    overdue: bool = False
+    issues: list[KnownIssue] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -82,9 +106,11 @@ class Organisation:
 
 @dataclass(frozen=True)
 class DataInfo:
-    warnings: list[Finding]  # file paths relative to the catalogue
-    version: str  # git commit of the catalogue, else a content hash
-    version_kind: str  # "git" or "hash"
+    # Every finding, file paths relative to the catalogue: for the downloadable
+    # findings table only; pages show ``issues`` in readers' words.
+    findings: list[Finding]
+    issues: list[KnownIssue]  # the accepted findings and the inferred links
+    unaccepted: int  # warnings nobody has judged yet (none in a published catalogue)
     action_count: int
     goal_count: int
     quality_count: int
@@ -110,13 +136,15 @@ class SiteModel:
     data: DataInfo
     report: Report
     cross_cutting: list[Action]  # connected actions linked with every flywheel
+    # Past their term without any progress entry, and without any at all.
+    overdue_without_update: int = 0
+    never_updated: int = 0
 
     @property
     def catalogue_language(self) -> str:
         return self.strategy.language
 
 
-_SPLIT = re.compile(r"\s*(?:[,;/&+]|\s(?:en|and)\s)\s*", re.IGNORECASE)
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -128,43 +156,34 @@ def slug(text: str) -> str:
     return out
 
 
-def organisation_names(text: str) -> list[str]:
-    """The organisations an owner or partners field names, as printed."""
-    return [p.strip(" .") for p in _SPLIT.split(text) if p.strip(" .")]
-
-
-class _Organisations:
-    """Groups owner/partner names case-, accent- and space-insensitively and by alias."""
-
-    def __init__(self, strategy: Strategy) -> None:
-        self.alias = organisation_aliases(strategy.organisations)
-        self.by_key: dict[str, Organisation] = {}
-        self._spellings: dict[str, Counter[str]] = {}
-
-    def keys(self, text: str, action: Action, *, owner: bool) -> list[str]:
-        keys: list[str] = []
-        for name in organisation_names(text):
-            canonical = self.alias.get(fold(name))
-            key = slug(canonical or name)
-            org = self.by_key.get(key)
+def _organisations(
+    actions: list[Action], strategy: Strategy
+) -> tuple[list[Organisation], dict[str, str]]:
+    """Owners and partners by the one rule the CLI and the report use
+    (``query.group_organisations``), each organisation with both roles; and
+    each organisation's page key by its group key."""
+    orgs = strategy.organisations
+    owners = group_organisations(actions, lambda a: (a.owner,), orgs)
+    partners = group_organisations(actions, lambda a: (a.partners,), orgs)
+    by_key: dict[str, Organisation] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for groups, owner in ((owners, True), (partners, False)):
+        for group in groups:
+            org = by_key.get(group.key)
             if org is None:
-                org = self.by_key[key] = Organisation(key, canonical or name)
-                self._spellings[key] = Counter()
-            self._spellings[key][name] += 1
-            target = org.owns if owner else org.partner_in
-            if not target or target[-1] is not action:
-                target.append(action)
-            if key not in keys:
-                keys.append(key)
-        return keys
-
-    def result(self) -> list[Organisation]:
-        for key, org in self.by_key.items():
-            counts = self._spellings[key]
-            org.spellings = sorted(counts, key=lambda s: (-counts[s], s))
-            if fold(org.name) not in self.alias:  # no alias: the most used spelling
-                org.name = org.spellings[0]
-        return sorted(self.by_key.values(), key=lambda o: (fold(o.name), o.key))
+                org = by_key[group.key] = Organisation(slug(group.name), group.name)
+                spellings[group.key] = Counter()
+            spellings[group.key].update(group.spellings)
+            (org.owns if owner else org.partner_in).extend(group.actions)
+    taken: set[str] = set()
+    for key, org in by_key.items():
+        counts = spellings[key]
+        org.spellings = sorted(counts, key=lambda s: (-counts[s], s))
+        while org.key in taken:  # two names with one slug ("a.b" and "a-b")
+            org.key += "-" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:4]
+        taken.add(org.key)
+    ordered = sorted(by_key.values(), key=lambda o: (fold(o.name), o.key))
+    return ordered, {key: org.key for key, org in by_key.items()}
 
 
 def build_site_model(
@@ -181,13 +200,27 @@ def build_site_model(
     actions = list(catalogue.actions.values())
     report = build_report(catalogue, graph, actions, as_of=as_of)
     goals = sorted(catalogue.goals.values(), key=lambda g: g.number)
-    orgs = _Organisations(strategy)
+    organisations, slug_of = _organisations(actions, strategy)
+    keys_of = _organisation_keys(organisations)
+
+    def named(text: str) -> list[tuple[str, str]]:
+        return [
+            (name, slug_of[organisation_group_key(name, strategy.organisations)])
+            for name in organisation_names(text)
+        ]
+
     goals_of = {a.id: graph.goals_of(a) for a in actions}
+    relative = [_relative(f, catalogue.root) for f in findings]
+    issues = known_issues(catalogue, relative)
+    issues_of: dict[str, list[KnownIssue]] = {}
+    for issue in issues:
+        issues_of.setdefault(issue.action_id, []).append(issue)
 
     pages: list[ActionPage] = []
     for action in actions:
         horizon = strategy.horizon(action.term)
         now = action.status_on(as_of)
+        passed = horizon is not None and as_of > horizon
         pages.append(
             ActionPage(
                 action=action,
@@ -195,16 +228,20 @@ def build_site_model(
                 goals_reached=[
                     catalogue.goals[k] for k in goals_of[action.id] if k in catalogue.goals
                 ],
-                links=_links(graph, action),
+                links=_links(catalogue, graph, action),
                 current_status=now,
                 horizon=horizon,
-                horizon_passed=horizon is not None and as_of > horizon,
-                owners=orgs.keys(action.owner, action, owner=True),
-                partners=orgs.keys(action.partners, action, owner=False),
+                horizon_passed=passed,
+                owners=keys_of[("owner", action.id)],
+                partners=keys_of[("partner", action.id)],
+                owner_names=named(action.owner),
+                partner_names=named(action.partners),
                 progress=sorted(
                     (e for e in action.progress if e.date <= as_of), key=lambda e: e.date
                 ),
                 last_update=action.last_update_on(as_of),
+                overdue=passed and now not in DONE,
+                issues=issues_of.get(action.id, []),
             )
         )
     current: dict[str, Status | None] = {p.action.id: p.current_status for p in pages}
@@ -229,8 +266,7 @@ def build_site_model(
         quality_pages.append(QualityPage(quality, having, by_goal))
 
     last_change = max((p.last_update for p in pages if p.last_update), default=None)
-    warnings = [_relative(f, catalogue.root) for f in findings if f.severity is Severity.WARNING]
-    version, kind = catalogue_version(catalogue.root)
+    warnings = [f for f in relative if f.severity is Severity.WARNING]
     return SiteModel(
         strategy=strategy,
         lang=lang,
@@ -241,7 +277,7 @@ def build_site_model(
         actions=pages,
         qualities=quality_pages,
         matrix=report.coverage,
-        organisations=orgs.result(),
+        organisations=organisations,
         by_status=_status_counts(actions, current),
         by_term=_term_counts(actions),
         by_goal=[
@@ -254,30 +290,81 @@ def build_site_model(
         ],
         last_change=last_change,
         data=DataInfo(
-            warnings=warnings,
-            version=version,
-            version_kind=kind,
+            findings=relative,
+            issues=issues,
+            unaccepted=sum(f.accepted is None for f in warnings),
             action_count=len(actions),
             goal_count=len(goals),
             quality_count=len(catalogue.qualities),
         ),
         report=report,
         cross_cutting=report.cross_cutting,
+        overdue_without_update=sum(p.overdue and p.last_update is None for p in pages),
+        never_updated=sum(p.last_update is None for p in pages),
     )
 
 
-def _links(graph: LinkGraph, action: Action) -> list[LinkRow]:
+def _organisation_keys(organisations: list[Organisation]) -> dict[tuple[str, str], list[str]]:
+    """("owner" or "partner", action id) -> the keys of the organisations it names."""
+    keys: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for org in organisations:
+        for action in org.owns:
+            keys[("owner", action.id)].append(org.key)
+        for action in org.partner_in:
+            keys[("partner", action.id)].append(org.key)
+    return keys
+
+
+# The kinds of finding told in readers' words on the site (i18n "issue.<code>");
+# any other code is told as "a point the check found" (issue.other).
+TOLD_KINDS = ("RRS101", "RRS102", "RRS103", "RRS104", "RRS106", "RRS107")
+_INDEX = re.compile(r"\[(\d+)\]")
+
+
+def known_issues(catalogue: Catalogue, findings: list[Finding]) -> list[KnownIssue]:
+    """The accepted findings about actions and the inferred links, in catalogue order.
+
+    A catalogue publishes only after judging its warnings (accepted.yaml); a
+    warning not yet judged is counted on the data page, not told as a fact.
+    """
+    by_file = {path.name: action_id for action_id, path in catalogue.action_files.items()}
+    issues: list[KnownIssue] = []
+    for item in findings:
+        action_id = by_file.get(Path(item.file).name)
+        if item.accepted is None or action_id is None:
+            continue
+        action = catalogue.actions.get(action_id)
+        kind = item.code if item.code in TOLD_KINDS else "other"
+        other = ""
+        index = _INDEX.search(item.field) if item.field.startswith("links[") else None
+        if action is not None and index and int(index.group(1)) < len(action.links):
+            other = action.links[int(index.group(1))]
+        issues.append(KnownIssue(kind, action_id, other))
+    for action in catalogue.actions.values():
+        for target in dict.fromkeys(action.links_inferred):
+            issues.append(KnownIssue("inferred", action.id, target))
+    order = {action_id: n for n, action_id in enumerate(catalogue.actions)}
+    return sorted(issues, key=lambda i: (order.get(i.action_id, len(order)), i.kind, i.other))
+
+
+def _links(catalogue: Catalogue, graph: LinkGraph, action: Action) -> list[LinkRow]:
     rows = []
     for other in graph.linked(action.id):
-        here = graph.names(action.id, other.id)
-        there = graph.names(other.id, action.id)
-        if other.links_all_flywheels and not here:
+        named_here = graph.names(action.id, other.id)
+        named_there = graph.names(other.id, action.id)
+        inferred_here = named_here and other.id in action.links_inferred
+        inferred_there = named_there and action.id in other.links_inferred
+        here = named_here and not inferred_here
+        there = named_there and not inferred_there
+        if other.links_all_flywheels and not named_here:
             sides = "all"
         elif here and there:
             sides = "both"
-        else:
+        elif here or there:
             sides = "here" if here else "there"
-        rows.append(LinkRow(other, sides))
+        else:
+            sides = "none"
+        rows.append(LinkRow(other, sides, inferred_here, inferred_there))
     return rows
 
 
@@ -305,4 +392,4 @@ def _relative(item: Finding, root: Path) -> Finding:
         name = Path(item.file).resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
         name = Path(item.file).name
-    return Finding(name, item.line, item.column, item.code, item.message, item.field, item.severity)
+    return dataclasses.replace(item, file=name)

@@ -14,6 +14,9 @@ than the model's ``as_of``, so the output is deterministic.
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from importlib import resources
@@ -24,14 +27,23 @@ from markupsafe import Markup, escape
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
-from ..i18n import MESSAGES, Language, format_date, plural, status_label, term_label, text
+from ..i18n import (
+    LANGUAGES,
+    MESSAGES,
+    Language,
+    format_date,
+    plural,
+    status_label,
+    term_label,
+    text,
+)
 from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
 from ..render.export import export_document, to_json
 from ..render.graph import network
 from ..render.html import environment
 from ..render.text import visible
 from . import svg
-from .model import Organisation, SiteModel, slug
+from .model import TOLD_KINDS, ActionPage, KnownIssue, Organisation, SiteModel, slug
 from .report_parts import REPORT_SPLIT, Part, report_parts
 
 MARKER = ".rrs-site"
@@ -50,6 +62,32 @@ NAV = (
     ("organisations.html", "site.nav.organisations"),
     ("data.html", "site.nav.data"),
 )
+# A municipality's basic pages, linked from every page's footer.
+FOOTER_NAV = (
+    ("data.html", "site.nav.data"),
+    ("accessibility.html", "site.nav.accessibility"),
+    ("privacy.html", "site.nav.privacy"),
+    ("contact.html", "site.nav.contact"),
+    ("colophon.html", "site.nav.colophon"),
+)
+BASICS = ("accessibility.html", "privacy.html", "contact.html", "colophon.html")
+# The static files every page loads; the NL Design System component CSS is
+# vendored under static/vendor (scripts/vendor_nlds.py refreshes it from npm).
+ASSETS = {
+    "assets/utrecht.css": "vendor/utrecht/utrecht.css",
+    "assets/tokens.css": "tokens.css",
+    "assets/site.css": "site.css",
+    "assets/site.js": "site.js",
+    "assets/report.css": "report.css",
+    "assets/favicon.svg": "favicon.svg",
+}
+# Markers for the parts of an action page that differ from page to page: a
+# NUL cannot come from catalogue text (``visible`` shows it as an escape), so a
+# marker can never be content.
+MARK = {
+    name: Markup(f"\x00rrs-{name}\x00")
+    for name in ("title", "description", "main", "canonical", "alternate")
+}
 # Networks with more actions than this are not drawn: the drawing would be
 # illegible and heavy (the list and the goal pages show the same links).
 MAX_DRAWN = 400
@@ -99,57 +137,129 @@ def stacked_bar(counts: list[tuple[Status | None, int]], lang: Language) -> Mark
     )
 
 
+def bar(count: int, top: int) -> Markup:
+    """A bar whose length repeats ``count`` (out of ``top``); no text, for a chart table."""
+    width = 0.0 if top <= 0 else max(0, count) * 100 / top
+    if count > 0:
+        width = max(width, 1.0)  # a non-zero value is never invisible
+    return Markup(
+        '<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">'
+        f'<rect width="{width:.1f}" height="10"/></svg>'
+    )
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as text: a leading = + - @ (a formula in
+    Excel or LibreOffice) is preceded by an apostrophe, as OWASP advises."""
+    shown = "" if value is None else visible(str(value), keep_newlines=True)
+    return "'" + shown if shown[:1] in ("=", "+", "-", "@", "\t", "\r") else shown
+
+
+def csv_text(rows: list[list[object]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([csv_cell(cell) for cell in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM tells Excel it is UTF-8
+
+
+def css_string(value: str) -> str:
+    """``value`` as a CSS string literal (double quotes, every non-ASCII escaped)."""
+    return (
+        '"'
+        + "".join(c if c.isalnum() or c in " .,:;()/-" else f"\\{ord(c):x} " for c in value)
+        + '"'
+    )
+
+
 class _Site:
     def __init__(
-        self, model: SiteModel, catalogue: Catalogue, graph: LinkGraph, *, search: bool
+        self,
+        model: SiteModel,
+        catalogue: Catalogue,
+        graph: LinkGraph,
+        *,
+        search: bool,
+        other_site: str | None = None,
+        theme: bool = False,
     ) -> None:
         self.model = model
         self.catalogue = catalogue
         self.graph = graph
         self.search = search
         self.lang = model.lang
+        # The other language's site, relative to this site's root ("en/", "../").
+        self.other_site = other_site
+        self.other_lang: Language = next(lang for lang in LANGUAGES if lang != self.lang)
         self.env = environment(model.lang)
         self.svg = svg
         self.current = {p.action.id: p.current_status for p in model.actions}
+        self.updated = {p.action.id for p in model.actions if p.last_update}
         self.split_orgs = len(model.organisations) > ORG_PAGE_LIMIT
         self.org_names = {o.key: o.name for o in model.organisations}
         strategy = model.strategy
         self.site_name = strategy.name if self.lang == strategy.language else strategy.name_en
         year = strategy.year
-        self.status_heading = (
-            text("field.status_at_publication", self.lang, year=year)
+        self.baseline_heading = (
+            text("site.status_in", self.lang, year=year)
             if year
-            else text("field.status_initial", self.lang)
+            else text("site.status_unknown_year", self.lang)
         )
+        self.baseline_short = text("site.since_publication", self.lang, year=year) if year else ""
+        settings = strategy.site
+        self.publisher = (settings.publisher if settings else "") or (
+            strategy.source.publisher if strategy.source else ""
+        )
+        notice = ""
+        if strategy.language != self.lang:
+            name = f"language.{strategy.language}"
+            language = text(name, self.lang) if name in MESSAGES else strategy.language
+            notice = text("site.catalogue_notice", self.lang, language=language.lower())
         self.env.globals.update(
             site_name=self.site_name,
             strategy=strategy,
             model=model,
             csp=CSP,
             nav=NAV,
+            footer_nav=FOOTER_NAV,
             catalogue_lang=strategy.language,
+            catalogue_notice=notice,
             as_of_text=date_text(model.as_of, self.lang),
             date_text=lambda day: date_text(day, self.lang),
             paragraphs=paragraphs,
             status_of=self.current,
+            updated=self.updated,
             goals=catalogue.goals,
             qualities=catalogue.qualities,
             org_names=self.org_names,
             stacked_bar=lambda counts: stacked_bar(counts, self.lang),
+            bar=bar,
             cross_cutting=model.cross_cutting,
-            is_accepted=lambda finding: bool(getattr(finding, "accepted", False)),
+            baseline_heading=self.baseline_heading,
+            baseline_short=self.baseline_short,
+            theme=theme,
+            other_lang=self.other_lang,
+            header_search=True,
+            site_links=True,
+            contact=model.contact or "",
+            publisher=self.publisher,
         )
         self.env.globals.update(
             # Every interface string without placeholders, looked up without a call.
             L={key: text(key, self.lang) for key in MESSAGES},
+            tm=self.tm,
             badge=self.badge,
             goal_link=self.goal_link,
             quality_link=self.quality_link,
-            org_links=self.org_links,
+            org_text=self.org_text,
+            issue_text=self.issue_text,
+            horizon_note=self.horizon_note,
+            mail_link=mail_link,
+            catalogue_span=self.catalogue_span,
         )
         self.goal_counts = {g.key: (fw, conn) for g, fw, conn in model.by_goal}
         self._badges: dict[Status | None, Markup] = {}
-        self._shell: tuple[str, str, str] | None = None
+        self._shell: str | None = None
         self._body = self.env.get_template("site/action_body.html")
         self._parts: dict[str, list[Part]] | None = None
 
@@ -157,6 +267,17 @@ class _Site:
 
     def name(self, item: Goal | Quality) -> str:
         return item.name_nl if self.lang == "nl" else item.name_en
+
+    def tm(self, key: str, **fields: object) -> Markup:
+        """An interface string with Markup in its placeholders (a link, a tagged span)."""
+        template = MESSAGES[key][0 if self.lang == "nl" else 1]
+        return Markup(escape(template)).format(**fields)
+
+    def catalogue_span(self, value: str) -> Markup:
+        """Catalogue text inside interface text, tagged with the catalogue's language."""
+        return (
+            Markup(f'<span lang="{self.model.strategy.language}">') + esc(value) + Markup("</span>")
+        )
 
     def org_href(self, key: str, root: str) -> str:
         if self.split_orgs:
@@ -188,37 +309,62 @@ class _Site:
             + Markup("</a>")
         )
 
-    def org_links(self, value: str, keys: list[str]) -> Markup:
-        """An owner or partners field as printed, with links to its organisations."""
-        if not value:
-            return escape(text("value.none", self.lang))
-        out = Markup(f'<span lang="{self.model.strategy.language}">') + esc(value)
-        out += Markup("</span>")
-        if keys:
-            links = Markup(", ").join(
-                Markup(f'<a href="{self.org_href(key, "../")}">')
-                + esc(self.org_names[key])
-                + Markup("</a>")
-                for key in keys
+    def org_text(self, value: str, names: list[tuple[str, str]]) -> Markup:
+        """An owner or partners field as printed, its organisations linked: the names
+        themselves when the field is just the list of them, else a labelled list."""
+        lang = self.model.strategy.language
+        printed = " ".join(value.split()).strip(" ,;.")
+        links = [
+            Markup(f'<a href="{self.org_href(key, "../")}">') + esc(name) + Markup("</a>")
+            for name, key in names
+        ]
+        if names and ", ".join(name for name, _ in names) == printed:
+            return Markup(f'<span lang="{lang}">') + Markup(", ").join(links) + Markup("</span>")
+        out = Markup(f'<span lang="{lang}">') + esc(value) + Markup("</span>")
+        if links:
+            label = escape(text("site.organisations_of", self.lang))
+            out += Markup(
+                f' <span class="orgs" data-pagefind-ignore>({label}: <span lang="{lang}">'
             )
-            out += Markup(' <span class="orgs" data-pagefind-ignore>(') + links
-            out += Markup(")</span>")
+            out += Markup(", ").join(links) + Markup("</span>)</span>")
         return out
 
-    def shell(self) -> tuple[str, str, str]:
-        """An action page's surroundings, rendered once: (before title, before main, after)."""
+    def issue_text(self, issue: KnownIssue) -> str:
+        key = f"issue.{issue.kind}" if issue.kind in (*TOLD_KINDS, "inferred") else "issue.other"
+        return text(key, self.lang, id=issue.action_id, other=issue.other)
+
+    def horizon_note(self, term: Term | None) -> str:
+        """How an end of term was worked out (it is rrs's convention, not printed)."""
+        strategy = self.model.strategy
+        years = strategy.horizon_years(term)
+        if years is None or strategy.year is None:
+            return ""
+        return text(
+            "site.horizon.derived",
+            self.lang,
+            term=term_label(term, self.lang).lower(),
+            years=years,
+            year=strategy.year,
+        )
+
+    def alternate(self, path: str) -> str | None:
+        """The same page in the other language, relative to ``path``."""
+        if self.other_site is None:
+            return None
+        return "../" * path.count("/") + self.other_site + path
+
+    def shell(self) -> str:
+        """An action page's surroundings, rendered once, with markers."""
         if self._shell is None:
-            marks = "\ue000rrs-title\ue000", "\ue000rrs-main\ue000", "\ue000rrs-canonical\ue000"
-            html = self.page(
+            self._shell = self.page(
                 "shell.html",
                 "actions/_.html",
-                shell_title=marks[0],
-                shell_main=marks[1],
-                canonical_override=marks[2] if self.model.base_url else None,
+                shell_title=MARK["title"],
+                shell_description=MARK["description"],
+                shell_main=MARK["main"],
+                canonical_override=MARK["canonical"] if self.model.base_url else None,
+                alternate_override=MARK["alternate"] if self.other_site is not None else None,
             )
-            before_title, rest = html.split(marks[0])
-            before_main, after = rest.split(marks[1])
-            self._shell = (before_title, before_main, after)
         return self._shell
 
     def page(self, template: str, path: str, **context: Any) -> str:
@@ -226,8 +372,13 @@ class _Site:
         canonical = f"{self.model.base_url.rstrip('/')}/{path}" if self.model.base_url else None
         if "canonical_override" in context:
             canonical = context.pop("canonical_override")
+        alternate = self.alternate(path)
+        if "alternate_override" in context:
+            alternate = context.pop("alternate_override")
         tpl = self.env.get_template(f"site/{template}")
-        return str(tpl.render(root=root, current=path, canonical=canonical, **context))
+        return str(
+            tpl.render(root=root, current=path, canonical=canonical, alternate=alternate, **context)
+        )
 
     def network(self, actions: list[Action], title: str, root: str) -> Markup:
         if len(actions) > MAX_DRAWN:
@@ -239,16 +390,25 @@ class _Site:
         if not actions:
             return Markup("")
         net = network(self.catalogue, self.graph, actions, with_goals=True)
+        goal_names = {g.key: f"{g.number}. {self.name(g)}" for g in self.catalogue.goals.values()}
         drawn = self.svg.network_svg(
             net,
             href=lambda action_id: f"{root}actions/{action_id}.html",
             title=title,
             lang=self.lang,
+            goal_labels=goal_names,
+            text_lang=self.model.strategy.language,
         )
-        return Markup('<div class="network">') + Markup(drawn) + Markup("</div>")
-
-    def bar_chart(self, items: list[tuple[str, int]], title: str) -> Markup:
-        return Markup(self.svg.bar_chart_svg(items, title=title))
+        note = escape(text("site.network_list_note", self.lang))
+        return (
+            Markup('<div class="network" tabindex="0" role="region" aria-label="')
+            + escape(title)
+            + Markup('">')
+            + Markup(drawn)
+            + Markup('</div>\n<p class="network-note">')
+            + note
+            + Markup("</p>")
+        )
 
     # -- pages ---------------------------------------------------------------
 
@@ -258,7 +418,8 @@ class _Site:
         parts = self.report_parts()
         report = len(parts["goals"]) + len(parts["appendix"])
         lists = max(1, -(-len(m.actions) // LIST_PAGE))
-        return 8 + lists + len(m.actions) + len(m.goals) + len(m.qualities) + orgs + report
+        fixed = 8 + len(BASICS) + 1  # + the basic pages and 404.html
+        return fixed + lists + len(m.actions) + len(m.goals) + len(m.qualities) + orgs + report
 
     def report_parts(self) -> dict[str, list[Part]]:
         if self._parts is None:
@@ -296,8 +457,14 @@ class _Site:
         yield from self.organisations()
         yield "network.html", self.network_page()
         yield from self.report()
-        yield "data.html", self.page("data.html", "data.html")
-        yield "search.html", self.page("search.html", "search.html", search_available=self.search)
+        yield "data.html", self.data_page()
+        yield (
+            "search.html",
+            self.page(
+                "search.html", "search.html", search_available=self.search, header_search=False
+            ),
+        )
+        yield from self.basics()
 
     def home(self) -> str:
         lang = self.lang
@@ -305,48 +472,53 @@ class _Site:
         status_rows = [(status_label(s, lang), n) for s, n in m.by_status]
         goal_rows = [(f"{g.number}. {self.name(g)}", fw + conn) for g, fw, conn in m.by_goal]
         term_rows = [(term_label(t, lang), n) for t, n in m.by_term]
-        charts = {
-            "status": self.bar_chart(status_rows, text("site.chart.status", lang)),
-            "goals": self.bar_chart(goal_rows, text("site.chart.goals", lang)),
-            "terms": self.bar_chart(term_rows, text("site.chart.terms", lang)),
-        }
         rows = {"status": status_rows, "goals": goal_rows, "terms": term_rows}
+        source = m.strategy.source
         return self.page(
             "index.html",
             "index.html",
-            charts=charts,
             rows=rows,
             goal_counts=self.goal_counts,
             named=m.strategy != UNNAMED_STRATEGY,
+            source_url=source.url if source and source.url and _WEB.fullmatch(source.url) else None,
         )
 
-    def action(self, page: Any, path: str) -> str:
+    def action(self, page: ActionPage, path: str) -> str:
         action = page.action
         contact = self.model.contact
         link = None
         if contact:
             subject = text("site.respond_subject", self.lang, id=action.id, title=action.title)
             link = mailto(contact, subject)
+        settings = self.model.strategy.site
         body = self._body.render(
             root="../",
             a=action,
             page=page,
-            status_heading=self.status_heading,
             mailto=link,
             contact=contact or "",
+            respond_text=settings.respond if settings else "",
         )
-        before_title, before_main, after = self.shell()
-        title = esc(f"{action.id} {action.title}")
+        kind = text(f"kind.{action.kind.value}", self.lang)
+        description = text(
+            "site.description.action", self.lang, kind=kind, id=action.id, name=self.site_name
+        )
+        html = self.shell()
+        html = html.replace(MARK["title"], str(esc(f"{action.id} {action.title}")), 2)
+        html = html.replace(MARK["description"], str(escape(description)), 2)
         if self.model.base_url:
             canonical = str(escape(f"{self.model.base_url.rstrip('/')}/{path}"))
-            before_main = before_main.replace("\ue000rrs-canonical\ue000", canonical)
-        return f"{before_title}{title}{before_main}{body}{after}"
+            html = html.replace(MARK["canonical"], canonical, 2)
+        if self.other_site is not None:
+            html = html.replace(MARK["alternate"], str(escape(self.alternate(path) or "")), 3)
+        return html.replace(MARK["main"], body, 1)
 
     def filters(self) -> dict[str, list[tuple[str, str, str]]]:
         lang = self.lang
         goals = sorted(self.catalogue.goals.values(), key=lambda g: g.number)
         used_status = {p.current_status for p in self.model.actions}
         used_terms = {p.action.term for p in self.model.actions}
+        as_of = self.model.as_of
         return {
             "goal": [
                 (g.key, f"{g.number}. {self.name(g)}", f"{g.number} {g.name_nl} {g.name_en}")
@@ -385,6 +557,17 @@ class _Site:
                 for o in self.model.organisations
                 if o.owns
             ],
+            "overdue": [
+                ("yes", text("site.filter.overdue.yes", lang), ""),
+                ("no", text("site.filter.overdue.no", lang), ""),
+            ],
+            "stale": [
+                ("never", text("site.filter.stale.never", lang), ""),
+                *(
+                    (f"{years}y", date_text(_years_before(as_of, years), lang), "")
+                    for years in STALE_YEARS
+                ),
+            ],
         }
 
     def action_lists(self) -> Iterator[tuple[str, str]]:
@@ -398,6 +581,8 @@ class _Site:
         owner_box = len(filters["owner"]) > ORG_PAGE_LIMIT
         if owner_box:  # only the organisations whose other spellings must still match
             filters["owner"] = [option for option in filters["owner"] if option[2]]
+        self._list_filters = filters
+        status_order = " ".join(s.value if s else "none" for s in STATUS_ORDER)
         for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1):
             first = (number - 1) * LIST_PAGE + 1
             yield (
@@ -413,6 +598,7 @@ class _Site:
                     list_page=number,
                     first=first,
                     last=first + len(chunk) - 1,
+                    status_order=status_order,
                 ),
             )
 
@@ -420,20 +606,81 @@ class _Site:
         rows = []
         lang = self.lang
         status_text = {s: escape(status_label(s, lang)) for s in STATUS_ORDER}
-        term_text = {t: escape(term_label(t, lang)) for t in [*Term, None]}
+        baseline = escape(self.baseline_short)
+        never = escape(text("site.never", lang))
+        expired = escape(text("site.filter.overdue", lang).lower())
+        open_term = escape(text("site.term_open", lang))
+        catalogue_lang = self.model.strategy.language
+        cutoffs = [(f"{y}y", _years_before(self.model.as_of, y)) for y in STALE_YEARS]
         for page in self.model.actions:
             a = page.action
             status = page.current_status
+            name = status.value if status else "none"
+            last = page.last_update
+            stale = (
+                "never " + " ".join(k for k, _ in cutoffs)
+                if last is None
+                else " ".join(key for key, day in cutoffs if last < day)
+            )
+            if page.horizon:
+                end = escape(text("site.term_end_year", lang, year=page.horizon.year))
+                end_cell = f"{end} ({expired})" if page.overdue else str(end)
+            else:
+                end_cell = str(open_term) if a.term else "—"
+            since = f" {baseline}" if last is None and baseline else ""
+            updated = (
+                f'<time datetime="{last.isoformat()}">{escape(date_text(last, lang))}</time>'
+                if last
+                else str(never)
+            )
             rows.append(
                 f'<tr data-id="{a.id}" data-goal="{" ".join(g.key for g in page.goals_reached)}"'
-                f' data-quality="{escape(" ".join(a.qualities))}"'
-                f' data-status="{status.value if status else "none"}"'
+                f' data-quality="{escape(" ".join(a.qualities))}" data-status="{name}"'
                 f' data-term="{a.term.value if a.term else "none"}" data-kind="{a.kind.value}"'
-                f' data-owner="{" ".join(page.owners)}">'
-                f'<td><a href="actions/{a.id}.html">{a.id}</a><td>{esc(a.title)}'
-                f"<td>{status_text[status]}<td>{term_text[a.term]}<td>{esc(a.owner)}"
+                f' data-owner="{" ".join(page.owners)}"'
+                f' data-overdue="{"yes" if page.overdue else "no"}" data-stale="{stale}"'
+                f' data-end="{page.horizon.isoformat() if page.horizon else ""}"'
+                f' data-updated="{last.isoformat() if last else ""}">'
+                f'<td><a href="actions/{a.id}.html"><span class="id">{a.id}</span>'
+                f' <span lang="{catalogue_lang}">{esc(a.title)}</span></a>'
+                f'<td><span class="status status-{name}">{status_text[status]}</span>{since}'
+                f"<td>{end_cell}<td>{updated}"
+                f'<td lang="{catalogue_lang}">{esc(a.owner)}'
             )
         return rows
+
+    def list_css(self) -> bytes:
+        """The action list's own stylesheet, made per build: the filters without
+        JavaScript (each choice hides the rows it excludes, with ``:has()``) and
+        the labels of a row shown as a card on a small screen."""
+        filters = getattr(self, "_list_filters", None) or self.filters()
+        rules = []
+        for name, options in filters.items():
+            for value, _, _ in options:
+                if not re.fullmatch(r"[a-z0-9-]+", value):
+                    continue  # keys are slugs; anything else is not a CSS-safe value
+                rules.append(
+                    f'html:not(.js) main:has(#f-{name} option[value="{value}"]:checked)'
+                    f' #action-list tbody tr:not([data-{name}~="{value}"]){{display:none}}'
+                )
+        lang = self.lang
+        labels = [
+            text("field.status", lang),
+            text("site.term_end", lang),
+            text("field.last_update", lang),
+            text("field.owner", lang),
+        ]
+        cards = "\n".join(
+            f"  #action-list td:nth-child({n})::before{{content:{css_string(label + ': ')}}}"
+            for n, label in enumerate(labels, 2)
+        )
+        shown = css_string(text("site.list.shown", lang))
+        return (
+            "/* rrs site: the action list (made per build by site/pages.py). */\n"
+            + "\n".join(rules)
+            + f"\nhtml:not(.js) .nojs-count::before{{content:{shown} counter(shown)}}\n"
+            + f"@media (max-width: 40rem) {{\n{cards}\n}}\n"
+        ).encode("utf-8")
 
     def organisations(self) -> Iterator[tuple[str, str]]:
         orgs = self.model.organisations
@@ -470,18 +717,27 @@ class _Site:
         owns = escape(text("site.owns", lang))
         partner_in = escape(text("site.partner_in", lang))
         also = escape(text("site.also_written", lang))
+        catalogue_lang = self.model.strategy.language
         out = []
         for org in orgs:
-            out.append(f'<section class="org"><h2 id="org-{org.key}">{esc(org.name)}</h2>')
+            out.append(
+                f'<section class="org" aria-labelledby="org-{org.key}">'
+                f'<h2 id="org-{org.key}" lang="{catalogue_lang}">{esc(org.name)}</h2>'
+            )
             others = [s for s in org.spellings if s != org.name]
             if others:
-                out.append(f"<p>{also}: {esc(', '.join(others))}</p>")
+                out.append(
+                    f'<p>{also}: <span lang="{catalogue_lang}">{esc(", ".join(others))}</span></p>'
+                )
             for label, actions in ((owns, org.owns), (partner_in, org.partner_in)):
                 if actions:
-                    links = " ".join(
-                        f'<a href="{root}actions/{a.id}.html">{a.id}</a>' for a in actions
+                    items = "".join(
+                        f'<li><a href="{root}actions/{a.id}.html"><span class="id">{a.id}</span>'
+                        f' <span lang="{catalogue_lang}">{esc(a.title)}</span></a></li>'
+                        for a in actions
                     )
-                    out.append(f'<p><span class="label">{label}:</span> {links}</p>')
+                    heading = f'<p class="label">{label} ({len(actions)}):</p>'
+                    out.append(f'{heading}<ul class="actions">{items}</ul>')
             out.append("</section>")
         return Markup("\n".join(out))
 
@@ -506,8 +762,153 @@ class _Site:
         whole = self.network(
             [p.action for p in m.actions], text("site.network_whole", self.lang), ""
         )
-        per_goal = [(g.goal, self.network(g.members, self.name(g.goal), "")) for g in m.goals]
+        per_goal = [(g, self.network(g.members, self.name(g.goal), "")) for g in m.goals]
         return self.page("network.html", "network.html", whole=whole, per_goal=per_goal)
+
+    def data_page(self) -> str:
+        groups: dict[str, list[tuple[KnownIssue, str]]] = {}
+        for issue in self.model.data.issues:
+            kind = issue.kind if issue.kind in (*TOLD_KINDS, "inferred") else "other"
+            groups.setdefault(kind, []).append((issue, self.issue_text(issue)))
+        order = ["inferred", *TOLD_KINDS, "other"]
+        issue_groups = [
+            (text(f"issue.{kind}.kind", self.lang), groups[kind])
+            for kind in order
+            if kind in groups
+        ]
+        strategy = self.model.strategy
+        short = strategy.horizon_years(Term.SHORT)
+        medium = strategy.horizon_years(Term.MEDIUM)
+        made_derived = (
+            text("site.data.made_derived", self.lang, short=short, medium=medium)
+            if short is not None and medium is not None and strategy.year
+            else ""
+        )
+        return self.page(
+            "data.html",
+            "data.html",
+            issue_groups=issue_groups,
+            made_derived=made_derived,
+            licence_text=self.licence_text(),
+        )
+
+    def licence_text(self) -> Markup:
+        licence = self.model.strategy.licence
+        if licence is None:
+            return escape(text("site.data.licence_none", self.lang))
+        name = esc(licence.name)
+        if licence.url and _WEB.fullmatch(licence.url):
+            name = Markup(f'<a href="{escape(licence.url)}" rel="license">') + name + Markup("</a>")
+        return self.tm("site.data.licence_given", licence=name)
+
+    def basics(self) -> Iterator[tuple[str, str]]:
+        """Accessibility statement, privacy, contact, colophon and the 404 page."""
+        strategy = self.model.strategy
+        settings = strategy.site
+        accessibility = settings.accessibility if settings else None
+        feedback = (accessibility.feedback if accessibility else None) or self.model.contact
+        publisher_span = (
+            self.catalogue_span(self.publisher)
+            if self.publisher
+            else escape(text("site.accessibility.publisher_unknown", self.lang))
+        )
+        source = strategy.source
+        if source and source.publisher:
+            colophon_source = self.tm(
+                "site.colophon.source",
+                name=self.catalogue_span(source.title),
+                publisher=self.catalogue_span(source.publisher),
+                year=source.year or strategy.year or "—",
+            )
+        else:
+            colophon_source = self.tm(
+                "site.colophon.source_plain", name=self.catalogue_span(self.site_name)
+            )
+        context = {
+            "accessibility": accessibility,
+            "feedback": feedback,
+            "publisher_span": publisher_span,
+            "colophon_source": colophon_source,
+            "licence_text": self.licence_text(),
+        }
+        for path in BASICS:
+            yield path, self.page(path, path, **context)
+        yield "404.html", self.not_found()
+
+    def not_found(self) -> str:
+        """The page a web server shows for a missing address, at any depth: with
+        --base-url its links are absolute, else relative to the site's root."""
+        html = self.page("not_found.html", "404.html", alternate_override=None)
+        base = self.model.base_url
+        if not base:
+            return html
+        prefix = base.rstrip("/") + "/"
+        return re.sub(r'(href|src)="(?!#|mailto:|[a-z]+://)', rf'\1="{prefix}', html)
+
+    def csv_files(self) -> Iterator[tuple[str, bytes]]:
+        yield "data/actions.csv", self.actions_csv()
+        yield "data/findings.csv", self.findings_csv()
+
+    def actions_csv(self) -> bytes:
+        """Every action as one row, the columns in the catalogue's own field names."""
+        header = [
+            "id", "kind", "title", "goal", "goals_reached", "owner", "partners", "funding",
+            "status", "status_text", "current_status", "last_update", "term", "term_text",
+            "end_of_term", "term_expired", "qualities", "links", "links_inferred",
+            "links_all_flywheels",
+        ]  # fmt: skip
+        rows: list[list[object]] = [list(header)]
+        for page in self.model.actions:
+            a = page.action
+            rows.append(
+                [
+                    a.id, a.kind.value, a.title, a.goal or "",
+                    " ".join(g.key for g in page.goals_reached), a.owner, a.partners, a.funding,
+                    a.status.value if a.status else "", a.status_text,
+                    page.current_status.value if page.current_status else "",
+                    page.last_update.isoformat() if page.last_update else "",
+                    a.term.value if a.term else "", a.term_text,
+                    page.horizon.isoformat() if page.horizon else "",
+                    "yes" if page.horizon_passed else "no", " ".join(a.qualities),
+                    " ".join(a.links), " ".join(a.links_inferred),
+                    "yes" if a.links_all_flywheels else "no",
+                ]
+            )  # fmt: skip
+        return csv_text(rows)
+
+    def findings_csv(self) -> bytes:
+        """What `rrs validate` found, for the technically minded (codes, files, lines)."""
+        rows: list[list[object]] = [
+            ["file", "line", "column", "code", "severity", "field", "message", "accepted"]
+        ]
+        for item in self.model.data.findings:
+            rows.append(
+                [
+                    item.file, item.line or "", item.column or "", item.code,
+                    item.severity.value, item.field, item.message, item.accepted or "",
+                ]
+            )  # fmt: skip
+        return csv_text(rows)
+
+
+# Lengths of "no progress recorded since" choices in the action list, in years.
+STALE_YEARS = (1, 2)
+_WEB = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def mail_link(address: str) -> Markup:
+    return (
+        Markup(f'<a href="mailto:{escape(quote(address, safe="@"))}">')
+        + esc(address)
+        + Markup("</a>")
+    )
 
 
 def list_path(number: int) -> str:
@@ -524,11 +925,21 @@ class SitePages:
     """The rendered site: its page count (for a progress bar) and its files."""
 
     def __init__(
-        self, model: SiteModel, catalogue: Catalogue, graph: LinkGraph, *, search: bool
+        self,
+        model: SiteModel,
+        catalogue: Catalogue,
+        graph: LinkGraph,
+        *,
+        search: bool,
+        other_site: str | None = None,
+        theme: bytes | None = None,
     ) -> None:
-        self._site = _Site(model, catalogue, graph, search=search)
+        self._site = _Site(
+            model, catalogue, graph, search=search, other_site=other_site, theme=theme is not None
+        )
         self.catalogue = catalogue
         self.graph = graph
+        self.theme = theme
 
     def count(self) -> int:
         return self._site.count()
@@ -543,11 +954,13 @@ class SitePages:
 
     def other_files(self, tick: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
         yield from _encoded(self._site.other_pages(), tick)
-        yield "assets/site.css", _static("site.css")
-        yield "assets/site.js", _static("site.js")
-        yield "assets/report.css", _static("report.css")
-        yield "assets/favicon.svg", _static("favicon.svg")
+        for target, source in ASSETS.items():
+            yield target, _static(source)
+        yield "assets/list.css", self._site.list_css()
+        if self.theme is not None:
+            yield "assets/theme.css", self.theme
         yield "data/export.json", to_json(export_document(self.catalogue, self.graph)).encode()
+        yield from self._site.csv_files()
         yield MARKER, b"Built by rrs site. This folder is replaced whole by the next build.\n"
 
 
@@ -561,7 +974,7 @@ def _encoded(
 
 
 def _static(name: str) -> bytes:
-    return (resources.files("rrs_cli") / "static" / name).read_bytes()
+    return (resources.files("rrs_cli") / "static").joinpath(*name.split("/")).read_bytes()
 
 
 __all__ = ["CSP", "MARKER", "SitePages", "date_text", "esc", "mailto", "slug"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..i18n import Language, text
@@ -115,11 +115,12 @@ def _crossings(upper: list[str], lower: list[str], neighbours: dict[str, list[st
 
 
 def _layers(
-    net: Network, href: Callable[[str], str]
+    net: Network, href: Callable[[str], str], goal_labels: Mapping[str, str]
 ) -> tuple[list[list[str]], dict[str, _Node], dict[str, list[str]], list[tuple[str, str, bool]]]:
     nodes: dict[str, _Node] = {}
     layers: list[list[str]] = [[], [], []]
-    for key, label in net.goals:
+    for key, printed in net.goals:
+        label = goal_labels.get(key, printed)
         shown = shorten(label, LABEL_WIDTH)
         nodes[f"g:{key}"] = _Node(f"g:{key}", 0, shown, label, "goal", None)
         layers[0].append(f"g:{key}")
@@ -250,13 +251,21 @@ def network_svg(
     href: Callable[[str], str],
     title: str,
     lang: Language = "nl",
+    goal_labels: Mapping[str, str] | None = None,
+    text_lang: str | None = None,
 ) -> str:
     """The link network as one SVG document (no XML declaration; inline or as a file).
 
     Each action is a link (``<a href>``) to ``href(action id)``; its label shows
     the id and a shortened title, the full title is its ``<title>``. Links named
     on one side only are dashed (and listed as such in the legend), so they are
-    told apart without colour.
+    told apart without colour. ``goal_labels`` names the goals in the reader's
+    language (default: as the catalogue prints them); ``text_lang`` tags the
+    actions' titles with the catalogue's language when it is not ``lang``.
+
+    The drawing has its natural size in pixels (it is not scaled to the page),
+    so its text is FONT_SIZE pixels at every screen width; a page shows it in a
+    scrolling box.
     """
     head = (
         '<svg xmlns="http://www.w3.org/2000/svg" class="network" role="group"'
@@ -264,7 +273,7 @@ def network_svg(
     )
     if not net.actions and not net.goals:
         return f'{head} viewBox="0 0 320 40" width="100%"><title>{xml_text(title)}</title></svg>\n'
-    layers, nodes, neighbours, edges = _layers(net, href)
+    layers, nodes, neighbours, edges = _layers(net, href, goal_labels or {})
     layers = _reduce_crossings(layers, nodes, neighbours)
     width, height, _ = _layout(layers, nodes)
     legend_y = height + 4
@@ -272,7 +281,7 @@ def network_svg(
     width, height = max(width, legend_width), legend_y + 12 + MARGIN // 2
     last_layer = max(node.layer for node in nodes.values())
     out = [
-        f'{head} viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet">',
+        f'{head} viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
         f"<title>{xml_text(title)}</title>",
         f'<g class="edges" fill="none" stroke="{LINE}" stroke-width="1.5">',
     ]
@@ -282,27 +291,29 @@ def network_svg(
         out.append(f'<path d="{path}"{dash}/>')
     out.append("</g>")
     out.append(f'<g class="nodes" font-size="{FONT_SIZE}">')
+    tagged = f' lang="{xml_text(text_lang)}"' if text_lang and text_lang != lang else ""
     for layer in layers:
         for key in layer:
-            out.append(_node(nodes[key]))
+            out.append(_node(nodes[key], tagged))
     out.append("</g>")
     out += legend
     out.append("</svg>\n")
     return "\n".join(out)
 
 
-def _node(node: _Node) -> str:
+def _node(node: _Node, tagged: str = "") -> str:
     rounded = {"goal": 12, "flywheel": 0, "connected": 6}[node.kind]
     heavy = ' stroke-width="2"' if node.kind == "flywheel" else ' stroke-width="1"'
     shape = (
         f'<rect x="{node.x}" y="{node.y}" width="{node.width}" height="{NODE_HEIGHT}"'
         f' rx="{rounded}" fill="{FILL[node.kind]}" stroke="{STROKE[node.kind]}"{heavy}/>'
     )
+    tag = tagged if node.kind != "goal" else ""
     label = (
-        f'<text x="{node.x + 8}" y="{node.y + NODE_HEIGHT // 2 + 4}" fill="{INK}">'
+        f'<text x="{node.x + 8}" y="{node.y + NODE_HEIGHT // 2 + 4}" fill="{INK}"{tag}>'
         f"{xml_text(node.label)}</text>"
     )
-    tooltip = f"<title>{xml_text(node.tooltip)}</title>"
+    tooltip = f"<title{tag}>{xml_text(node.tooltip)}</title>"
     if node.href is None:
         return f'<g class="node {node.kind}">{tooltip}{shape}{label}</g>'
     return (

@@ -1,6 +1,10 @@
-/* rrs site: list filters and search. Every page works without this file. */
+/* rrs site: list filters, sorting and search. Every page works without this file
+   (the list's choice lists filter with CSS alone, see list.css). */
 (function () {
   "use strict";
+
+  /* Marks the page as scripted: the CSS-only filters of the list stand down. */
+  document.documentElement.classList.add("js");
 
   function fold(text) {
     return (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
@@ -8,7 +12,8 @@
   }
 
   /* ---- the action list: filters in the URL (actions.html?goal=cyber&status=ongoing) ---- */
-  var FILTERS = ["goal", "quality", "status", "term", "kind", "owner"];
+  var FILTERS = ["goal", "quality", "status", "term", "kind", "owner", "overdue", "stale"];
+  var SORTS = ["id", "title", "status", "end", "updated"];
 
   function setupList(form, table) {
     var count = document.getElementById("result-count");
@@ -21,8 +26,16 @@
     var pageText = count ? count.textContent : "";
     var loading = null, complete = pages.length < 2, failed = false, latest = null;
 
+    var statuses = (table.getAttribute("data-statuses") || "").split(" ");
     function item(row, page) {
-      var entry = { row: row, page: page, text: fold(row.textContent) };
+      var link = row.cells[0] ? row.cells[0].querySelector("[lang]") : null;
+      var entry = {
+        row: row, page: page, text: fold(row.textContent), order: 0,
+        title: fold(link ? link.textContent : row.textContent),
+        status: statuses.indexOf(row.getAttribute("data-status") || "none"),
+        end: row.getAttribute("data-end") || "9999",
+        updated: row.getAttribute("data-updated") || ""
+      };
       FILTERS.forEach(function (name) {
         entry[name] = (row.getAttribute("data-" + name) || "").split(" ");
       });
@@ -31,6 +44,7 @@
     var data = Array.prototype.slice.call(table.tBodies[0].rows).map(function (row) {
       return item(row, here);
     });
+    data.forEach(function (entry, index) { entry.order = index; });
 
     function rowsOf(href, number) {
       return fetch(href, { credentials: "same-origin" }).then(function (response) {
@@ -53,6 +67,7 @@
           return index + 1 === here ? data : rowsOf(href, index + 1);
         })).then(function (lists) {
           var all = [].concat.apply([], lists);
+          all.forEach(function (entry, index) { entry.order = index; });
           var fragment = document.createDocumentFragment();
           all.forEach(function (entry) { fragment.appendChild(entry.row); });
           table.tBodies[0].appendChild(fragment);  /* in list order */
@@ -93,6 +108,7 @@
         });
       });
       state.q = fold(params.get("q") || "");
+      state.sort = SORTS.indexOf(params.get("sort")) > 0 ? params.get("sort") : "id";
       return state;
     }
 
@@ -135,10 +151,35 @@
       });
     }
 
+    /* Sorting: the list's own order (by id) unless another key is chosen; ties
+       keep the list's order. An action without an end of term or an update sorts
+       last (the data attributes hold ISO dates, which sort as text). */
+    var sortedBy = "id";
+    function sortRows(key) {
+      if (key === sortedBy) return;
+      sortedBy = key;
+      var rows = data.slice();
+      rows.sort(function (a, b) {
+        var x, y;
+        if (key === "title") { x = a.title; y = b.title; }
+        else if (key === "status") { x = a.status; y = b.status; }
+        else if (key === "end") { x = a.end; y = b.end; }
+        else if (key === "updated") { x = b.updated; y = a.updated; }  /* newest first */
+        else { x = 0; y = 0; }
+        if (x < y) return -1;
+        if (x > y) return 1;
+        return a.order - b.order;
+      });
+      var fragment = document.createDocumentFragment();
+      rows.forEach(function (entry) { fragment.appendChild(entry.row); });
+      table.tBodies[0].appendChild(fragment);
+    }
+
     function apply(state) {
       latest = state;
-      var active = filtering(state);
+      var active = filtering(state) || state.sort !== "id";
       if (active && !complete && !failed) loadAll();
+      sortRows(state.sort || "id");
       var checks = tests(state);
       var shown = 0;
       data.forEach(function (item) {
@@ -182,6 +223,8 @@
       var q = form.elements.q ? form.elements.q.value : "";
       state.q = fold(q);
       if (q) params.set("q", q);
+      state.sort = form.elements.sort ? form.elements.sort.value : "id";
+      if (state.sort && state.sort !== "id") params.set("sort", state.sort);
       var query = params.toString();
       window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
       return state;
@@ -196,6 +239,7 @@
       }
     });
     if (form.elements.q) form.elements.q.value = new URLSearchParams(window.location.search).get("q") || "";
+    if (form.elements.sort) form.elements.sort.value = initial.sort;
     apply(initial);
 
     form.addEventListener("change", function () { apply(fromForm()); });
@@ -212,9 +256,42 @@
     });
   }
 
-  /* ---- search: Pagefind's index, our own small interface ---- */
+  /* ---- search: Pagefind's index, our own small interface ----
+     Results that contain the query's words (or the same word with a plural or
+     inflected ending) come first; results Pagefind finds only through a longer
+     or shorter word ("water" for "wateroverlast") are listed apart, as near
+     matches, after a line saying that nothing contains the query. A query that
+     is an action's id (17, K) also finds that action; no other query does. */
+  var ENDINGS = ["", "s", "'s", "e", "n", "en", "es", "er", "ers"];
+  function wordsOf(text) {
+    return fold(text).split(/[^a-z0-9]+/).filter(Boolean);
+  }
+  function sameWord(a, b) {
+    for (var i = 0; i < ENDINGS.length; i++) {
+      if (a === b + ENDINGS[i] || b === a + ENDINGS[i]) return true;
+    }
+    return false;
+  }
+  /* Does a result hold every word of the query (or an inflected form of it)? */
+  function matches(data, wanted) {
+    var all = (data.content || "").split(/\s+/);
+    var found = {};
+    (data.locations || []).forEach(function (i) {
+      wordsOf(all[i] || "").forEach(function (w) { found[w] = true; });
+    });
+    wordsOf((data.meta && data.meta.title) || "").forEach(function (w) { found[w] = true; });
+    var seen = Object.keys(found);
+    return wanted.every(function (w) {
+      return seen.some(function (s) { return sameWord(s, w); });
+    });
+  }
+
   function setupSearch(input, list) {
+    var answer = document.getElementById("search-answer");
     var status = document.getElementById("search-status");
+    var nearHeading = document.getElementById("search-near-heading");
+    var nearNote = document.getElementById("search-near-note");
+    var nearList = document.getElementById("search-near");
     var form = document.getElementById("search-form");
     if (window.location.protocol === "file:") {
       var note = document.getElementById("search-file-note");
@@ -224,6 +301,14 @@
     var root = document.body.getAttribute("data-root") || "";
     var base = new URL(root, window.location.href);
     var engine = null;
+    var LIMIT = 50;
+    function say(name, fields) {
+      var template = (answer && answer.getAttribute("data-" + name)) || "";
+      Object.keys(fields || {}).forEach(function (key) {
+        template = template.split("{" + key + "}").join(String(fields[key]));
+      });
+      return template;
+    }
 
     function load() {
       if (!engine) {
@@ -249,34 +334,85 @@
           p.appendChild(document.createTextNode(node.textContent));
         }
       });
+      var lang = answer && answer.getAttribute("data-lang");
+      if (lang) p.lang = lang;
       return p;
     }
 
     function relative(url) {
       var path = String(url || "").replace(/^\/+/, "");
-      return /^actions\/[A-Z0-9]+\.html$/.test(path) ? root + path : null;
+      return /^actions\/[A-Z0-9]+\.html$/.test(path) ? path : null;
     }
 
-    function show(items) {
-      items.forEach(function (item) {
-        var href = relative(item.url);
-        if (!href) return;
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = href;
-        a.textContent = (item.meta && item.meta.title) || href;
-        li.appendChild(a);
-        li.appendChild(excerpt(item.excerpt || ""));
-        list.appendChild(li);
+    function entry(item) {
+      var path = relative(item.url);
+      if (!path) return null;
+      var id = path.replace(/^actions\//, "").replace(/\.html$/, "");
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = root + path;
+      var strong = document.createElement("span");
+      strong.className = "id";
+      strong.textContent = id;
+      var title = document.createElement("span");
+      title.textContent = (item.meta && item.meta.title) || "";
+      var lang = answer && answer.getAttribute("data-lang");
+      if (lang) title.lang = lang;
+      a.appendChild(strong);
+      a.appendChild(document.createTextNode(" "));
+      a.appendChild(title);
+      li.appendChild(a);
+      if (item.meta && item.meta.status) {
+        var badge = document.createElement("span");
+        badge.className = "result-status";
+        badge.textContent = " — " + item.meta.status;
+        li.appendChild(badge);
+      }
+      if (item.excerpt) li.appendChild(excerpt(item.excerpt));
+      return li;
+    }
+
+    function clear() {
+      list.textContent = "";
+      if (nearList) nearList.textContent = "";
+      if (nearHeading) nearHeading.hidden = true;
+      if (nearNote) nearNote.hidden = true;
+      if (status) status.textContent = "";
+    }
+
+    function render(query, exact, near, total) {
+      clear();
+      exact.forEach(function (item) { var li = entry(item); if (li) list.appendChild(li); });
+      var shown = String(query).trim();
+      if (status) {
+        if (!exact.length) status.textContent = say("none", { query: shown });
+        else if (exact.length === 1) status.textContent = say("one", { query: shown });
+        else status.textContent = say("other", { count: exact.length, query: shown });
+        if (total > LIMIT) status.textContent += " " + say("more", { shown: LIMIT });
+      }
+      if (near.length && nearList) {
+        near.forEach(function (item) { var li = entry(item); if (li) nearList.appendChild(li); });
+        nearHeading.hidden = false;
+        nearNote.textContent = say("near-note", { query: shown });
+        nearNote.hidden = false;
+      }
+    }
+
+    /* The action whose id the query is, through the index's "id" filter. */
+    function byId(pagefind, query) {
+      var id = query.trim().toUpperCase();
+      if (!/^([A-Z]{1,3}|[1-9][0-9]{0,5})$/.test(id)) return Promise.resolve([]);
+      return pagefind.search(null, { filters: { id: id } }).then(function (found) {
+        return Promise.all(((found && found.results) || []).slice(0, 1).map(function (r) {
+          return r.data();
+        }));
       });
     }
 
     /* At most two searches at a time. Pagefind runs searches in its worker and
        shares the index chunks they fetch, so a newer query need not wait for
-       an older, slower one (the first search of a page is the slowest: it
-       fetches its chunks and runs cold); keys typed while two run only leave
-       the newest query waiting, so a fast typist does not queue a search per
-       key. An answer that arrives for an older query is dropped. */
+       an older, slower one; keys typed while two run only leave the newest
+       query waiting. An answer that arrives for an older query is dropped. */
     var latest = 0;
     var running = 0;
     var waiting = null;
@@ -288,8 +424,7 @@
       window.history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
       if (!query.trim()) {
         waiting = null;
-        list.textContent = "";
-        if (status) status.textContent = "";
+        clear();
         return;
       }
       if (running >= 2) {
@@ -308,57 +443,43 @@
           run(next);
         }
       }
+      var wanted = wordsOf(query);
       load().then(function (pagefind) {
-        return pagefind.search(query);
-      }).then(function (search) {
-        if (ticket !== latest || !search) return null;
-        var results = search.results.slice(0, 30);
-        var total = search.results.length;
-        function fresh() { return ticket === latest; }
-        function answer(items) {
-          list.textContent = "";
-          show(items);
-          if (status) {
-            status.textContent = total
-              ? (status.getAttribute("data-template") || "{count}").replace("{count}", String(total))
-              : status.getAttribute("data-none") || "";
-          }
-          done();
-        }
-        if (!results.length) {
-          answer([]);
-          return null;
-        }
-        /* Each result is one small fetch: the first is shown as soon as it
-           arrives, the next nine after it, then the rest. */
-        var data = results.map(function (r) { return r.data(); });
-        return data[0].then(function (item) {
-          if (!fresh()) return null;
-          answer([item]);
-          return Promise.all(data.slice(1, 10));
-        }).then(function (items) {
-          if (items && fresh()) show(items);
-          return items && fresh() ? Promise.all(data.slice(10)) : null;
-        }).then(function (rest) {
-          if (rest && fresh()) show(rest);
-        });
+        return Promise.all([byId(pagefind, query), pagefind.search(query)]);
+      }).then(function (found) {
+        if (ticket !== latest) return null;
+        var ids = found[0];
+        var search = found[1];
+        var results = (search && search.results) || [];
+        return Promise.all(results.slice(0, LIMIT).map(function (r) { return r.data(); }))
+          .then(function (items) {
+            if (ticket !== latest) return;
+            var seen = {};
+            var exact = [];
+            ids.forEach(function (item) { seen[item.url] = true; exact.push(item); });
+            var near = [];
+            items.forEach(function (item) {
+              if (seen[item.url]) return;
+              if (matches(item, wanted)) exact.push(item);
+              else if (query.trim().length > 2) near.push(item);
+            });
+            render(query, exact, near, results.length);
+          });
       }).catch(function () {
-        if (ticket === latest && status) status.textContent = status.getAttribute("data-none") || "";
+        if (ticket === latest) render(query, [], [], 0);
       }).then(done);
     }
 
     /* Fetch the search code and its WebAssembly when the reader comes to the
        box, not with the page, and run one search for a word that matches
-       nothing: it waits for the WebAssembly and the index's table of contents
-       and fetches one small index chunk, so the reader's first query pays only
-       for its own chunks. */
+       nothing: the reader's first query then pays only for its own chunks. */
     input.addEventListener("focus", function () {
       load().then(function (pagefind) { return pagefind.search("zzzzzz"); })
         .catch(function () {});
     }, { once: true });
-    /* One or two letters match most words of a large index (a second or more
-       at 10,000 actions) and would hold up the next key's search: they are
-       searched only after a pause in typing, or on Enter. */
+    /* One or two letters match most words of a large index and would hold up
+       the next key's search: they are searched only after a pause in typing,
+       or on Enter. */
     var pause = null;
     input.addEventListener("input", function () {
       window.clearTimeout(pause);
