@@ -124,9 +124,19 @@ def test_layout_of_the_built_site(site: Path) -> None:
         "network.html",
         "data.html",
         "search.html",
+        "accessibility.html",
+        "privacy.html",
+        "contact.html",
+        "colophon.html",
+        "404.html",
         "assets/site.css",
         "assets/site.js",
+        "assets/utrecht.css",
+        "assets/tokens.css",
+        "assets/list.css",
         "data/export.json",
+        "data/actions.csv",
+        "data/findings.csv",
         ".rrs-site",
         "pagefind/pagefind.js",
     ]:
@@ -152,7 +162,8 @@ def test_every_page_keeps_the_contract(site: Path) -> None:
             for tag, a in page.tags
             if tag in {"a", "button", "input", "select"} and a.get("href") != ""
         ]
-        assert focusable[0] == {"class": "skip-link", "href": "#main"}, path
+        assert focusable[0]["href"] == "#main", path
+        assert "skip-link" in str(focusable[0]["class"]).split(), path
         assert page.first("main", id="main"), path
         csp = page.first("meta", **{"http-equiv": "Content-Security-Policy"})
         assert csp and "default-src 'none'" in str(csp["content"]), path
@@ -178,18 +189,20 @@ def test_action_page_shows_every_field(site: Path) -> None:
     for expected in [
         "Vliegwielactie",
         "Financiën (mogelijk)",
-        "Status bij publicatie (2016)",
-        "in de strategie: “Nieuw”",
+        "Status in 2016",
         "Huidige status",
         "Lopend",
-        "Termijn verstreken",
-        "Ja, op 31 december 2018",
+        "Einde termijn",
+        "verstreken op 31 december 2018",
+        "laatste voortgangsmelding 1 juni 2019",
         "Kwartiermaker benoemd",
         "Robuustheid",
     ]:
         assert expected in text, expected
     assert page.first("ol", **{"class": "timeline"})
-    respond = page.first("a", **{"class": "respond"})
+    respond = next(
+        (a for tag, a in page.tags if tag == "a" and "respond" in str(a.get("class")).split()), None
+    )
     assert respond and str(respond["href"]).startswith("mailto:test@example.org?subject=")
     assert "%20A%3A%20Vliegwiel%20A" in str(respond["href"])
     # Links both ways, one-sided ones marked; "all flywheels" once.
@@ -205,15 +218,15 @@ def test_one_sided_links_are_marked(make_catalogue: MakeCatalogue, tmp_path: Pat
     out = tmp_path / "out"
     build(make_catalogue(actions), out)
     text = " ".join(parse(out / "actions" / "2.html").text)
-    assert "eenzijdig: alleen bij de andere actie genoemd" in text
+    assert "alleen bij de andere actie genoemd" in text
     text = " ".join(parse(out / "actions" / "A.html").text)
-    assert "eenzijdig: alleen bij deze actie genoemd" in text
+    assert "alleen bij deze actie genoemd" in text
 
 
 def test_list_page_rows_and_filters(site: Path) -> None:
     page = parse(site / "actions.html")
     assert page.first("form", id="filters")
-    for name in ["goal", "quality", "status", "term", "kind", "owner"]:
+    for name in ["goal", "quality", "status", "term", "kind", "owner", "overdue", "stale", "sort"]:
         select = page.first("select", name=name)
         assert select, name
         assert page.first("label", **{"for": str(select["id"])}), name
@@ -230,9 +243,16 @@ def test_list_page_rows_and_filters(site: Path) -> None:
         "data-term": "medium",
         "data-kind": "connected",
         "data-owner": "cluster-stadsontwikkeling",
+        # The term (medium: 5 years from 2016) ends on 31 December 2021, before
+        # --as-of, and nothing was ever logged: past its term, no update since.
+        "data-overdue": "yes",
+        "data-stale": "never 1y 2y",
+        "data-end": "2021-12-31",
+        "data-updated": "",
     }
     a = next(r for r in rows if r["data-id"] == "A")
     assert a["data-status"] == "ongoing"  # the latest logged status on --as-of
+    assert a["data-updated"] == "2019-06-01" and a["data-stale"] == "1y 2y"
     assert a["data-owner"] == "gemeente-rotterdam havenbedrijf-rotterdam"  # by alias
     nine = next(r for r in rows if r["data-id"] == "9")
     assert nine["data-goal"] == "samenleving cyber"  # all flywheels: every goal
@@ -304,7 +324,7 @@ def test_english_interface(make_catalogue: MakeCatalogue, tmp_path: Path) -> Non
     page = parse(out / "actions" / "A.html")
     assert page.first("html", lang="en")
     text = " ".join(page.text)
-    assert "Funding (possible)" in text and "Status at publication (2016)" in text
+    assert "Possible funding" in text and "Status in 2016" in text
     assert "Vliegwiel A" in text  # catalogue text stays as printed
     assert "Robust" in " ".join(parse(out / "index.html").text)
 
@@ -592,7 +612,7 @@ def test_a_long_list_is_paged_and_the_pages_hold_every_action(
         assert ('rel="next"' in body) == (number < len(pages))
         assert ('rel="prev"' in body) == (number > 1)
         # The owner filter: a text box, with the other spellings of aliased names.
-        assert '<input id="f-owner" type="text" name="owner"' in body
+        assert 'id="f-owner" type="text" name="owner"' in body
         assert 'data-aliases="' in body and '<select id="f-owner"' not in body
     assert len(ids) == len(set(ids)) == 68
     assert "1 tot en met 20 van 68" in (out / "actions.html").read_text(encoding="utf-8")

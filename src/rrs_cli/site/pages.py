@@ -461,7 +461,11 @@ class _Site:
         yield (
             "search.html",
             self.page(
-                "search.html", "search.html", search_available=self.search, header_search=False
+                "search.html",
+                "search.html",
+                search_available=self.search,
+                header_search=False,
+                action_ids=" ".join(p.action.id for p in self.model.actions),
             ),
         )
         yield from self.basics()

@@ -398,15 +398,25 @@
       }
     }
 
-    /* The action whose id the query is, through the index's "id" filter. */
-    function byId(pagefind, query) {
-      var id = query.trim().toUpperCase();
-      if (!/^([A-Z]{1,3}|[1-9][0-9]{0,5})$/.test(id)) return Promise.resolve([]);
-      return pagefind.search(null, { filters: { id: id } }).then(function (found) {
-        return Promise.all(((found && found.results) || []).slice(0, 1).map(function (r) {
-          return r.data();
-        }));
-      });
+    /* The action whose id the query is (the page lists every id): its page's
+       title and status, as the index has them (data-pagefind-meta). */
+    var ids = ((answer && answer.getAttribute("data-ids")) || "").split(" ");
+    function byId(query) {
+      var id = query.trim();
+      id = /^[a-z]+$/i.test(id) ? id.toUpperCase() : id;
+      if (!id || ids.indexOf(id) < 0) return Promise.resolve([]);
+      var url = "actions/" + id + ".html";
+      return fetch(new URL(url, base).href, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) return [];
+        return response.text().then(function (html) {
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          var meta = {};
+          doc.querySelectorAll("[data-pagefind-meta]").forEach(function (node) {
+            meta[node.getAttribute("data-pagefind-meta")] = node.textContent;
+          });
+          return [{ url: "/" + url, meta: meta, excerpt: "" }];
+        });
+      }).catch(function () { return []; });
     }
 
     /* At most two searches at a time. Pagefind runs searches in its worker and
@@ -445,7 +455,7 @@
       }
       var wanted = wordsOf(query);
       load().then(function (pagefind) {
-        return Promise.all([byId(pagefind, query), pagefind.search(query)]);
+        return Promise.all([byId(query), pagefind.search(query)]);
       }).then(function (found) {
         if (ticket !== latest) return null;
         var ids = found[0];
