@@ -63,7 +63,10 @@ def test_bundled_network_links_every_action(bundled: Path) -> None:
     svg = network_svg(net, href=href, title="Netwerk van alle acties")
     root = parse(svg)
     assert root.get("role") == "group" and root.get("aria-label") == "Netwerk van alle acties"
-    assert root.get("width") == "100%" and root.get("viewBox", "").startswith("0 0 ")
+    # Drawn at its natural size (12 px text at every screen width): the width and
+    # height in pixels are the viewBox's.
+    view = root.get("viewBox", "").split()
+    assert view[:2] == ["0", "0"] and [root.get("width"), root.get("height")] == view[2:]
     assert root.find(f"{NS}title") is not None
     found = links(root)
     assert set(found) == {href(a.id) for a in net.actions}
@@ -93,7 +96,7 @@ def test_one_sided_links_are_dashed(bundled: Path) -> None:
     assert all(p.get("class") == "one-sided" for p in dashed)
     # The legend explains the dash in words, not by colour.
     legend = " ".join(t.text or "" for t in root.iter(f"{NS}text") if t.text)
-    assert "aan één kant vermeld" in legend
+    assert "verbinding bij één actie genoemd" in legend
 
 
 def test_hostile_labels_are_inert(make_catalogue: MakeCatalogue) -> None:
@@ -237,3 +240,16 @@ def test_bar_chart_without_items_or_counts() -> None:
     parse(bar_chart_svg([], title="leeg"))
     root = parse(bar_chart_svg([("a", 0), ("b", 0)], title="nul"))
     assert [r.get("width") for r in root.iter(f"{NS}rect")] == ["0", "0"]
+
+
+def test_goal_names_in_the_readers_language_and_titles_tagged(bundled: Path) -> None:
+    """On the English site the goals are named in English; the actions' titles,
+    Dutch catalogue text, carry lang="nl"."""
+    net = network_of(bundled)
+    english = {"samenleving": "1. Rotterdam: a balanced society"}
+    root = parse(network_svg(net, href=href, title="n", lang="en", goal_labels=english,
+                             text_lang="nl"))  # fmt: skip
+    texts = [t for t in root.iter(f"{NS}text") if t.text]
+    assert "1. Rotterdam: a balanced society" in [t.text for t in texts]
+    titles = [t for t in texts if t.text and t.text.startswith("A: ")]
+    assert titles and all(t.get("lang") == "nl" for t in titles)
