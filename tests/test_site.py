@@ -659,3 +659,242 @@ def test_counts_of_one_are_singular(make_catalogue: MakeCatalogue, tmp_path: Pat
     build(root, out, lang="en")
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "1 flywheel action," in home and "1 flywheel actions" not in home
+
+
+# --- the public website's content and basics -----------------------------------------
+
+
+def test_both_languages_link_each_page_to_the_other(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    out = tmp_path / "both"
+    build(make_catalogue(logged(), strategy=WITH_ORGS), out, also="en")
+    for path in ("index.html", "actions/A.html", "goals/cyber.html", "accessibility.html"):
+        dutch = parse(out / path)
+        english = parse(out / "en" / path)
+        assert dutch.first("html", lang="nl") and english.first("html", lang="en")
+        depth = "../" * path.count("/")
+        assert dutch.first("a", href=f"{depth}en/{path}", hreflang="en"), path
+        assert english.first("a", href=f"{depth}../{path}", hreflang="nl"), path
+        assert dutch.first("link", rel="alternate", hreflang="en"), path
+    check_links(out)
+    # One language only: no switch.
+    single = tmp_path / "single"
+    build(make_catalogue(logged(), strategy=WITH_ORGS), single)
+    assert not parse(single / "index.html").first("link", rel="alternate")
+
+
+PUBLIC_LEAKS = re.compile(
+    r"\bline \d+|\bregel \d+|\.ya?ml\b|\bRRS\d{3}\b|\b[0-9a-f]{40}\b|README|status_text|"
+    r"links_all_flywheels|VERBONDEN ACTIES",
+)
+
+
+def visible_text(path: Path) -> str:
+    """The text a reader sees (and what is in attributes a reader may hear)."""
+    page = parse(path)
+    attributes = " ".join(
+        str(value)
+        for _, attrs in page.tags
+        for key, value in attrs.items()
+        if key in ("aria-label", "title", "alt", "content") and value
+    )
+    return " ".join(page.text) + " " + attributes
+
+
+def test_public_pages_carry_no_transcription_notes_or_internals(
+    bundled: Path, tmp_path: Path
+) -> None:
+    """The bundled catalogue's notes hold line numbers, yaml names and field names:
+    none of that, nor a check code or a git hash, is on any page."""
+    out = tmp_path / "bundled"
+    build(bundled, out)
+    assert "line 2546" in (bundled / "actions" / "17.yaml").read_text(encoding="utf-8")
+    for path in html_files(out):
+        found = PUBLIC_LEAKS.findall(visible_text(path))
+        assert not found, (path.relative_to(out), found[:5])
+
+
+def test_the_data_page_tells_the_known_inconsistencies_in_words(
+    bundled: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "bundled"
+    build(bundled, out)
+    text = " ".join(parse(out / "data.html").text)
+    # The 23 accepted findings and the 7 actions with inferred links, in readers' words.
+    assert "13 noemt A, maar A noemt 13 niet." in text
+    assert "Bij 17 is de status in de strategie niet ingevuld." in text
+    assert "Bij 12 staat de verbinding met I twee keer vermeld." in text
+    assert "Vliegwielactie E heeft geen verbonden acties" in text
+    assert "Bij 17 is de regel LINK leeg; de verbinding met K is afgeleid" in text
+    assert "nog niet zijn beoordeeld" not in text  # every warning is accepted (review C2)
+    page = parse(out / "data.html")
+    items = [a for tag, a in page.tags if tag == "li"]
+    assert len(items) >= 23 + 8
+    # The technical details are in the downloads.
+    findings = (out / "data" / "findings.csv").read_bytes()
+    assert b"RRS101" in findings and b"13.yaml" in findings
+    assert findings.count(b"\r\n") == 23 + 1
+
+
+def test_inferred_links_are_labelled_as_inferred(bundled: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bundled"
+    build(bundled, out)
+    seventeen = " ".join(parse(out / "actions" / "17.html").text)
+    assert "bij deze actie afgeleid: de strategie drukt hier geen verbinding af" in seventeen
+    assert "bij beide acties genoemd" not in seventeen
+    flywheel_i = " ".join(parse(out / "actions" / "I.html").text)
+    assert "bij de andere actie afgeleid" in flywheel_i
+    one = " ".join(parse(out / "actions" / "1.html").text)
+    assert "actie afgeleid" not in one  # a printed link says nothing of the kind
+
+
+def test_status_is_the_2016_status_until_progress_is_recorded(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build(make_catalogue(logged(), strategy=WITH_ORGS), out)
+    two = " ".join(" ".join(parse(out / "actions" / "2.html").text).split())
+    assert "Status in 2016: Nieuw — sindsdien geen voortgang gemeld." in two
+    assert "Huidige status" not in two
+    assert "Laatste voortgangsmelding nog geen" in two
+    a = " ".join(" ".join(parse(out / "actions" / "A.html").text).split())
+    assert "Huidige status: Lopend (laatste voortgangsmelding 1 juni 2019)" in a
+    home = " ".join(" ".join(parse(out / "index.html").text).split())
+    # 1, 2, 3, 9 and B are past their term without any entry; A has entries.
+    assert "Bij 5 van de 6 acties is de verwachte termijn verstreken zonder dat er" in home
+    rows = (out / "actions.html").read_text(encoding="utf-8")
+    assert '<span class="status status-new">Nieuw</span> (2016)' in rows
+
+
+def test_empty_fields_are_not_shown(make_catalogue: MakeCatalogue, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(make_catalogue(), out)
+    page = parse(out / "actions" / "1.html")
+    text = " ".join(page.text)
+    assert page.first("dt") and "Impactniveau" not in text and "Kwaliteiten" not in text
+    html = (out / "actions" / "1.html").read_text(encoding="utf-8")
+    assert not re.search(r"<dd[^>]*>\s*—\s*</dd>", html)
+
+
+def test_respond_box_text_comes_from_strategy_yaml(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    out = tmp_path / "plain"
+    build(make_catalogue(), out)
+    text = " ".join("".join(parse(out / "actions" / "A.html").text).split())
+    assert "consultatie" not in text
+    assert "U kunt op deze actie reageren per e-mail aan test@example.org." in text
+    own = {**STRATEGY, "site": {"respond": "Reacties op de acties zijn welkom bij het team."}}
+    out = tmp_path / "own"
+    build(make_catalogue(strategy=own), out)
+    page = (out / "actions" / "A.html").read_text(encoding="utf-8")
+    assert '<p lang="nl">Reacties op de acties zijn welkom bij het team.</p>' in page
+
+
+def test_licence_source_link_and_the_basic_pages(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    out = tmp_path / "plain"
+    build(make_catalogue(), out)
+    assert "Voor deze gegevens is geen licentie opgegeven." in " ".join(
+        parse(out / "data.html").text
+    )
+    statement = " ".join(" ".join(parse(out / "accessibility.html").text).split())
+    for part in ("WCAG 2.1", "Nalevingsstatus", "nog geen nalevingsstatus", "Nationale ombudsman"):
+        assert part in statement, part
+    privacy = " ".join(parse(out / "privacy.html").text)
+    assert "geen cookies" in privacy and "niets op bij andere websites" in privacy
+    assert parse(out / "contact.html").first("a", href="mailto:test@example.org")
+    strategy = {
+        **STRATEGY,
+        "source": {"title": "Teststrategie", "url": "https://example.org/strategie.pdf"},
+        "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+        "site": {
+            "publisher": "Gemeente Teststad",
+            "accessibility": {"status": "partial", "statement_date": "2026-11-01"},
+        },
+    }
+    out = tmp_path / "named"
+    build(make_catalogue(strategy=strategy), out, base_url="https://example.org/rrs/")
+    home = parse(out / "index.html")
+    assert home.first("a", href="https://example.org/strategie.pdf")
+    assert home.first("meta", property="og:url", content="https://example.org/rrs/index.html")
+    assert home.first("meta", property="og:title") and home.first("meta", name="description")
+    data = parse(out / "data.html")
+    assert data.first("a", href="https://creativecommons.org/licenses/by/4.0/", rel="license")
+    statement = " ".join(" ".join(parse(out / "accessibility.html").text).split())
+    assert "Gemeente Teststad verklaart dat deze website gedeeltelijk voldoet" in statement
+    assert "1 november 2026" in statement
+    # The 404 page works at any depth: with --base-url its links are absolute.
+    missing = parse(out / "404.html")
+    assert missing.first("link", rel="stylesheet", href="https://example.org/rrs/assets/site.css")
+    assert missing.first("a", href="https://example.org/rrs/index.html")
+
+
+def test_a_catalogue_theme_is_loaded_after_the_neutral_one(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    root = make_catalogue(strategy={**STRATEGY, "site": {"tokens": "theme/tokens.css"}})
+    (root / "theme").mkdir()
+    (root / "theme" / "tokens.css").write_text(":root { --rrs-color-primary: #00811f; }\n")
+    out = tmp_path / "site"
+    build(root, out)
+    assert (out / "assets" / "theme.css").read_text() == ":root { --rrs-color-primary: #00811f; }\n"
+    sheets = [
+        a["href"]
+        for tag, a in parse(out / "index.html").tags
+        if tag == "link" and a.get("rel") == "stylesheet"
+    ]
+    assert (
+        sheets.index("assets/tokens.css")
+        < sheets.index("assets/theme.css")
+        < sheets.index("assets/site.css")
+    )
+    plain = tmp_path / "plain"
+    build(make_catalogue(), plain)
+    assert not (plain / "assets" / "theme.css").exists()
+    # The neutral theme ships NL Design System's component CSS with its licence.
+    assert "EUPL" in (out / "assets" / "utrecht.css").read_text(encoding="utf-8")[:400]
+
+
+def test_csv_download_is_safe_to_open_in_a_spreadsheet(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    import csv
+    import io
+
+    actions = default_actions()
+    actions["1"] = {**actions["1"], "title": '=HYPERLINK("http://evil")', "owner": "+1 Gemeente"}
+    out = tmp_path / "site"
+    build(make_catalogue(actions), out)
+    raw = (out / "data" / "actions.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r["id"] for r in rows] == ["A", "B", "1", "2", "3"]
+    one = next(r for r in rows if r["id"] == "1")
+    assert one["title"] == '\'=HYPERLINK("http://evil")' and one["owner"] == "'+1 Gemeente"
+    assert one["end_of_term"] == "2021-12-31" and one["term_expired"] == "yes"
+
+
+def test_organisations_link_each_action_by_its_title_and_say_how_owners_count(
+    bundled: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "bundled"
+    build(bundled, out)
+    page = parse(out / "organisations.html")
+    text = " ".join(page.text)
+    assert "Een actie met meer eigenaren staat bij elk van hen" in text
+    for fragment in (
+        "org-etc",
+        "org-milieu",
+        "org-krimpenerwaard",
+        "org-onderwijs",
+        "org-kernteam",
+    ):
+        assert fragment not in page.ids, fragment
+    assert "org-veiligheidsregio" in page.ids and "org-veiligheidsregio-vrr" not in page.ids
+    body = (out / "organisations.html").read_text(encoding="utf-8")
+    region = body.split('id="org-veiligheidsregio"')[1].split("</section>")[0]
+    assert 'href="actions/20.html"' in region and 'href="actions/25.html"' in region
+    assert '<span lang="nl">Overstromingsrisicobeheer' in region or "</span></a>" in region

@@ -116,6 +116,14 @@ def site_command(
             "--lang", help="Interface language, nl or en (default: the catalogue's language)."
         ),
     ] = None,
+    bilingual: Annotated[
+        bool,
+        typer.Option(
+            "--bilingual",
+            help="Also build the site in the other language (nl/en) in a subfolder, with a "
+            "language switch on every page.",
+        ),
+    ] = False,
     base_url: Annotated[
         str | None,
         typer.Option("--base-url", help="Public address of the site, for canonical links."),
@@ -174,6 +182,7 @@ def site_command(
             base_url=base_url,
             force=force,
             progress=progress,
+            also=("en" if chosen == "nl" else "nl") if bilingual else None,
         )
     if not result.search:
         typer.echo(
