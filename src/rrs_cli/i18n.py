@@ -1053,6 +1053,7 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "This page does not exist (any more). Perhaps the address was copied incorrectly.",
     ),
     "site.not_found.home": ("Naar de startpagina", "To the home page"),
+    "site.table": ("Tabel", "Table"),
     "site.yes": ("Ja", "Yes"),
     "site.no": ("Nee", "No"),
 }

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from playwright.sync_api import (
@@ -111,11 +112,15 @@ class Served:
     base: str
     hostile: tuple[str, ...]  # the sites built from hostile catalogues
 
+    # The bundled catalogue is one bilingual build (rrs site --bilingual): Dutch
+    # at the top of "bundled", English in its en/ folder.
+    SITE_FOLDERS: ClassVar[dict[str, str]] = {"nl": "bundled", "en": "bundled/en"}
+
     def url(self, site: str, path: str = "index.html") -> str:
-        return f"{self.base}/{site}/{path}"
+        return f"{self.base}/{self.SITE_FOLDERS.get(site, site)}/{path}"
 
     def folder(self, site: str) -> Path:
-        return self.root / site
+        return self.root / self.SITE_FOLDERS.get(site, site)
 
 
 @pytest.fixture(scope="session")
@@ -124,8 +129,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     PAGED_LIMITS), and the hostile catalogue's site, served from 127.0.0.1 on a
     free port for the session."""
     root = tmp_path_factory.mktemp("sites")
-    build_site(bundled_catalogue(), root / "nl")
-    build_site(bundled_catalogue(), root / "en", "--lang", "en")
+    build_site(bundled_catalogue(), root / "bundled", "--bilingual")
     build_paged_site(bundled_catalogue(), root / "paged")
     hostile = write_hostile_catalogue(tmp_path_factory.mktemp("hostile"))
     build_site(hostile, root / "hostile")

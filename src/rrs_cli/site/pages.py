@@ -214,7 +214,7 @@ class _Site:
         if strategy.language != self.lang:
             name = f"language.{strategy.language}"
             language = text(name, self.lang) if name in MESSAGES else strategy.language
-            notice = text("site.catalogue_notice", self.lang, language=language.lower())
+            notice = text("site.catalogue_notice", self.lang, language=language)
         self.env.globals.update(
             site_name=self.site_name,
             strategy=strategy,
@@ -750,16 +750,20 @@ class _Site:
         parts = self.report_parts()
         yield (
             "report.html",
-            self.page(
-                "report.html",
-                "report.html",
-                report=report,
-                report_parts=parts,
-                parts_limit=REPORT_SPLIT,
+            wrap_tables(
+                self.page(
+                    "report.html",
+                    "report.html",
+                    report=report,
+                    report_parts=parts,
+                    parts_limit=REPORT_SPLIT,
+                ),
+                text("site.table", self.lang),
             ),
         )
         for part in parts["goals"] + parts["appendix"]:
-            yield part.path, self.page("report_part.html", part.path, report=report, part=part)
+            page = self.page("report_part.html", part.path, report=report, part=part)
+            yield part.path, wrap_tables(page, text("site.table", self.lang))
 
     def network_page(self) -> str:
         m = self.model
@@ -913,6 +917,45 @@ def mail_link(address: str) -> Markup:
         + esc(address)
         + Markup("</a>")
     )
+
+
+# A heading, a table, or a table the report already puts in a scrolling box.
+_HEADING_OR_TABLE = re.compile(
+    r"<h[1-3][^>]*>(.*?)</h[1-3]>|<div class=\"rrs-scroll\"[^>]*>\s*<table\b.*?</table>"
+    r"|<table\b|</table>",
+    re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def wrap_tables(html: str, word: str) -> str:
+    """Each table of the report in a box that scrolls on its own (focusable, and
+    named "Table: " and the heading above it), so that a wide table never widens
+    the page."""
+    out: list[str] = []
+    names: dict[str, int] = {}
+    heading = ""
+    position = 0
+    for match in _HEADING_OR_TABLE.finditer(html):
+        out.append(html[position : match.start()])
+        token = match.group(0)
+        if token.startswith("<h"):
+            heading = " ".join(_TAG.sub("", match.group(1)).split())  # already escaped
+            out.append(token)
+        elif token.startswith("<div"):
+            out.append(token)
+        elif token == "</table>":
+            out.append("</table></div>")
+        else:
+            names[heading] = names.get(heading, 0) + 1
+            name = f"{word}: {heading}"
+            name = name if names[heading] == 1 else f"{name} ({names[heading]})"
+            out.append(
+                f'<div class="table-wrap" tabindex="0" role="region" aria-label="{name}"><table'
+            )
+        position = match.end()
+    out.append(html[position:])
+    return "".join(out)
 
 
 def list_path(number: int) -> str:

@@ -32,7 +32,7 @@
       var entry = {
         row: row, page: page, text: fold(row.textContent), order: 0,
         title: fold(link ? link.textContent : row.textContent),
-        status: statuses.indexOf(row.getAttribute("data-status") || "none"),
+        rank: statuses.indexOf(row.getAttribute("data-status") || "none"),
         end: row.getAttribute("data-end") || "9999",
         updated: row.getAttribute("data-updated") || ""
       };
@@ -162,7 +162,7 @@
       rows.sort(function (a, b) {
         var x, y;
         if (key === "title") { x = a.title; y = b.title; }
-        else if (key === "status") { x = a.status; y = b.status; }
+        else if (key === "status") { x = a.rank; y = b.rank; }
         else if (key === "end") { x = a.end; y = b.end; }
         else if (key === "updated") { x = b.updated; y = a.updated; }  /* newest first */
         else { x = 0; y = 0; }
