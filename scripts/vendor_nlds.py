@@ -140,7 +140,8 @@ def main() -> None:
     header = (
         f"/* {PACKAGE} {options.version}, components: {', '.join(COMPONENTS)}.\n"
         " * @license EUPL-1.2 (LICENCE.md). Copyright (c) Gemeente Utrecht, Frameless B.V.\n"
-        " * and the NL Design System community. Selected by scripts/vendor_nlds.py; do not edit. */\n"
+        " * and the NL Design System community.\n"
+        " * Selected by scripts/vendor_nlds.py; do not edit. */\n"
     )
     (TARGET / "utrecht.css").write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
     (TARGET / "LICENCE.md").write_text(licence, encoding="utf-8")

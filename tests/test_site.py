@@ -898,3 +898,18 @@ def test_organisations_link_each_action_by_its_title_and_say_how_owners_count(
     region = body.split('id="org-veiligheidsregio"')[1].split("</section>")[0]
     assert 'href="actions/20.html"' in region and 'href="actions/25.html"' in region
     assert '<span lang="nl">Overstromingsrisicobeheer' in region or "</span></a>" in region
+
+
+def test_an_action_added_later_shows_its_status_when_added(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    actions = default_actions()
+    actions["4"] = connected("4", links=["A"], added="2026-03-03", status="new", status_text="")
+    actions["A"] = {**actions["A"], "links": ["1", "2", "4"]}
+    out = tmp_path / "site"
+    build(make_catalogue(actions), out)
+    text = " ".join(" ".join(parse(out / "actions" / "4.html").text).split())
+    assert "Status bij opname op 3 maart 2026: Nieuw — sindsdien geen voortgang gemeld." in text
+    assert "Status in 2016" not in text
+    row = (out / "actions.html").read_text(encoding="utf-8").split('data-id="4"')[1]
+    assert "(2016)" not in row.split("<tr")[0]

@@ -334,7 +334,6 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.nav.contact": ("Contact", "Contact"),
     "site.nav.colophon": ("Colofon", "Colophon"),
     "site.header_search": ("Zoeken op deze website", "Search this website"),
-    "site.language_switch": ("Taal", "Language"),
     "site.language_other": ("English", "Nederlands"),
     "site.language_other_label": (
         "This page in English",
@@ -411,8 +410,6 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.count.flywheels.other": ("{count} vliegwielacties", "{count} flywheel actions"),
     "site.count.connected.one": ("{count} verbonden actie", "{count} connected action"),
     "site.count.connected.other": ("{count} verbonden acties", "{count} connected actions"),
-    "site.count.actions.one": ("{count} actie", "{count} action"),
-    "site.count.actions.other": ("{count} acties", "{count} actions"),
     "site.status_of": ("Status van de acties", "Status of the actions"),
     "site.status_of_note": (
         "De status van een actie zonder voortgangsmelding is de status uit {year}.",
@@ -524,7 +521,6 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "goal pages show the same links.",
     ),
     # Action pages.
-    "site.status.heading": ("Status", "Status"),
     "site.status_in": ("Status in {year}", "Status in {year}"),
     "site.status_added": ("Status bij opname op {date}", "Status when added on {date}"),
     "site.status_unknown_year": ("Status in de strategie", "Status in the strategy"),
@@ -1054,8 +1050,6 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "site.not_found.home": ("Naar de startpagina", "To the home page"),
     "site.table": ("Tabel", "Table"),
-    "site.yes": ("Ja", "Yes"),
-    "site.no": ("Nee", "No"),
 }
 MESSAGES.update(SITE_MESSAGES)
 

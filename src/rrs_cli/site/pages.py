@@ -631,7 +631,8 @@ class _Site:
                 end_cell = f"{end} ({expired})" if page.overdue else str(end)
             else:
                 end_cell = str(open_term) if a.term else "—"
-            since = f" {baseline}" if last is None and baseline else ""
+            # "(2016)": the status printed in the strategy (not for a later addition)
+            since = f" {baseline}" if last is None and baseline and a.added is None else ""
             updated = (
                 f'<time datetime="{last.isoformat()}">{escape(date_text(last, lang))}</time>'
                 if last
