@@ -64,7 +64,7 @@ def test_list_goal_filter_formats(rrs: Invoke, make_catalogue: MakeCatalogue) ->
     assert csv_out.splitlines()[0].startswith('"id","kind","title"')
     assert len(csv_out.splitlines()) == 3
     markdown = rrs("list", "-g", "3", "-f", "markdown", catalogue=root).stdout
-    assert markdown.splitlines()[0] == "| ID | Kind | Title | Current status | Term | Goals |"
+    assert markdown.splitlines()[0] == "| ID | Type | Title | Current status | Term | Goals |"
     assert "| B | flywheel | Deltaplan cyber |" in markdown
 
 

@@ -18,7 +18,17 @@ from pydantic import BaseModel
 
 from rrs_cli.catalogue import Catalogue, load_catalogue
 from rrs_cli.diff import compare
-from rrs_cli.models import Action, Citation, Goal, ProgressEntry, Quality, Status, Strategy
+from rrs_cli.models import (
+    Action,
+    Citation,
+    Goal,
+    Licence,
+    ProgressEntry,
+    Quality,
+    SiteSettings,
+    Status,
+    Strategy,
+)
 from rrs_cli.render import diff as render
 
 from .conftest import Invoke, MakeCatalogue, default_actions
@@ -63,6 +73,8 @@ def mutated(model: BaseModel, name: str) -> Any:
             return [*value, "city"]
         if name == "links":
             return [*value, "9"]
+        if name == "links_inferred":
+            return [*value, "A"]
         return [*value, MARK]
     if value is None:
         if "Status" in annotation:
@@ -71,6 +83,10 @@ def mutated(model: BaseModel, name: str) -> Any:
             return "long"
         if "Citation" in annotation:
             return Citation(title=MARK)
+        if "Licence" in annotation:
+            return Licence(name=MARK)
+        if "SiteSettings" in annotation:
+            return SiteSettings(publisher=MARK)
         if "date" in annotation:
             return date(2021, 3, 4)
         if "int" in annotation:

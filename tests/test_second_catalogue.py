@@ -58,7 +58,7 @@ def test_show(rrs: Invoke, fmt: str) -> None:
     out = run(rrs, "show", "2", "--format", fmt)
     assert "Floating Homes Pilot" in out
     if fmt != "json":
-        assert "Status at publication (2019)" in out and "Funding (possible)" in out
+        assert "Status at publication (2019)" in out and "Possible funding" in out
 
 
 def test_links_graph_export(rrs: Invoke) -> None:
