@@ -145,7 +145,7 @@ def broken_links(path: Path) -> list[str]:
     return broken
 
 
-@pytest.mark.parametrize("path", pages(), ids=name)
+@pytest.mark.parametrize("path", [*pages(), *sorted((ROOT / "benchmarks").glob("*.md"))], ids=name)
 def test_links_lead_somewhere(path: Path) -> None:
     assert broken_links(path) == []
 
