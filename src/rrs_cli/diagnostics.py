@@ -75,7 +75,8 @@ CHECKS: dict[str, Check] = _checks(
         "RRS112",
         "invisible-character",
         W,
-        "text holds bidi controls, zero-width or control characters that hide what it says",
+        "text holds control, format, bidi, default-ignorable or tag characters, or blank "
+        "fillers, that hide what it says",
     ),
 )
 
