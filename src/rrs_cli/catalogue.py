@@ -131,6 +131,11 @@ def _load(root: Path) -> LoadResult:
         return LoadResult(catalogue, findings)
     loaded: list[tuple[Action, Path]] = []
     paths = _action_files(actions_dir, root, findings, catalogue)
+    over = _over_limits(root, actions_dir, paths)
+    if over is not None:  # checked before a single action file is read
+        findings.append(over)
+        catalogue.unreadable_ids.update(path.stem for path in paths)
+        paths = []
     for path, (document, problems) in zip(paths, read_files(paths), strict=True):
         action = _load_action(path, document, problems, catalogue, findings)
         if action is not None:
@@ -139,6 +144,15 @@ def _load(root: Path) -> LoadResult:
             catalogue.unreadable_ids.add(path.stem)
     _register_actions(loaded, catalogue, findings)
     return LoadResult(catalogue, findings)
+
+
+def _over_limits(root: Path, actions_dir: Path, paths: list[Path]) -> Finding | None:
+    """RRS014 when the catalogue has more actions or bytes than rrs reads (``limits``)."""
+    from .accepted import ACCEPTED_FILE
+    from .limits import too_big, too_many_actions
+
+    others = [root / name for name in (STRATEGY_FILE, GOALS_FILE, QUALITIES_FILE, ACCEPTED_FILE)]
+    return too_many_actions(actions_dir, len(paths)) or too_big(root, [*others, *paths])
 
 
 def _load_accepted(root: Path, catalogue: Catalogue, findings: list[Finding]) -> None:
@@ -382,6 +396,12 @@ def _load_list(
                 column=1,
             )
         )
+        return []
+    from .limits import too_many_entries
+
+    over = too_many_entries(kind, document.data, path, document)
+    if over is not None:  # none is read: every page and matrix is drawn per entry
+        findings.append(over)
         return []
     bad_keys: set[str] = set()
     catalogue.unreadable_keys[kind] = bad_keys
