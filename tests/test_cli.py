@@ -160,7 +160,7 @@ def test_export_is_the_documented_contract(rrs: Invoke, make_catalogue: MakeCata
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     # The first three keys as they always were; later keys only added after them.
-    assert list(data) == ["goals", "qualities", "actions", "strategy"]
+    assert list(data) == ["goals", "qualities", "actions", "strategy", "all_flywheels"]
     strategy = data["strategy"]
     for key in (
         "name",

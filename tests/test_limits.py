@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,9 +29,12 @@ def test_too_many_action_files_are_refused_before_any_is_read(
     monkeypatch.setattr(limits, "MAX_ACTIONS", 4)
     read: list[Path] = []
     original = yamlio.load_file
-    monkeypatch.setattr(
-        "rrs_cli.catalogue.load_file", lambda path: read.append(path) or original(path)
-    )
+
+    def recording(path: Path) -> Any:
+        read.append(path)
+        return original(path)
+
+    monkeypatch.setattr("rrs_cli.catalogue.load_file", recording)
     result = rrs("validate", "--format", "json", str(root))
     assert result.exit_code == 1
     found = json.loads(result.stdout)["findings"]

@@ -525,11 +525,23 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Geen enkele actie noemt deze kwaliteit.",
         "No action names this quality.",
     ),
-    "site.matrix": ("Doel × kwaliteit", "Goal × quality"),
-    "site.matrix_caption": (
-        "Aantal acties per doel met elke kwaliteit",
-        "Number of actions of each goal with each quality",
+    "site.quality.by_goal": (
+        "Acties met deze kwaliteit, per doel",
+        "Actions with this quality, per goal",
     ),
+    "site.matrix_link": (
+        "De hele tabel van doelen en kwaliteiten staat in de voortgangsrapportage.",
+        "The whole table of goals and qualities is in the progress report.",
+    ),
+    "site.all_flywheels_here": (
+        "Ook met deze actie verbonden, want verbonden met alle vliegwielacties:",
+        "Also linked with this action, as linked with all flywheel actions:",
+    ),
+    "site.all_flywheels_every": (
+        "Alle {count} acties die met alle vliegwielacties verbonden zijn",
+        "All {count} actions linked with all flywheel actions",
+    ),
+    "site.flywheels_list": ("Naar de vliegwielacties.", "See the flywheel actions."),
     "site.report.print": (
         "Voor een PDF: kies Afdrukken in de browser en bewaar als PDF.",
         "For a PDF: choose Print in the browser and save as PDF.",

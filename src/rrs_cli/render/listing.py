@@ -191,6 +191,13 @@ CSV_COLUMNS = (
 )
 
 
+def linked_cell(action: Action, graph: LinkGraph) -> str:
+    printed = " ".join(a.id for a in graph.linked(action.id, implicit=False))
+    if action.id in graph.to_all_flywheels:
+        return f"{printed} *".strip()  # "*": every flywheel (see the README, Export format)
+    return printed
+
+
 def csv_text(actions: Sequence[Action], graph: LinkGraph) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
@@ -208,7 +215,8 @@ def csv_text(actions: Sequence[Action], graph: LinkGraph) -> str:
                     action.term.value if action.term else "",
                     " ".join(graph.goals_of(action)),
                     action.owner,
-                    " ".join(a.id for a in graph.linked(action.id)),
+                    # As in the export: printed links; "all flywheels" is one mark.
+                    linked_cell(action, graph),
                 )
             ]
         )

@@ -267,8 +267,12 @@ def build_site_model(
 
 
 def _links(graph: LinkGraph, action: Action) -> list[LinkRow]:
+    """The printed links of ``action``. "All flywheels" is one mark (the action
+    page says it once, and the network page lists such actions once): listing
+    every flywheel on such an action's page, and every such action on each
+    flywheel's page, would make the site grow with actions x flywheels."""
     rows = []
-    for other in graph.linked(action.id):
+    for other in graph.linked(action.id, implicit=False):
         here = graph.names(action.id, other.id)
         there = graph.names(other.id, action.id)
         if other.links_all_flywheels and not here:
