@@ -291,3 +291,36 @@ def test_blobs_are_streamed_in_bounded_memory(
     finally:
         tracemalloc.stop()
     assert peak < 8_000_000, f"{peak:,} bytes held at once"
+
+
+def plant_fsmonitor(repo: Path, tmp_path: Path) -> Path:
+    """A repository setting that makes git run a command (same owner, so git obeys it)."""
+    ran = tmp_path / "fsmonitor-ran"
+    hook = tmp_path / "monitor.sh"
+    hook.write_text(f"#!/bin/sh\ntouch '{ran}'\n", encoding="utf-8")
+    hook.chmod(0o755)
+    git(repo, "config", "core.fsmonitor", str(hook))
+    return ran
+
+
+def test_rrs_site_runs_no_git(rrs: Invoke, make_catalogue: MakeCatalogue, tmp_path: Path) -> None:
+    repo, root = repository(make_catalogue)
+    ran = plant_fsmonitor(repo, tmp_path)
+    result = rrs("site", "-o", str(tmp_path / "site"), catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    assert not ran.exists(), "rrs site ran a command from the repository's git configuration"
+
+
+def test_rrs_diff_switches_off_commands_from_git_configuration(
+    rrs: Invoke, make_catalogue: MakeCatalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo, root = repository(make_catalogue)
+    (root / "actions" / "3.yaml").write_text(dump(connected("3", links=["B"])), encoding="utf-8")
+    commit(repo)
+    ran = plant_fsmonitor(repo, tmp_path)
+    # An environment that would point git elsewhere or add settings is not passed on.
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("GIT_CONFIG_PARAMETERS", "'core.fsmonitor=" + str(tmp_path / "x") + "'")
+    result = rrs("diff", "HEAD~1", "HEAD", catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    assert not ran.exists()

@@ -592,10 +592,9 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.data.build": ("Deze site", "This site"),
     "site.data.date": ("Peildatum", "Date"),
     "site.data.version": ("Versie van de catalogus", "Catalogue version"),
-    "site.data.version_git": ("git-commit {version}", "git commit {version}"),
     "site.data.version_hash": (
-        "inhoudshash {version} (geen schone git-checkout)",
-        "content hash {version} (not a clean git checkout)",
+        "inhoudshash {version} (van de bestanden van de catalogus)",
+        "content hash {version} (of the catalogue's files)",
     ),
     "site.data.counts": (
         "{actions} acties, {goals} doelen, {qualities} kwaliteiten",
