@@ -103,6 +103,19 @@ def _load(root: Path) -> LoadResult:
     _require_directory(root)
     catalogue = Catalogue(root=root)
     findings: list[Finding] = []
+    if root.is_symlink():
+        # Files that are links out of the catalogue are refused; a catalogue
+        # folder that is a link would make "inside" wherever it points (in a
+        # repository, a pull request can turn catalogue/ into such a link).
+        findings.append(
+            finding(
+                "RRS013",
+                "the catalogue folder is a symbolic link; rrs reads a catalogue only at its "
+                "real path (name that folder instead)",
+                file=root,
+            )
+        )
+        return LoadResult(catalogue, findings)
     strategy = _load_strategy(root / STRATEGY_FILE, catalogue, findings)
     if strategy is not None:
         catalogue.strategy = strategy
