@@ -278,8 +278,8 @@ __all__ = [
     "Source",
     "bundled_hint",
     "catalogue_for_writing",
-    "discovered_notice",
     "discover",
+    "discovered_notice",
     "is_catalogue",
     "locate",
 ]
