@@ -20,6 +20,7 @@ from .accepted import load_accepted
 from .diagnostics import Finding, finding
 from .errors import CatalogueNotFoundError
 from .layout import ACCEPTED_FILE, ACTIONS_DIR, ENV_VAR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
+from .limits import too_big, too_many_actions, too_many_entries
 from .models import (
     UNNAMED_STRATEGY,
     AcceptedFinding,
@@ -161,9 +162,6 @@ def _load(root: Path) -> LoadResult:
 
 def _over_limits(root: Path, actions_dir: Path, paths: list[Path]) -> Finding | None:
     """RRS014 when the catalogue has more actions or bytes than rrs reads (``limits``)."""
-    from .accepted import ACCEPTED_FILE
-    from .limits import too_big, too_many_actions
-
     others = [root / name for name in (STRATEGY_FILE, GOALS_FILE, QUALITIES_FILE, ACCEPTED_FILE)]
     return too_many_actions(actions_dir, len(paths)) or too_big(root, [*others, *paths])
 
@@ -410,8 +408,6 @@ def _load_list(
             )
         )
         return []
-    from .limits import too_many_entries
-
     over = too_many_entries(kind, document.data, path, document)
     if over is not None:  # none is read: every page and matrix is drawn per entry
         findings.append(over)

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from . import limits
 from .catalogue import Catalogue, load_catalogue
 from .diagnostics import Finding, Severity, finding
 from .errors import CatalogueInvalidError, CatalogueNotFoundError, UnknownChoiceError
@@ -140,8 +141,6 @@ def _tree(repo: Path, commit: str, catalogue: PurePosixPath) -> list[_Entry] | N
     The listing is read a record at a time and stopped just past the limit: a
     tree of nested trees can list billions of entries from a few objects.
     """
-    from .limits import MAX_TREE_ENTRIES
-
     spec = "." if str(catalogue) in ("", ".") else str(catalogue)
     args = ("ls-tree", "-r", "-z", "-l", "--full-tree", "--end-of-options", commit, "--", spec)
     entries: list[_Entry] = []
@@ -156,7 +155,7 @@ def _tree(repo: Path, commit: str, catalogue: PurePosixPath) -> list[_Entry] | N
             except ValueError:
                 continue
             entries.append(_Entry(mode, kind, oid, int(size) if size.isdigit() else None, relative))
-            if len(entries) > MAX_TREE_ENTRIES:
+            if len(entries) > limits.MAX_TREE_ENTRIES:
                 return None
     return entries
 
@@ -238,21 +237,19 @@ def checkout(revision: str, catalogue_root: Path) -> Iterator[Checkout]:
 def _extract(
     repo: Path, commit: str, catalogue: PurePosixPath, base: Path, findings: list[Finding]
 ) -> None:
-    from .limits import MAX_TREE_ENTRIES, total_finding
-
     tree = _tree(repo, commit, catalogue)
     if tree is None:
         findings.append(
             finding(
                 "RRS014",
-                f"the catalogue folder holds more than {MAX_TREE_ENTRIES:,} entries in this "
+                f"the catalogue folder holds more than {limits.MAX_TREE_ENTRIES:,} entries in this "
                 "revision; rrs reads at most that many (nothing was read)",
                 file=base,
             )
         )
         return
     blobs = _planned(tree, base, findings)
-    over = total_finding(base, sum(entry.size or 0 for entry, _ in blobs))
+    over = limits.total_finding(base, sum(entry.size or 0 for entry, _ in blobs))
     if over is not None:  # before a single blob is read
         findings.append(over)
         return
