@@ -14,6 +14,7 @@ than the model's ``as_of``, so the output is deterministic.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
 from datetime import date
 from importlib import resources
@@ -154,6 +155,12 @@ class _Site:
         self.goal_counts = {g.key: (fw, conn) for g, fw, conn in model.by_goal}
         self._badges: dict[Status | None, Markup] = {}
         self._shell: tuple[str, str, str] | None = None
+        # Where the action pages' title, body and canonical link go in the shell:
+        # a random token per build, so no catalogue text can hold a marker.
+        token = secrets.token_hex(16)
+        self._marks = tuple(
+            f"\ue000rrs-{part}-{token}\ue000" for part in ("title", "main", "canonical")
+        )
         self._body = self.env.get_template("site/action_body.html")
         self._parts: dict[str, list[Part]] | None = None
 
@@ -212,7 +219,7 @@ class _Site:
     def shell(self) -> tuple[str, str, str]:
         """An action page's surroundings, rendered once: (before title, before main, after)."""
         if self._shell is None:
-            marks = "\ue000rrs-title\ue000", "\ue000rrs-main\ue000", "\ue000rrs-canonical\ue000"
+            marks = self._marks
             html = self.page(
                 "shell.html",
                 "actions/_.html",
@@ -343,7 +350,7 @@ class _Site:
         title = esc(f"{action.id} {action.title}")
         if self.model.base_url:
             canonical = str(escape(f"{self.model.base_url.rstrip('/')}/{path}"))
-            before_main = before_main.replace("\ue000rrs-canonical\ue000", canonical)
+            before_main = before_main.replace(self._marks[2], canonical)
         return f"{before_title}{title}{before_main}{body}{after}"
 
     def filters(self) -> dict[str, list[tuple[str, str, str]]]:
