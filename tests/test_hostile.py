@@ -323,3 +323,45 @@ def test_diff_marks_code_points_that_differ_behind_equal_visible_text(
         assert "U+E0041" in result.stdout  # the hidden text, spelt out
     else:
         assert json.loads(result.stdout)["changed"][0]["fields"]["title"]["looks_the_same"]
+
+
+# -- Second round: option and schema checks agree -------------------------------
+
+
+@pytest.mark.parametrize("contact", ["a@b.co\n", "a@b.co\r", "a@b.co?cc=x@y.z", "a b@c.de"])
+def test_init_refuses_a_bad_contact_at_the_option(
+    rrs: Invoke, tmp_path: Path, contact: str
+) -> None:
+    result = rrs("init", str(tmp_path / "new"), "--contact", contact, "--yes")
+    assert result.exit_code == 2, result.stderr
+    assert "is not an e-mail address" in result.stderr
+    assert "bug in rrs" not in result.stderr and not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize("contact", ["a@b.co\n", "a@b.co?cc=x@y.z"])
+def test_the_schema_refuses_what_the_options_refuse(
+    rrs: Invoke, make_catalogue: MakeCatalogue, contact: str
+) -> None:
+    from .conftest import STRATEGY
+
+    root = make_catalogue(strategy={**STRATEGY, "contact": contact})
+    result = rrs("validate", "--format", "json", str(root))
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["field"]) for f in found] == [("RRS007", "contact")], found
+    site = rrs("site", "-o", str(root.parent / "s"), "--contact", contact, catalogue=root)
+    assert site.exit_code == 2
+
+
+def test_the_same_organisation_name_in_two_groups_is_an_error(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
+    from .conftest import STRATEGY
+
+    groups = [["Havenbedrijf Rotterdam", "HbR"], ["Gemeente", "gemeente  ", "HBR"]]
+    root = make_catalogue(strategy={**STRATEGY, "organisations": groups})
+    result = rrs("validate", "--format", "json", str(root))
+    assert result.exit_code == 1
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "RRS009"]
+    # The same name twice in one group is harmless; across groups it moves actions.
+    assert [f["field"] for f in found] == ["organisations[1][2]"], found
+    assert all(f["line"] for f in found)
