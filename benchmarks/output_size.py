@@ -72,7 +72,9 @@ def measure(
     return code, size, rss, wall
 
 
-def case(python: str, env: dict[str, str], name: str, catalogue: Path, work: Path) -> dict[str, object]:
+def case(
+    python: str, env: dict[str, str], name: str, catalogue: Path, work: Path
+) -> dict[str, object]:
     row: dict[str, object] = {"case": name, "input_bytes": folder_bytes(catalogue)}
     for label, args in (
         ("export", ("export", "--output", "-")),

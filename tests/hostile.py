@@ -70,6 +70,8 @@ MARKDOWN = (
 SPREADSHEET = ("Normal title\r=cmd|' /C calc'!A0", '=HYPERLINK("https://evil.example")', "@SUM(1)")
 MERMAID = ('"]) click A call alert(1) %%', "end --> x;")
 NORMALISATION = ("Cafe\u0301",)
+# The markers the website once used to cut its page shell (a private-use character).
+SHELL = ("\ue000rrs-title\ue000", "\ue000rrs-main\ue000 \ue000rrs-canonical\ue000")
 
 PAYLOADS: tuple[str, ...] = (
     *ESCAPES,
@@ -80,6 +82,7 @@ PAYLOADS: tuple[str, ...] = (
     *SPREADSHEET,
     *MERMAID,
     *NORMALISATION,
+    *SHELL,
 )
 
 # What must never reach output raw: C0 controls but tab and newline, DEL, C1,

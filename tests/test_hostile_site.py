@@ -193,3 +193,39 @@ def test_the_server_binds_loopback_only(tmp_path: Path) -> None:
 
 
 _ = shutil, dump
+
+
+# -- What the search index holds ------------------------------------------------
+
+
+def fragments(site: Path) -> str:
+    """The text of every page in Pagefind's index (gzip files behind a short header)."""
+    import gzip
+
+    out = []
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        out.append(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
+    return "\n".join(out)
+
+
+@needs_pagefind
+def test_search_indexes_progress_notes_but_not_who_wrote_them(
+    rrs: Invoke, make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    actions = default_actions()
+    entry = {
+        "date": "2020-01-01",
+        "status": "ongoing",
+        "note": "Zoekbarenotitie",
+        "by": "Persoonsnaam",
+    }
+    actions["1"] = {**actions["1"], "progress": [entry]}
+    root = make_catalogue(actions)
+    out = tmp_path / "site"
+    result = rrs("site", "-o", str(out), "--as-of", "2021-01-01", catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    page = (out / "actions" / "1.html").read_text(encoding="utf-8")
+    assert "Persoonsnaam" in page  # shown on the page
+    indexed = fragments(out)
+    assert "Zoekbarenotitie" in indexed
+    assert "Persoonsnaam" not in indexed
