@@ -116,11 +116,13 @@ def _organisation_names(catalogue: Catalogue) -> Iterator[Finding]:
 
 
 def invisible_text(document: Document) -> list[Finding]:
-    """RRS112 for every text value holding bidi controls or zero-width characters.
+    """RRS112 for every text value holding a character that hides, reorders or fakes text
+    (``textsafety``: controls, format and bidi characters, default ignorables, tags).
 
     Such characters make a title or an owner read differently from what it is
-    (a right-to-left override reorders it, a zero-width space splits a name so
-    a search misses it); one pass over the file's values, located at each.
+    (a right-to-left override reorders it, a zero-width space or a Hangul filler
+    splits a name so a search misses it, tag characters carry a message nobody
+    sees); one pass over the file's values, located at each.
     """
     if not has_invisible("\n".join(_texts(document.data, []))):
         return []  # the common case: one scan of the file's text values
