@@ -192,14 +192,9 @@ CSV_COLUMNS = (
 
 
 def linked_cell(action: Action, graph: LinkGraph) -> str:
-    """The printed links, and ``*`` when "all flywheels" links the action too (an
-    action linked with every flywheel, or a flywheel while there are such actions):
-    one mark, as in the export's ``all_flywheels``, not a list of F or N ids."""
-    printed = " ".join(a.id for a in graph.linked(action.id, implicit=False))
-    by_mark = action.id in graph.to_all_flywheels or (
-        action.is_flywheel and bool(graph.to_all_flywheels)
-    )
-    return f"{printed} *".strip() if by_mark else printed
+    """The export's ``linked``: printed links only ("all flywheels" is one mark, the
+    export's ``all_flywheels``, not a list of every flywheel or every such action)."""
+    return " ".join(a.id for a in graph.linked(action.id, implicit=False))
 
 
 def csv_text(actions: Sequence[Action], graph: LinkGraph) -> str:
