@@ -9,7 +9,6 @@ output folder given, and requests to the preview server.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import pytest
 from rrs_cli.site.build import pagefind_executable
 from rrs_cli.site.serve import make_server
 
-from .conftest import STRATEGY, Invoke, MakeCatalogue, default_actions, dump
+from .conftest import STRATEGY, Invoke, MakeCatalogue, default_actions
 
 needs_pagefind = pytest.mark.skipif(pagefind_executable() is None, reason="Pagefind is missing")
 
@@ -190,9 +189,6 @@ def test_the_server_binds_loopback_only(tmp_path: Path) -> None:
         assert server.server_address[0] == "127.0.0.1"
     finally:
         server.server_close()
-
-
-_ = shutil, dump
 
 
 # -- What the search index holds ------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 from .conftest import Invoke, MakeCatalogue
@@ -138,6 +137,3 @@ def test_a_file_with_cr_line_ends_is_refused_by_validate_and_editor(
     result = rrs(*UPDATE, catalogue=root)
     assert result.exit_code != 0 and "would not parse" not in result.stderr
     assert path.read_bytes() == before
-
-
-_ = pytest
