@@ -1,4 +1,4 @@
-"""Screenshots of the website for the README, taken in headless Chromium.
+"""Screenshots of the website for docs/website.md, taken in headless Chromium.
 
 Builds the bundled catalogue's site (Dutch, as published) into a temporary
 folder, serves it on 127.0.0.1 and saves the first screen of every page type

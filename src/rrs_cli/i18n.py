@@ -492,6 +492,23 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Geen enkele actie noemt deze kwaliteit.",
         "No action names this quality.",
     ),
+    "site.quality.by_goal": (
+        "Acties met deze kwaliteit, per doel",
+        "Actions with this quality, per goal",
+    ),
+    "site.matrix_link": (
+        "De hele tabel van doelen en kwaliteiten staat in de voortgangsrapportage.",
+        "The whole table of goals and qualities is in the progress report.",
+    ),
+    "site.all_flywheels_here": (
+        "Ook met deze actie verbonden, want verbonden met alle vliegwielacties:",
+        "Also linked with this action, as linked with all flywheel actions:",
+    ),
+    "site.all_flywheels_every": (
+        "Alle {count} acties die met alle vliegwielacties verbonden zijn",
+        "All {count} actions linked with all flywheel actions",
+    ),
+    "site.flywheels_list": ("Naar de vliegwielacties.", "See the flywheel actions."),
     "site.matrix": ("Doel × kwaliteit", "Goal × quality"),
     "site.matrix_caption": (
         "Aantal acties per doel en per kwaliteit",

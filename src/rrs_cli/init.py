@@ -27,11 +27,12 @@ from .crf import QUALITIES
 from .errors import RrsError, UnknownChoiceError
 from .i18n import Language, text
 from .layout import ACTIONS_DIR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
-from .models import DEFAULT_TERM_HORIZONS
+from .models import DEFAULT_TERM_HORIZONS, EMAIL_PATTERN
 from .textsafety import has_invisible
 from .validation import validate
 
-EMAIL = re.compile(r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$")
+# strategy.yaml's pattern, matched whole ($ alone would let a final newline through).
+EMAIL = re.compile(EMAIL_PATTERN)
 
 
 class InitRefusedError(RrsError):
@@ -66,7 +67,7 @@ def check_options(options: InitOptions) -> None:
             )
     if not 1000 <= options.published <= 9999:
         raise UnknownChoiceError(f"--published {options.published} is not a year")
-    if options.contact is not None and not EMAIL.match(options.contact):
+    if options.contact is not None and not EMAIL.fullmatch(options.contact):
         raise UnknownChoiceError(
             f"--contact {options.contact!r} is not an e-mail address",
             hint="for example resilience@example.org, or leave it out",

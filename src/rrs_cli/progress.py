@@ -51,9 +51,10 @@ from .yamledit import (
     insert_item,
     item_style,
     mapping_item_lines,
+    move_item,
     quoted,
     remove_item,
-    replace_item,
+    set_item_fields,
 )
 from .yamlio import MAX_FILE_BYTES, YamlProblem, parse
 
@@ -163,15 +164,21 @@ def amend_progress(
         if new == old:
             raise UsageError(f"entry {index + 1} of {action.id} already says that; nothing changed")
         changed.append((old, new))
+        # Only the values that change are rewritten: the entry's comments,
+        # anchor and other fields stay; a new date moves its lines as they are.
+        values = {
+            name: _value_text(name, getattr(new, name))
+            for name in ("date", "status", "note", "by")
+            if getattr(new, name) != getattr(old, name)
+        }
+        text = set_item_fields(text, "progress", index, values)
         log = list(action.progress)
-        if new.date == old.date:
-            log[index] = new
-            return replace_item(text, "progress", index, _entry_lines(text, new)), log
         del log[index]
-        text = remove_item(text, "progress", index)
-        position = bisect_right([e.date for e in log], new.date)
+        position = bisect_right([e.date for e in log], new.date) if new.date != old.date else index
         log.insert(position, new)
-        return _insert(text, position, new), log
+        if position != index:
+            text = move_item(text, "progress", index, position)
+        return text, log
 
     path = _edit_action(root, action_id, edit, today, before_write)
     return path, *changed[0]
@@ -254,6 +261,13 @@ def _entry_fields(entry: ProgressEntry) -> dict[str, Any]:
     if entry.by:
         fields["by"] = entry.by
     return fields
+
+
+def _value_text(name: str, value: Any) -> str:
+    """A progress field's value as YAML text, in the layout `rrs update` writes."""
+    if name in _QUOTED:
+        return quoted(value or "")
+    return value.isoformat() if isinstance(value, date) else str(getattr(value, "value", value))
 
 
 def _entry_lines(text: str, entry: ProgressEntry) -> list[str]:

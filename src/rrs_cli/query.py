@@ -27,6 +27,7 @@ from .errors import AmbiguousChoiceError, CatalogueInvalidError, UnknownChoiceEr
 from .graph import LinkGraph
 from .i18n import LANGUAGES, MESSAGES, text
 from .models import Action, Goal, Kind, Quality, Status, Term
+from .textsafety import HIDDEN_NOT_SPACE
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -185,22 +186,18 @@ def group_organisations(
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
-# Zero-width, bidi-control and soft-hyphen characters: invisible in print, so a
-# search ignores them (`--owner Gemeente` finds "Ge\u200bmeente").
-_INVISIBLE_FOR_MATCHING = re.compile(
-    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
-
-
 def fold(text: str) -> str:
     """Case-, accent- and spacing-insensitive form of ``text`` for matching.
 
     Composed and decomposed forms (NFC "é", NFD "e" + U+0301) fold alike, and
-    invisible characters are dropped.
+    invisible characters (format, bidi, default-ignorable and tag characters,
+    blank fillers: everything RRS112 flags but what separates words) are
+    dropped, after compatibility decomposition (which can turn one into another),
+    so `--owner Gemeente` finds "Ge\u3164meente".
     """
-    if not text.isascii():
-        text = _INVISIBLE_FOR_MATCHING.sub("", text)
-        text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    if not (text.isascii() and text.isprintable()):  # printable ASCII: nothing to drop
+        text = unicodedata.normalize("NFKD", text)
+        text = _COMBINING_MARKS.sub("", HIDDEN_NOT_SPACE.sub("", text))
     return " ".join(text.casefold().replace("_", "-").split())
 
 

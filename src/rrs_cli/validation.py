@@ -19,8 +19,9 @@ from .catalogue import Catalogue, LoadResult, load_catalogue
 from .diagnostics import Finding, Severity, cap_per_file, finding, has_errors
 from .errors import CatalogueInvalidError
 from .graph import LinkGraph
-from .layout import ACCEPTED_FILE, ACTIONS_DIR, GOALS_FILE
+from .layout import ACCEPTED_FILE, ACTIONS_DIR, GOALS_FILE, STRATEGY_FILE
 from .models import CONNECTED_ID, FLYWHEEL_ID, Action
+from .query import loose
 from .schemacheck import format_path
 from .textsafety import has_invisible, invisible_characters, visible
 from .theme import read_tokens
@@ -84,6 +85,7 @@ def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Fi
                     f"goal number {goal.number} is used by more than one goal",
                 )
             )
+    found.extend(_organisation_names(catalogue))
     for action in catalogue.actions.values():
         found.extend(_check_action(catalogue, graph, action, today or date.today()))
     for document in catalogue.documents.values():
@@ -92,12 +94,37 @@ def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Fi
     return found
 
 
+def _organisation_names(catalogue: Catalogue) -> Iterator[Finding]:
+    """RRS009 for a name listed under two organisations in strategy.yaml.
+
+    Matching takes every name of a group for any of them (`--owner HbR` finds
+    "Havenbedrijf"): a name in two groups would join them, so adding one word
+    to a group could move dozens of actions to another organisation.
+    """
+    first_group: dict[str, int] = {}
+    for group_index, names in enumerate(catalogue.strategy.organisations):
+        for name_index, name in enumerate(names):
+            key = loose(name)  # as --owner and --org match names
+            owner = first_group.setdefault(key, group_index)
+            if owner != group_index:
+                yield _at(
+                    catalogue,
+                    catalogue.root / STRATEGY_FILE,
+                    ("organisations", group_index, name_index),
+                    "RRS009",
+                    f"the name {visible(name)!r} is also one of organisation {owner + 1}'s "
+                    "names; a name may belong to one organisation only",
+                )
+
+
 def invisible_text(document: Document) -> list[Finding]:
-    """RRS112 for every text value holding bidi controls or zero-width characters.
+    """RRS112 for every text value holding a character that hides, reorders or fakes text
+    (``textsafety``: controls, format and bidi characters, default ignorables, tags).
 
     Such characters make a title or an owner read differently from what it is
-    (a right-to-left override reorders it, a zero-width space splits a name so
-    a search misses it); one pass over the file's values, located at each.
+    (a right-to-left override reorders it, a zero-width space or a Hangul filler
+    splits a name so a search misses it, tag characters carry a message nobody
+    sees); one pass over the file's values, located at each.
     """
     if not has_invisible("\n".join(_texts(document.data, []))):
         return []  # the common case: one scan of the file's text values

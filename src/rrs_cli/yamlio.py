@@ -16,6 +16,7 @@ Python values itself, in one pass, so that it can:
 from __future__ import annotations
 
 import os
+import re
 import stat
 from array import array
 from dataclasses import dataclass, field
@@ -30,6 +31,9 @@ try:  # The C parser is several times faster; fall back when libyaml is absent.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+# The parser rrs reads catalogue files with (the line editor reads them with it too).
+LOADER = _Loader
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
@@ -438,7 +442,23 @@ def read_text(path: Path) -> tuple[str, list[Finding]]:
                 column=None,
             )
         )
+    bare = _BARE_CR.search(text)
+    if bare is not None:  # YAML reads it as a line break; editors and diffs may not
+        line = len(_LINE_BREAK.findall(text, 0, bare.start())) + 1
+        notes.append(
+            finding(
+                "RRS108",
+                "the file has old Mac (CR) line ends; use LF line ends",
+                file=path,
+                line=line,
+                column=None,
+            )
+        )
     return text, notes
+
+
+_BARE_CR = re.compile("\r(?!\n)")
+_LINE_BREAK = re.compile("\r\n|\r|\n")
 
 
 def _read_bytes(path: Path) -> bytes:

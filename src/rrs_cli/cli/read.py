@@ -230,8 +230,7 @@ def where_command(
     typer.echo(f"source: {location.source.value} ({location.reason})")
     if not location.path.is_dir():
         typer.echo("note: this folder does not exist")
+    refusal = location.refusal
     typer.echo(
-        "writes: allowed (rrs update, rrs new)"
-        if location.writable
-        else "writes: refused (rrs update and rrs new need a catalogue of your own)"
+        f"writes: refused ({refusal})" if refusal else "writes: allowed (rrs update, rrs new)"
     )

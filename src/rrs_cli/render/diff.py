@@ -19,6 +19,7 @@ from typing import Any
 
 from ..diff import ActionChange, CatalogueDiff, HistoryChange, RecordChange, RecordsDiff
 from ..models import ProgressEntry
+from ..textsafety import HIDDEN_NOT_SPACE
 from .export import to_json
 from .text import html_inline, md_code, md_inline, visible
 
@@ -67,11 +68,14 @@ def _spelt(before: str, after: str) -> tuple[str, str]:
 
 
 def _printed(text: str) -> str:
-    return unicodedata.normalize("NFC", md_inline(text))
+    """What a reader sees of ``text``: without the characters that print as
+    nothing (tags, zero-width, bidi, fillers), composed, white space folded."""
+    return unicodedata.normalize("NFC", md_inline(HIDDEN_NOT_SPACE.sub("", text)))
 
 
 def _looks_same(before: str, after: str) -> bool:
-    """Do two different texts print the same (NFC and NFD, white space)?"""
+    """Do two different texts print the same (NFC and NFD, white space, invisible
+    characters such as a message in tag characters appended to a title)?"""
     return before != after and _printed(before) == _printed(after)
 
 
@@ -168,7 +172,7 @@ def _history_lines(diff: CatalogueDiff) -> list[str]:
     count = sum(len(c.history) for c in rewritten)
     lines = [
         "",
-        "### ⚠️ History rewritten",
+        "### ⚠ History rewritten",  # U+26A0 alone: rrs prints no variation selector
         "",
         f"**{count} progress {'entry' if count == 1 else 'entries'} of the base "
         "were removed or edited.** The progress log is the record of what happened; "

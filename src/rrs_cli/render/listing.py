@@ -191,6 +191,12 @@ CSV_COLUMNS = (
 )
 
 
+def linked_cell(action: Action, graph: LinkGraph) -> str:
+    """The export's ``linked``: printed links only ("all flywheels" is one mark, the
+    export's ``all_flywheels``, not a list of every flywheel or every such action)."""
+    return " ".join(a.id for a in graph.linked(action.id, implicit=False))
+
+
 def csv_text(actions: Sequence[Action], graph: LinkGraph) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
@@ -208,7 +214,8 @@ def csv_text(actions: Sequence[Action], graph: LinkGraph) -> str:
                     action.term.value if action.term else "",
                     " ".join(graph.goals_of(action)),
                     action.owner,
-                    " ".join(a.id for a in graph.linked(action.id)),
+                    # As in the export: printed links; "all flywheels" is one mark.
+                    linked_cell(action, graph),
                 )
             ]
         )

@@ -348,8 +348,12 @@ def known_issues(catalogue: Catalogue, findings: list[Finding]) -> list[KnownIss
 
 
 def _links(catalogue: Catalogue, graph: LinkGraph, action: Action) -> list[LinkRow]:
+    """The printed and inferred links of ``action``. "All flywheels" is one mark
+    (the action page says it once, and the network page lists such actions once):
+    listing every flywheel on such an action's page, and every such action on each
+    flywheel's page, would make the site grow with actions x flywheels."""
     rows = []
-    for other in graph.linked(action.id):
+    for other in graph.linked(action.id, implicit=False):
         named_here = graph.names(action.id, other.id)
         named_there = graph.names(other.id, action.id)
         inferred_here = named_here and other.id in action.links_inferred

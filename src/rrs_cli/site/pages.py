@@ -100,6 +100,9 @@ LIST_PAGE = 1000
 # More organisations than this: one page per first letter, and the list's owner
 # filter is a text box (a choice of 10,000 owners is 600 kB on every list page).
 ORG_PAGE_LIMIT = 600
+# Actions linked with every flywheel shown on a goal or flywheel page; all of
+# them are listed once, on the network page.
+CROSS_SHOWN = 10
 STATUS_ORDER: list[Status | None] = [*Status, None]
 
 
@@ -235,6 +238,7 @@ class _Site:
             stacked_bar=lambda counts: stacked_bar(counts, self.lang),
             bar=bar,
             cross_cutting=model.cross_cutting,
+            cross_shown=CROSS_SHOWN,
             baseline_heading=self.baseline_heading,
             baseline_short=self.baseline_short,
             theme=theme,
