@@ -99,8 +99,9 @@ def main() -> None:
             f"| `rrs site` | {sw * 1000:.0f} ms | {sc * 1000:.0f} ms |",
             f"| ratio site / validate | {sw / vw:.2f} | {sc / vc:.2f} |",
             "",
-            "| actions | `rrs site` wall | growth | CPU | growth | `rrs validate` wall |",
-            "|---:|---:|---:|---:|---:|---:|",
+            "| actions | `rrs site` wall | growth | CPU | growth | `rrs validate` wall "
+            "| largest page |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
         ]
         previous: tuple[int, float, float] | None = None
         for size in options.sizes:
@@ -116,9 +117,11 @@ def main() -> None:
                 factor = size / previous[0]
                 grow_w = f"{wall / previous[1]:.2f} (×{factor:g})"
                 grow_c = f"{cpu / previous[2]:.2f} (×{factor:g})"
+            largest = max(out.rglob("*.html"), key=lambda page: page.stat().st_size)
             lines.append(
                 f"| {size:,} | {wall:.1f} s | {grow_w} | {cpu:.1f} s | {grow_c} "
-                f"| {measured['validate'][0]:.1f} s |"
+                f"| {measured['validate'][0]:.1f} s "
+                f"| {largest.stat().st_size / 1000:.0f} kB ({largest.relative_to(out)}) |"
             )
             previous = (size, wall, cpu)
             shutil.rmtree(root)

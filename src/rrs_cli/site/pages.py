@@ -618,7 +618,10 @@ class _Site:
         never = escape(text("site.never", lang))
         expired = escape(text("site.filter.overdue", lang).lower())
         open_term = escape(text("site.term_open", lang))
+        # Catalogue text is tagged with its language only where the page's differs
+        # (a row is repeated 1,000 times a page: every byte counts).
         catalogue_lang = self.model.strategy.language
+        tag = f' lang="{catalogue_lang}"' if catalogue_lang != lang else ""
         cutoffs = [(f"{y}y", _years_before(self.model.as_of, y)) for y in STALE_YEARS]
         for page in self.model.actions:
             a = page.action
@@ -651,10 +654,10 @@ class _Site:
                 f' data-end="{page.horizon.isoformat() if page.horizon else ""}"'
                 f' data-updated="{last.isoformat() if last else ""}">'
                 f'<td><a href="actions/{a.id}.html"><span class="id">{a.id}</span>'
-                f' <span lang="{catalogue_lang}">{esc(a.title)}</span></a>'
+                f" <span{tag}>{esc(a.title)}</span></a>"
                 f'<td><span class="status status-{name}">{status_text[status]}</span>{since}'
                 f"<td>{end_cell}<td>{updated}"
-                f'<td lang="{catalogue_lang}">{esc(a.owner)}'
+                f"<td{tag}>{esc(a.owner)}"
             )
         return rows
 

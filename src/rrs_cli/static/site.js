@@ -28,7 +28,7 @@
 
     var statuses = (table.getAttribute("data-statuses") || "").split(" ");
     function item(row, page) {
-      var link = row.cells[0] ? row.cells[0].querySelector("[lang]") : null;
+      var link = row.cells[0] ? row.cells[0].querySelector("a span:not(.id)") : null;
       var entry = {
         row: row, page: page, text: fold(row.textContent), order: 0,
         title: fold(link ? link.textContent : row.textContent),
