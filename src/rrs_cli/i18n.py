@@ -532,10 +532,14 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "On a small screen the drawing cannot be read; this page also lists the same links.",
     ),
     "site.network_too_big": (
-        "Dit netwerk heeft {count} acties, te veel om leesbaar te tekenen; de lijst hieronder "
-        "en de doelpagina's tonen dezelfde verbindingen.",
-        "This network has {count} actions, too many to draw legibly; the list below and the "
-        "goal pages show the same links.",
+        "Dit netwerk heeft {count} acties, te veel om leesbaar te tekenen; de doelpagina's "
+        "tonen dezelfde verbindingen als lijst.",
+        "This network has {count} actions, too many to draw legibly; the goal pages list the "
+        "same links.",
+    ),
+    "site.network_goal_page": (
+        "De verbindingen van {name} als lijst, op de pagina van het doel",
+        "The links of {name} as a list, on the goal's page",
     ),
     # Action pages.
     "site.status_in": ("Status in {year}", "Status in {year}"),

@@ -83,17 +83,33 @@ def organisation_key(name: str) -> str:
     return "".join(parts)
 
 
-def alias_group(name: str, organisations: Sequence[Sequence[str]]) -> Sequence[str] | None:
-    """The names of the strategy.yaml organisation ``name`` is one of, or None."""
+def alias_index(organisations: Sequence[Sequence[str]]) -> dict[str, Sequence[str]]:
+    """Each name's key (:func:`organisation_key`) -> the names of its organisation."""
+    index: dict[str, Sequence[str]] = {}
+    for group in organisations:
+        for name in group:
+            key = organisation_key(name)
+            if key:
+                index.setdefault(key, group)
+    return index
+
+
+def alias_group(
+    name: str,
+    organisations: Sequence[Sequence[str]],
+    index: dict[str, Sequence[str]] | None = None,
+) -> Sequence[str] | None:
+    """The names of the strategy.yaml organisation ``name`` is one of, or None.
+
+    ``index`` is :func:`alias_index` of ``organisations``, when the caller looks
+    up many names (it is built once instead of once a name).
+    """
+    index = alias_index(organisations) if index is None else index
     keys = [organisation_key(name)]
     bracketed = _BRACKETED.match(" ".join(name.split()))
     if bracketed:
         keys += [organisation_key(bracketed["name"]), organisation_key(bracketed["note"])]
-    for group in organisations:
-        group_keys = {organisation_key(n) for n in group}
-        if any(key and key in group_keys for key in keys):
-            return group
-    return None
+    return next((index[key] for key in keys if key and key in index), None)
 
 
 # How owner and partners texts are split into the organisations they name: at
@@ -133,9 +149,13 @@ def organisation_names(text: str) -> list[str]:
     return names
 
 
-def organisation_group_key(name: str, organisations: Sequence[Sequence[str]]) -> str:
+def organisation_group_key(
+    name: str,
+    organisations: Sequence[Sequence[str]],
+    index: dict[str, Sequence[str]] | None = None,
+) -> str:
     """The key of the organisation ``name`` is (shared by its spellings and aliases)."""
-    aliases = alias_group(name, organisations)
+    aliases = alias_group(name, organisations, index)
     return organisation_key(aliases[0]) if aliases else organisation_key(name)
 
 
@@ -162,11 +182,12 @@ def group_organisations(
     """
     groups: dict[str, OrganisationGroup] = {}
     spellings: dict[str, Counter[str]] = {}
+    index = alias_index(organisations)
     for action in actions:
         for value in texts(action):
             for name in organisation_names(value):
-                aliases = alias_group(name, organisations)
-                key = organisation_group_key(name, organisations)
+                aliases = alias_group(name, organisations, index)
+                key = organisation_key(aliases[0]) if aliases else organisation_key(name)
                 group = groups.get(key)
                 if group is None:
                     shown = aliases[0] if aliases else name
@@ -178,7 +199,7 @@ def group_organisations(
     for key, group in groups.items():
         counts = spellings[key]
         group.spellings = sorted(counts, key=lambda s: (-counts[s], s))
-        if alias_group(group.name, organisations) is None:
+        if alias_group(group.name, organisations, index) is None:
             group.name = group.spellings[0]
     return sorted(groups.values(), key=lambda g: (-len(g.actions), fold(g.name), g.key))
 

@@ -25,7 +25,13 @@ from ..diagnostics import Finding, Severity
 from ..graph import LinkGraph
 from ..i18n import Language
 from ..models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
-from ..query import fold, group_organisations, organisation_group_key, organisation_names
+from ..query import (
+    alias_index,
+    fold,
+    group_organisations,
+    organisation_group_key,
+    organisation_names,
+)
 from ..report import DONE, Report, build_report
 
 
@@ -203,9 +209,11 @@ def build_site_model(
     organisations, slug_of = _organisations(actions, strategy)
     keys_of = _organisation_keys(organisations)
 
+    index = alias_index(strategy.organisations)
+
     def named(text: str) -> list[tuple[str, str]]:
         return [
-            (name, slug_of[organisation_group_key(name, strategy.organisations)])
+            (name, slug_of[organisation_group_key(name, strategy.organisations, index)])
             for name in organisation_names(text)
         ]
 

@@ -199,6 +199,8 @@ class _Site:
         self.current = {p.action.id: p.current_status for p in model.actions}
         self.updated = {p.action.id for p in model.actions if p.last_update}
         self.split_orgs = len(model.organisations) > ORG_PAGE_LIMIT
+        self.org_pages = org_pages(model.organisations) if self.split_orgs else {}
+        self.org_page_of = {org.key: path for path, orgs in self.org_pages.items() for org in orgs}
         self.org_names = {o.key: o.name for o in model.organisations}
         strategy = model.strategy
         self.site_name = strategy.name if self.lang == strategy.language else strategy.name_en
@@ -239,6 +241,7 @@ class _Site:
             bar=bar,
             cross_cutting=model.cross_cutting,
             cross_shown=CROSS_SHOWN,
+            max_drawn=MAX_DRAWN,
             baseline_heading=self.baseline_heading,
             baseline_short=self.baseline_short,
             theme=theme,
@@ -285,7 +288,7 @@ class _Site:
 
     def org_href(self, key: str, root: str) -> str:
         if self.split_orgs:
-            return f"{root}organisations/{_letter(key)}.html#org-{key}"
+            return f"{root}{self.org_page_of[key]}#org-{key}"
         return f"{root}organisations.html#org-{key}"
 
     def badge(self, status: Status | None) -> Markup:
@@ -418,7 +421,7 @@ class _Site:
 
     def count(self) -> int:
         m = self.model
-        orgs = len({_letter(o.key) for o in m.organisations}) if self.split_orgs else 0
+        orgs = len(self.org_pages)
         parts = self.report_parts()
         report = len(parts["goals"]) + len(parts["appendix"])
         lists = max(1, -(-len(m.actions) // LIST_PAGE))
@@ -653,7 +656,7 @@ class _Site:
                 f' data-overdue="{"yes" if page.overdue else "no"}" data-stale="{stale}"'
                 f' data-end="{page.horizon.isoformat() if page.horizon else ""}"'
                 f' data-updated="{last.isoformat() if last else ""}">'
-                f'<td><a href="actions/{a.id}.html"><span class="id">{a.id}</span>'
+                f'<td><a href="actions/{a.id}.html"><b class="id">{a.id}</b>'
                 f" <span{tag}>{esc(a.title)}</span></a>"
                 f'<td><span class="status status-{name}">{status_text[status]}</span>{since}'
                 f"<td>{end_cell}<td>{updated}"
@@ -702,15 +705,12 @@ class _Site:
                 self.page("organisations.html", "organisations.html", body=self.org_body(orgs, "")),
             )
             return
-        letters: dict[str, list[Organisation]] = {}
-        for org in orgs:
-            letters.setdefault(_letter(org.key), []).append(org)
         index = [Markup('<h2 id="letters">'), escape(text("site.organisations.letters", self.lang))]
         index.append(Markup('</h2>\n<ul class="letters">'))
-        for letter, members in sorted(letters.items()):
+        for path, members in self.org_pages.items():
             index.append(
-                Markup(f'<li><a href="organisations/{letter}.html">')
-                + escape(letter.upper())
+                Markup(f'<li><a href="{path}">')
+                + escape(org_page_name(path))
                 + Markup("</a> ")
                 + escape(plural("site.organisations.count", len(members), self.lang))
                 + Markup("</li>")
@@ -720,8 +720,7 @@ class _Site:
             "organisations.html",
             self.page("organisations.html", "organisations.html", body=Markup("").join(index)),
         )
-        for letter, members in sorted(letters.items()):
-            path = f"organisations/{letter}.html"
+        for path, members in self.org_pages.items():
             yield path, self.page("organisations.html", path, body=self.org_body(members, "../"))
 
     def org_body(self, orgs: list[Organisation], root: str) -> Markup:
@@ -730,22 +729,18 @@ class _Site:
         partner_in = escape(text("site.partner_in", lang))
         also = escape(text("site.also_written", lang))
         catalogue_lang = self.model.strategy.language
+        tag = f' lang="{catalogue_lang}"' if catalogue_lang != lang else ""
         out = []
         for org in orgs:
-            out.append(
-                f'<section class="org" aria-labelledby="org-{org.key}">'
-                f'<h2 id="org-{org.key}" lang="{catalogue_lang}">{esc(org.name)}</h2>'
-            )
+            out.append(f'<section class="org"><h2 id="org-{org.key}"{tag}>{esc(org.name)}</h2>')
             others = [s for s in org.spellings if s != org.name]
             if others:
-                out.append(
-                    f'<p>{also}: <span lang="{catalogue_lang}">{esc(", ".join(others))}</span></p>'
-                )
+                out.append(f"<p>{also}: <span{tag}>{esc(', '.join(others))}</span></p>")
             for label, actions in ((owns, org.owns), (partner_in, org.partner_in)):
                 if actions:
                     items = "".join(
-                        f'<li><a href="{root}actions/{a.id}.html"><span class="id">{a.id}</span>'
-                        f' <span lang="{catalogue_lang}">{esc(a.title)}</span></a></li>'
+                        f'<li><a href="{root}actions/{a.id}.html"><b class="id">{a.id}</b>'
+                        f" <span{tag}>{esc(a.title)}</span></a></li>"
                         for a in actions
                     )
                     heading = f'<p class="label">{label} ({len(actions)}):</p>'
@@ -964,6 +959,43 @@ def wrap_tables(html: str, word: str) -> str:
         position = match.end()
     out.append(html[position:])
     return "".join(out)
+
+
+# The size of one page of organisations, counted as links to actions (about 100
+# bytes each) plus three for each organisation's heading and labels: a first
+# letter with more gets more pages (organisations/t.html, t-2.html, ...).
+ORG_PAGE_LINKS = 2000
+
+
+def org_pages(organisations: list[Organisation]) -> dict[str, list[Organisation]]:
+    """The pages of a large catalogue's organisations, by first letter, each with at
+    most ORG_PAGE_LINKS links to actions (an organisation is never split)."""
+    letters: dict[str, list[Organisation]] = {}
+    for org in organisations:
+        letters.setdefault(_letter(org.key), []).append(org)
+    pages: dict[str, list[Organisation]] = {}
+    for letter, members in sorted(letters.items()):
+        number, links = 1, 0
+        for org in members:
+            size = 3 + len(org.owns) + len(org.partner_in)
+            if links and links + size > ORG_PAGE_LINKS:
+                number, links = number + 1, 0
+            path = (
+                f"organisations/{letter}.html"
+                if number == 1
+                else (f"organisations/{letter}-{number}.html")
+            )
+            pages.setdefault(path, []).append(org)
+            links += size
+    return pages
+
+
+def org_page_name(path: str) -> str:
+    """ "T", "T (2)" for organisations/t.html, organisations/t-2.html."""
+    stem = path.rsplit("/", 1)[-1].removesuffix(".html")
+    letter, _, number = stem.partition("-")
+    shown = letter.upper() if letter != "other" else "#"
+    return f"{shown} ({number})" if number else shown
 
 
 def list_path(number: int) -> str:
