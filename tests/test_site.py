@@ -938,3 +938,21 @@ def test_organisation_pages_of_a_large_catalogue_stay_small(
     index = (out / "organisations.html").read_text(encoding="utf-8")
     assert 'href="organisations/g-2.html"' in index and ">G (2)</a>" in index
     check_links(out)
+
+
+def test_a_goal_with_too_many_actions_for_one_page_counts_them(
+    make_catalogue: MakeCatalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rrs_cli.site import pages
+
+    monkeypatch.setattr(pages, "GOAL_LIST_LIMIT", 2)
+    out = tmp_path / "site"
+    build(make_catalogue(logged(), strategy=WITH_ORGS), out)
+    page = parse(out / "goals" / "samenleving.html")
+    text = " ".join(" ".join(page.text).split())
+    assert "te veel voor één pagina" in text and "2 verbonden acties" in text
+    html = (out / "goals" / "samenleving.html").read_text(encoding="utf-8")
+    flywheels = html.split('id="flywheels"')[1].split('id="network"')[0]
+    assert "../actions/1.html" not in flywheels  # counted, not listed
+    assert page.first("a", href="../actions.html?goal=samenleving")
+    check_links(out)

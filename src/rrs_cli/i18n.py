@@ -481,6 +481,12 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Verbonden met alle vliegwielacties",
         "Linked with all flywheel actions",
     ),
+    "site.goal_too_long": (
+        "Bij dit doel horen {count} acties, te veel voor één pagina: hieronder staat per "
+        "vliegwielactie het aantal verbonden acties.",
+        "This goal has {count} actions, too many for one page: below, each flywheel action "
+        "with the number of its connected actions.",
+    ),
     "site.goal_actions_link": (
         "Bekijk deze acties in de actielijst",
         "See these actions in the list of actions",

@@ -43,7 +43,7 @@ from ..render.graph import network
 from ..render.html import environment
 from ..render.text import visible
 from . import svg
-from .model import TOLD_KINDS, ActionPage, KnownIssue, Organisation, SiteModel, slug
+from .model import TOLD_KINDS, ActionPage, GoalPage, KnownIssue, Organisation, SiteModel, slug
 from .report_parts import REPORT_SPLIT, Part, report_parts
 
 MARKER = ".rrs-site"
@@ -100,6 +100,11 @@ LIST_PAGE = 1000
 # More organisations than this: one page per first letter, and the list's owner
 # filter is a text box (a choice of 10,000 owners is 600 kB on every list page).
 ORG_PAGE_LIMIT = 600
+# More action items than this on a goal page (a connected action is listed under
+# each of the goal's flywheels it is linked with): the page shows each flywheel
+# with the number of its connected actions, and the filtered list has them all,
+# so that no goal page is over 500 kB (about 2,300 items at 10,000 actions).
+GOAL_LIST_LIMIT = 1500
 # Actions linked with every flywheel shown on a goal or flywheel page; all of
 # them are listed once, on the network page.
 CROSS_SHOWN = 10
@@ -455,6 +460,7 @@ class _Site:
                     path,
                     page=goal_page,
                     counts=self.goal_counts.get(goal_page.goal.key, (0, 0)),
+                    listed=goal_items(goal_page) <= GOAL_LIST_LIMIT,
                     network=self.network(goal_page.members, self.name(goal_page.goal), "../"),
                 ),
             )
@@ -900,6 +906,11 @@ class _Site:
                 ]
             )  # fmt: skip
         return csv_text(rows)
+
+
+def goal_items(page: GoalPage) -> int:
+    """How many action items a goal page lists in full."""
+    return sum(1 + len(connected) for _, connected in page.flywheels) + len(page.unattached)
 
 
 # Lengths of "no progress recorded since" choices in the action list, in years.
