@@ -87,6 +87,7 @@ def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Fi
     found.extend(_organisation_names(catalogue))
     for action in catalogue.actions.values():
         found.extend(_check_action(catalogue, graph, action, today or date.today()))
+    found.extend(unreadable_action_references(result))
     for document in catalogue.documents.values():
         found.extend(invisible_text(document))
     return found
@@ -113,6 +114,83 @@ def _organisation_names(catalogue: Catalogue) -> Iterator[Finding]:
                     f"the name {visible(name)!r} is also one of organisation {owner + 1}'s "
                     "names; a name may belong to one organisation only",
                 )
+
+
+def unreadable_action_references(result: LoadResult) -> list[Finding]:
+    """Reference checks for the action files that failed the schema.
+
+    Such a file is left out of the catalogue, but its links, goals and
+    qualities can still be checked where they have the right shape, so one run
+    reports every problem of the file ("status: lopendd" and a link to an
+    action that does not exist both), not one now and the next after a fix.
+    A value the schema already refused is not reported a second time.
+    """
+    catalogue = result.catalogue
+    if not catalogue.unreadable_ids:
+        return []
+    refused: dict[str, list[str]] = {}
+    for item in result.findings:
+        refused.setdefault(item.file, []).append(item.field)
+    found: list[Finding] = []
+    actions_dir = catalogue.root / ACTIONS_DIR
+    for stem in sorted(catalogue.unreadable_ids):
+        for suffix in (".yaml", ".yml"):
+            path = actions_dir / f"{stem}{suffix}"
+            document = catalogue.documents.get(str(path))
+            if document is not None and isinstance(document.data, dict):
+                found.extend(
+                    _raw_references(catalogue, path, document.data, refused.get(str(path), []))
+                )
+    return found
+
+
+def _raw_references(
+    catalogue: Catalogue, path: Path, data: dict[str, Any], refused: list[str]
+) -> Iterator[Finding]:
+    """Unknown actions, goals and qualities named in an unloaded action file."""
+
+    def fresh(field_path: str) -> bool:
+        return not any(
+            field_path == other or field_path.startswith((other + "[", other + "."))
+            for other in refused
+        )
+
+    own_id = str(data.get("id", path.stem))
+    links = data.get("links")
+    for index, target in enumerate(links if isinstance(links, list) else []):
+        target_id = str(target) if isinstance(target, int) else target
+        if not isinstance(target_id, str) or not fresh(f"links[{index}]"):
+            continue
+        known = target_id in catalogue.actions or target_id in catalogue.unreadable_ids
+        if not known and target_id != own_id:
+            yield _at(
+                catalogue,
+                path,
+                ("links", index),
+                "RRS010",
+                f"link {target_id}: there is no action {target_id} in the catalogue",
+            )
+    references: list[tuple[tuple[str | int, ...], Any, str]] = [
+        (("goal",), data.get("goal"), "goals")
+    ]
+    for name in ("goals", "qualities"):
+        values = data.get(name)
+        references += [
+            ((name, index), value, name)
+            for index, value in enumerate(values if isinstance(values, list) else [])
+        ]
+    for loc, key, kind in references:
+        known_keys: Mapping[str, object] = getattr(catalogue, kind)
+        if (
+            not isinstance(key, str)
+            or not fresh(format_path(loc))
+            or key in known_keys
+            or catalogue.may_exist(kind, key)
+        ):
+            continue
+        what = "goal" if kind == "goals" else "quality"
+        code = "RRS011" if kind == "goals" else "RRS012"
+        yield _at(catalogue, path, loc, code, _unknown_key(what, key, known_keys))
 
 
 def invisible_text(document: Document) -> list[Finding]:

@@ -1,0 +1,102 @@
+"""One gate that says why: what `rrs validate` lists and counts, in every format.
+
+Accepted findings are one count, listed only on request; with --strict the
+warnings that fail the gate are listed even under --errors-only; text, JSON and
+GitHub count alike; one run reports every finding of every file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from rrs_cli.diagnostics import Finding, finding
+from rrs_cli.render import findings as render
+from rrs_cli.validation import validate
+
+from .conftest import MakeCatalogue, default_actions
+
+
+def _sample(root: Path) -> list[Finding]:
+    """One error, one warning, two accepted warnings."""
+    path = root / "actions" / "1.yaml"
+    error = finding("RRS010", "link Z: there is no action Z", file=path, line=17, column=9)
+    warning = finding("RRS101", "1 names B, but B does not name 1 back", file=path, line=17)
+    accepted = finding("RRS106", "link A is listed twice", file=path, line=18, column=3)
+    empty = finding("RRS103", "the status is empty", file=path, line=9, column=9)
+    return [
+        error,
+        warning,
+        replace(accepted, accepted="printed twice"),
+        replace(empty, accepted="printed empty"),
+    ]
+
+
+def test_accepted_findings_are_not_listed_unless_asked(tmp_path: Path) -> None:
+    found = _sample(tmp_path)
+    listed = render.listed(found)
+    assert [f.code for f in listed] == ["RRS010", "RRS101"]
+    everything = render.listed(found, show_accepted=True)
+    assert [f.code for f in everything] == ["RRS010", "RRS101", "RRS106", "RRS103"]
+
+
+def test_strict_lists_the_warnings_that_fail_it_even_when_quiet(tmp_path: Path) -> None:
+    found = _sample(tmp_path)
+    assert [f.code for f in render.listed(found, errors_only=True)] == ["RRS010"]
+    quiet_strict = render.listed(found, errors_only=True, strict=True)
+    assert [f.code for f in quiet_strict] == ["RRS010", "RRS101"]
+
+
+def test_an_accepted_finding_is_never_shown_as_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    lines = render.text(render.listed(_sample(tmp_path), show_accepted=True)).splitlines()
+    assert lines[2] == (
+        "actions/1.yaml:18:3: accepted RRS106 repeated-link: link A is listed twice "
+        "(reason: printed twice)"
+    )
+    assert not any(" warning " in line and "accepted" in line for line in lines)
+
+
+def test_github_format_has_no_annotation_for_accepted_findings(tmp_path: Path) -> None:
+    out = render.github(render.listed(_sample(tmp_path), show_accepted=True), strict=False)
+    assert [line.split(" ", 1)[0] for line in out.splitlines()] == ["::error", "::warning"]
+
+
+def test_json_counts_warnings_without_the_accepted_ones(tmp_path: Path) -> None:
+    data = json.loads(render.json_text(_sample(tmp_path), strict=False))
+    assert (data["errors"], data["warnings"], data["accepted"]) == (1, 1, 2)
+    assert [f["code"] for f in data["findings"]] == ["RRS010", "RRS101"]
+    shown = json.loads(render.json_text(_sample(tmp_path), strict=False, show_accepted=True))
+    assert [f["accepted"] for f in shown["findings"]] == [False, False, True, True]
+    assert (shown["errors"], shown["warnings"], shown["accepted"]) == (1, 1, 2)
+
+
+def test_summary_line_counts_alike_and_says_why(tmp_path: Path) -> None:
+    found = _sample(tmp_path)
+    only_warning = found[1:]
+    line = render.summary_line(only_warning, strict=True, errors_only=True)
+    assert line == (
+        "0 errors, 1 warning, 2 accepted (listed with --show-accepted): "
+        "failed (--strict: 1 warning that accepted.yaml does not accept)"
+    )
+    assert render.summary_line(only_warning, strict=False).endswith(": ok")
+    quiet = render.summary_line(only_warning, strict=False, errors_only=True)
+    assert "(1 warning not shown: --errors-only; 2 accepted listed with --show-accepted)" in quiet
+    shown = render.summary_line(found[2:], strict=True, show_accepted=True)
+    assert shown == "0 errors, 0 warnings, 2 accepted: ok"
+
+
+def test_schema_errors_do_not_hide_reference_errors(make_catalogue: MakeCatalogue) -> None:
+    actions = default_actions()
+    actions["1"] = {**actions["1"], "status": "lopendd", "links": ["C", "Z"]}
+    found = [f for f in validate(make_catalogue(actions)) if f.file.endswith("1.yaml")]
+    assert sorted((f.code, f.field) for f in found) == [
+        ("RRS007", "status"),
+        ("RRS010", "links[0]"),
+        ("RRS010", "links[1]"),
+    ]
