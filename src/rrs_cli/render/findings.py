@@ -138,10 +138,9 @@ def summary_line(
     errors_only: bool = False,
     show_accepted: bool = False,
 ) -> str:
-    """The counts, what was left out and how to see it, and the verdict with its reason.
+    """The counts, and what was left out and how to see it.
 
-    "0 errors, 1 warning, 23 accepted (listed with --show-accepted): failed
-    (--strict: 1 warning that accepted.yaml does not accept)".
+    "0 errors, 1 warning, 23 accepted (listed with --show-accepted)".
     """
     found = counts(findings)
     text = f"{_plural(found.errors, 'error')}, {_plural(found.warnings, 'warning')}"
@@ -158,14 +157,18 @@ def summary_line(
             if left_out
             else "listed with --show-accepted"
         )
-    if left_out:
-        text += f" ({'; '.join(left_out)})"
+    return text + (f" ({'; '.join(left_out)})" if left_out else "")
+
+
+def verdict(findings: Sequence[Finding], *, strict: bool) -> str:
+    """"ok", or "failed" with the reason when only --strict makes it fail."""
+    found = counts(findings)
     if passes(found, strict=strict):
-        return text + ": ok"
+        return "ok"
     if found.errors:
-        return text + ": failed"
+        return "failed"
     return (
-        text + f": failed (--strict: {_plural(found.warnings, 'warning')} "
+        f"failed (--strict: {_plural(found.warnings, 'warning')} "
         "that accepted.yaml does not accept)"
     )
 
