@@ -368,6 +368,27 @@ def _link(entry: _Entry, target: Path, data: bytes, findings: list[Finding]) -> 
         )
 
 
+@dataclass
+class Version:
+    """A catalogue version as read, with the errors that left files out of it."""
+
+    catalogue: Catalogue
+    errors: list[Finding] = field(default_factory=list)
+    # Each error as one line, its file shown relative to the version's folder.
+    error_lines: list[str] = field(default_factory=list)
+
+
+def read_version(path: Path, name: str, extra: list[Finding] | None = None) -> Version:
+    """The catalogue at ``path`` and its errors; a version with errors is still read.
+
+    A pull request with errors still needs its summary: the diff compares what
+    can be read and says which files it could not (see ``diff.compare``).
+    """
+    result = load_catalogue(path)
+    errors = [f for f in (extra or []) + result.findings if f.severity is Severity.ERROR]
+    return Version(result.catalogue, errors, [_relocated(f, path, name) for f in errors])
+
+
 def load_version(path: Path, name: str, extra: list[Finding] | None = None) -> Catalogue:
     """The catalogue at ``path``; a version with errors is refused, its errors shown."""
     result = load_catalogue(path)
