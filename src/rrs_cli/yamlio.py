@@ -42,6 +42,7 @@ MAX_NUMBER_CHARS = 100
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ, _MERGE = _TAG + "str", _TAG + "map", _TAG + "seq", _TAG + "merge"
+_TIMESTAMP = _TAG + "timestamp"
 _SCALAR_TAGS = frozenset(_TAG + t for t in ("null", "bool", "int", "float", "timestamp"))
 _NUMBER_TAGS = frozenset((_TAG + "int", _TAG + "float"))
 
@@ -311,7 +312,16 @@ class _EventBuilder:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError, yaml.YAMLError) as error:
+        except ValueError as error:
+            if tag == _TIMESTAMP:
+                # Shaped like a date but none (2026-11-31): kept as the text it is,
+                # so the schema reports it at its field with the reason, and the
+                # rest of the file is still read.
+                return event.value
+            raise _problem(
+                "RRS007", f"{event.value!r} is not a valid value ({error})", event
+            ) from None
+        except (OverflowError, yaml.YAMLError) as error:
             raise _problem(
                 "RRS007", f"{event.value!r} is not a valid value ({error})", event
             ) from None

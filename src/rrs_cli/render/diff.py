@@ -175,8 +175,8 @@ def _history_lines(diff: CatalogueDiff) -> list[str]:
         "### ⚠ History rewritten",  # U+26A0 alone: rrs prints no variation selector
         "",
         f"**{count} progress {'entry' if count == 1 else 'entries'} of the base "
-        f"{'was' if count == 1 else 'were'} removed or edited.** The progress log is the record of what happened; "
-        "check that this is a correction, not a loss.",
+        f"{'was' if count == 1 else 'were'} removed or edited.** The progress log is the "
+        "record of what happened; check that this is a correction, not a loss.",
         "",
     ]
     for change in rewritten:

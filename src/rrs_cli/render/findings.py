@@ -161,7 +161,7 @@ def summary_line(
 
 
 def verdict(findings: Sequence[Finding], *, strict: bool) -> str:
-    """"ok", or "failed" with the reason when only --strict makes it fail."""
+    """ "ok", or "failed" with the reason when only --strict makes it fail."""
     found = counts(findings)
     if passes(found, strict=strict):
         return "ok"
