@@ -101,3 +101,38 @@ def test_schema_errors_do_not_hide_reference_errors(make_catalogue: MakeCatalogu
         ("RRS010", "links[0]"),
         ("RRS010", "links[1]"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("given", "noted"),
+    [
+        ("cat", False),
+        ("cat/actions", True),
+        ("cat/actions/", True),
+        ("cat/actions/1.yaml", True),
+        ("cat/goals.yaml", True),
+        (".", True),  # a repository root whose catalogue/ is the catalogue
+    ],
+)
+def test_common_path_mistakes_name_the_catalogue(
+    make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch, given: str, noted: bool
+) -> None:
+    from rrs_cli.discovery import catalogue_for_path
+
+    root = make_catalogue(name="cat")
+    base = root.parent
+    (base / ".git").mkdir()
+    (base / "catalogue").symlink_to(root)
+    monkeypatch.chdir(base)
+    found, note = catalogue_for_path(Path(given))
+    expected = Path("catalogue") if given == "." else Path("cat")
+    assert found == expected
+    assert bool(note) is noted
+    if noted:
+        assert str(found) in note
+
+
+def test_a_folder_that_is_no_catalogue_is_left_as_given(tmp_path: Path) -> None:
+    from rrs_cli.discovery import catalogue_for_path
+
+    assert catalogue_for_path(tmp_path) == (tmp_path, None)
