@@ -97,6 +97,18 @@ CASES: dict[str, tuple[str, Setup]] = {
     "stray file": ("RRS109", lambda make: make(with_action("notes.txt", None))),
     "stale acceptance": ("RRS111", lambda make: make()),
     "invisible character": ("RRS112", lambda make: make(changed("1", owner="Ge\u200bmeente"))),
+    "duplicate progress entry": (
+        "RRS113",
+        lambda make: make(
+            changed(
+                "1",
+                progress=[
+                    {"date": "2025-05-01", "status": "ongoing", "note": "Kick-off"},
+                    {"date": "2025-05-01", "status": "ongoing", "note": "kick-off "},
+                ],
+            )
+        ),
+    ),
 }
 
 

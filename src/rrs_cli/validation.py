@@ -20,7 +20,7 @@ from .diagnostics import Finding, Severity, cap_per_file, finding, has_errors
 from .errors import CatalogueInvalidError
 from .graph import LinkGraph
 from .layout import ACCEPTED_FILE, ACTIONS_DIR, GOALS_FILE, STRATEGY_FILE
-from .models import CONNECTED_ID, FLYWHEEL_ID, Action
+from .models import CONNECTED_ID, FLYWHEEL_ID, Action, ProgressEntry
 from .query import loose
 from .schemacheck import format_path
 from .textsafety import has_invisible, invisible_characters, visible
@@ -354,8 +354,15 @@ def _check_links(
         )
 
 
+def entry_key(entry: ProgressEntry) -> tuple[date, str]:
+    """What makes two progress entries the same report: the day and the note
+    (case and spacing aside); without a note, the day and the status."""
+    note = " ".join(entry.note.casefold().split())
+    return entry.date, note or f"status: {entry.status.value}"
+
+
 def progress_findings(action: Action, path: Path, document: Document, today: date) -> list[Finding]:
-    """Progress-log checks: no dates in the future, entries in date order."""
+    """Progress-log checks: no dates in the future, entries in date order, none twice."""
     found: list[Finding] = []
 
     def at(index: int, message: str) -> None:
@@ -372,7 +379,23 @@ def progress_findings(action: Action, path: Path, document: Document, today: dat
         )
 
     previous: date | None = None
+    seen: dict[tuple[date, str], int] = {}
     for index, entry in enumerate(action.progress):
+        key = entry_key(entry)
+        if key in seen:
+            line, column = document.locate(("progress", index))
+            found.append(
+                finding(
+                    "RRS113",
+                    f"this entry repeats progress[{seen[key]}] ({entry.date}, the same note); "
+                    "remove one (`rrs progress remove`)",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path=f"progress[{index}]",
+                )
+            )
+        seen.setdefault(key, index)
         if entry.date > today:
             at(index, f"progress date {entry.date} is in the future")
         if previous is not None and entry.date < previous:
