@@ -27,6 +27,7 @@ from ..catalogue import Catalogue
 from ..graph import LinkGraph
 from ..i18n import MESSAGES, Language, format_date, plural, status_label, term_label, text
 from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
+from ..query import fold
 from ..render.export import export_document, to_json
 from ..render.graph import network
 from ..render.html import environment
@@ -203,15 +204,19 @@ class _Site:
         """An owner or partners field as printed, with links to its organisations."""
         if not value:
             return escape(text("value.none", self.lang))
-        out = Markup(f'<span lang="{self.model.strategy.language}">') + esc(value)
-        out += Markup("</span>")
+        span = Markup(f'<span lang="{self.model.strategy.language}">')
+        links = Markup(", ").join(
+            Markup(f'<a href="{self.org_href(key, "../")}">')
+            + esc(self.org_names[key])
+            + Markup("</a>")
+            for key in keys
+        )
+        if len(keys) == 1 and fold(self.org_names[keys[0]]) == fold(value.strip(" .")):
+            # The text is the organisation's name: the link alone, never
+            # "Gemeente Zeeveen (Gemeente Zeeveen)".
+            return span + links + Markup("</span>")
+        out = span + esc(value) + Markup("</span>")
         if keys:
-            links = Markup(", ").join(
-                Markup(f'<a href="{self.org_href(key, "../")}">')
-                + esc(self.org_names[key])
-                + Markup("</a>")
-                for key in keys
-            )
             out += Markup(' <span class="orgs" data-pagefind-ignore>(') + links
             out += Markup(")</span>")
         return out
