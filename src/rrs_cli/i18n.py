@@ -465,6 +465,11 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Part of the name is enough.",
     ),
     "site.filter.none_status": ("Zonder status", "Without status"),
+    # A filter value in the address that names no choice (actions.html?owner=...).
+    "site.filter.unknown": (
+        "{filter} ‘{value}’ komt in deze lijst niet voor.",
+        "{filter} ‘{value}’ matches nothing in this list.",
+    ),
     "site.filter.none_term": ("Zonder termijn", "Without term"),
     "site.result_count": ("{count} van {total} acties", "{count} of {total} actions"),
     "site.list_caption": ("Alle acties", "All actions"),

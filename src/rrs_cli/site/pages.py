@@ -14,6 +14,7 @@ than the model's ``as_of``, so the output is deterministic.
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -424,6 +425,11 @@ class _Site:
                     rows=Markup("\n".join(chunk)),
                     filters=filters,
                     owner_box=owner_box,
+                    # strategy.yaml's names per organisation: an owner in the URL
+                    # matches under any of them, as in `rrs list --owner`.
+                    organisations=json.dumps(
+                        self.model.strategy.organisations, ensure_ascii=False
+                    ),
                     total=total,
                     list_pages=paths if len(paths) > 1 else [],
                     list_page=number,
