@@ -9,7 +9,9 @@ from .conftest import MakeCatalogue, default_actions
 from .test_site import build
 
 
-def test_an_owner_is_not_repeated_in_brackets(make_catalogue: MakeCatalogue, tmp_path: Path) -> None:
+def test_an_owner_is_not_repeated_in_brackets(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
     actions = default_actions()
     actions["1"] = {**actions["1"], "owner": "Gemeente Zeeveen"}
     out = tmp_path / "out"

@@ -91,6 +91,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # `rrs list`: the table's short headings and its count.
     "list.term": ("Termijn", "Term"),
     "list.goals": ("Doelen", "Goals"),
+    "list.status_at_publication": ("Status bij publicatie", "Status at publication"),
+    "list.end_of_term": ("Einde termijn", "End of term"),
+    "list.last_update": ("Laatste melding", "Last update"),
     "list.count": ("{count} acties", "{count} actions"),
     "list.count.one": ("{count} actie", "{count} action"),
     # `rrs show`: one action's labels.

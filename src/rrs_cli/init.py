@@ -296,7 +296,7 @@ def catalogue_workflow(source: Source) -> str:
     text = text.replace(
         "# Copy it to .github/workflows/catalogue.yml, set RRS_SOURCE to where you host\n"
         "# rrs (pinned to a commit) and CATALOGUE to the catalogue's folder.\n",
-        "# Written by `rrs init`; this repository is the catalogue (CATALOGUE: \".\").\n"
+        '# Written by `rrs init`; this repository is the catalogue (CATALOGUE: ".").\n'
         + (
             "# RRS_SOURCE is where rrs was installed from, pinned to that commit.\n"
             if source.known

@@ -427,9 +427,7 @@ class _Site:
                     owner_box=owner_box,
                     # strategy.yaml's names per organisation: an owner in the URL
                     # matches under any of them, as in `rrs list --owner`.
-                    organisations=json.dumps(
-                        self.model.strategy.organisations, ensure_ascii=False
-                    ),
+                    organisations=json.dumps(self.model.strategy.organisations, ensure_ascii=False),
                     total=total,
                     list_pages=paths if len(paths) > 1 else [],
                     list_page=number,
