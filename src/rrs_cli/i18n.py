@@ -660,3 +660,26 @@ def language(value: str | None, default: str = "en") -> Language:
     """``value`` (or the catalogue's language) as an interface language; English otherwise."""
     chosen = (value or default).strip().lower()
     return "nl" if chosen == "nl" else "en"
+
+
+LANGUAGE_VAR = "RRS_LANG"
+
+
+def interface_language(
+    option: str | None, catalogue_language: str | None, environ: dict[str, str] | None = None
+) -> Language:
+    """The language every command speaks: ``--lang``, else ``$RRS_LANG``, else the
+    catalogue's own language (strategy.yaml), else English.
+
+    A Dutch catalogue is read by Dutch staff: its labels are Dutch unless they
+    ask otherwise. An unknown value in the environment is ignored (a typo there
+    should not stop every command); ``--lang`` itself is checked by the CLI.
+    """
+    import os
+
+    env = os.environ if environ is None else environ
+    for value in (option, env.get(LANGUAGE_VAR), catalogue_language):
+        chosen = (value or "").strip().lower()
+        if chosen in LANGUAGES:
+            return "nl" if chosen == "nl" else "en"
+    return "en"
