@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rrs_cli.pager import pager_command, paged
+from rrs_cli.pager import paged, pager_command
 
 
 class Terminal(io.StringIO):

@@ -65,9 +65,7 @@ def paged(enabled: bool = True, environ: Mapping[str, str] | None = None) -> Ite
         yield False
         return
     assert process.stdin is not None
-    stream = _PagerStream(
-        process.stdin, encoding=sys.stdout.encoding or "utf-8", errors="replace"
-    )
+    stream = _PagerStream(process.stdin, encoding=sys.stdout.encoding or "utf-8", errors="replace")
     original = sys.stdout
     sys.stdout = stream
     try:
