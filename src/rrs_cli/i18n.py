@@ -120,6 +120,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vervang dit voorbeeld door een actie uit de strategie.",
         "Replace this example with an action from the strategy.",
     ),
+    # `rrs init`: its questions, asked in the language chosen first.
+    "init.prompt.city": ("Stad", "City"),
+    "init.prompt.name": (
+        "Naam van de strategie (in haar eigen taal)",
+        "Strategy name (in its own language)",
+    ),
+    "init.prompt.name_en": ("Naam van de strategie in het Engels", "Strategy name in English"),
+    "init.prompt.published": ("Jaar van publicatie", "Year of publication"),
+    "init.prompt.contact": (
+        "E-mailadres voor reacties (leeg: geen)",
+        "Contact e-mail (empty: none)",
+    ),
+    "init.prompt.goal": ("Doel {number} (leeg: klaar)", "Goal {number} (empty: done)"),
+    "init.default_name": ("{city} Resilience Strategie", "{city} Resilience Strategy"),
     # Months, for dates written out in the report.
     "month.1": ("januari", "January"),
     "month.2": ("februari", "February"),
