@@ -58,13 +58,19 @@ def test_diff_of_identical_catalogues(rrs: Invoke, make_catalogue: MakeCatalogue
     )
 
 
-def test_diff_refuses_a_broken_version(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
+def test_diff_summarises_a_broken_version_and_exits_1(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
     actions = default_actions()
     actions["1"] = "id: [\n"
     result = rrs(
         "diff", "--base-dir", str(make_catalogue()), "--head-dir", str(make_catalogue(actions))
     )
-    assert result.exit_code == 1 and "has errors" in result.stderr
+    assert result.exit_code == 1 and "have errors" in result.stderr
+    assert "actions/1.yaml:2: RRS001" in result.stderr
+    # The summary is still written: a pull request's comment never goes blank.
+    assert "(with errors)" in result.stdout.splitlines()[0]
+    assert "Not compared (the action's file has errors): **1**." in result.stdout
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

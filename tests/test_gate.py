@@ -17,7 +17,7 @@ from rrs_cli.diagnostics import Finding, finding
 from rrs_cli.render import findings as render
 from rrs_cli.validation import validate
 
-from .conftest import MakeCatalogue, default_actions
+from .conftest import Invoke, MakeCatalogue, default_actions
 
 
 def _sample(root: Path) -> list[Finding]:
@@ -136,3 +136,63 @@ def test_a_folder_that_is_no_catalogue_is_left_as_given(tmp_path: Path) -> None:
     from rrs_cli.discovery import catalogue_for_path
 
     assert catalogue_for_path(tmp_path) == (tmp_path, None)
+
+
+# --- the command ------------------------------------------------------------
+
+
+def gate_catalogue(make: MakeCatalogue) -> Path:
+    """One accepted one-sided link and one that is not accepted (3 names A)."""
+    actions = default_actions()
+    actions["A"] = {**actions["A"], "links": ["1", "2", "3"]}  # 3 names B, not A
+    actions["2"] = {**actions["2"], "links": ["A", "B"]}  # B does not name 2
+    root = make(actions)
+    (root / "accepted.yaml").write_text(
+        "- {code: RRS101, action: A, field: 'links[2]', reason: printed so}\n", encoding="utf-8"
+    )
+    return root
+
+
+def test_strict_and_quiet_still_shows_what_fails_the_gate(
+    make_catalogue: MakeCatalogue, rrs: Invoke
+) -> None:
+    root = gate_catalogue(make_catalogue)
+    result = rrs("validate", str(root), "--strict", "-q")
+    assert result.exit_code == 1
+    assert result.stdout.count("warning RRS101 one-sided-link") == 1
+    assert "2 names B" in result.stdout and "printed so" not in result.stdout
+    assert result.stderr.rstrip().endswith(
+        "0 errors, 1 warning, 1 accepted (listed with --show-accepted): "
+        "failed (--strict: 1 warning that accepted.yaml does not accept)"
+    )
+
+
+def test_every_format_counts_alike(make_catalogue: MakeCatalogue, rrs: Invoke) -> None:
+    root = gate_catalogue(make_catalogue)
+    data = json.loads(rrs("validate", str(root), "--strict", "-f", "json").stdout)
+    assert (data["errors"], data["warnings"], data["accepted"], data["ok"]) == (0, 1, 1, False)
+    github = rrs("validate", str(root), "--strict", "-f", "github", "--show-accepted")
+    assert [line.split(" ")[0] for line in github.stdout.splitlines()] == ["::error"]
+    assert "0 errors, 1 warning, 1 accepted" in github.stderr
+    text = rrs("validate", str(root), "-v")
+    assert "accepted RRS101 one-sided-link [links[2]]" in text.stdout
+    assert text.exit_code == 0 and text.stderr.rstrip().endswith("1 warning, 1 accepted: ok")
+
+
+def test_the_actions_folder_names_its_catalogue(
+    make_catalogue: MakeCatalogue, rrs: Invoke
+) -> None:
+    root = make_catalogue()
+    result = rrs("validate", str(root / "actions"))
+    assert result.exit_code == 0, result.stderr
+    assert "is the actions folder of the catalogue" in result.stderr
+    assert result.stderr.rstrip().endswith(f"{root}: 0 errors, 0 warnings: ok")
+
+
+def test_a_folder_and_another_catalogue_option_are_refused(
+    make_catalogue: MakeCatalogue, rrs: Invoke
+) -> None:
+    one, other = make_catalogue(), make_catalogue()
+    result = rrs("validate", str(one), "-C", str(other))
+    assert result.exit_code == 2 and "two catalogues named" in result.stderr
+    assert rrs("-C", str(one), "validate", str(one / "actions")).exit_code == 0

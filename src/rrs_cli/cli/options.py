@@ -166,14 +166,12 @@ def label_language(choice: LanguageChoice | None) -> Language:
 
 
 def checked_date(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD value; a wrong one says what is wrong ("November 2026 has 30 days")."""
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UnknownChoiceError(
-            f"{option} {value!r} is not a date", hint="write it as YYYY-MM-DD"
-        ) from None
+    from ..suggest import parse_date  # here, not at the top: start-up speed (the message table)
+
+    return parse_date(value, option)
 
 
 def checked_text(value: str | None, option: str) -> str | None:
