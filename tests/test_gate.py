@@ -179,9 +179,7 @@ def test_every_format_counts_alike(make_catalogue: MakeCatalogue, rrs: Invoke) -
     assert text.exit_code == 0 and text.stderr.rstrip().endswith("1 warning, 1 accepted: ok")
 
 
-def test_the_actions_folder_names_its_catalogue(
-    make_catalogue: MakeCatalogue, rrs: Invoke
-) -> None:
+def test_the_actions_folder_names_its_catalogue(make_catalogue: MakeCatalogue, rrs: Invoke) -> None:
     root = make_catalogue()
     result = rrs("validate", str(root / "actions"))
     assert result.exit_code == 0, result.stderr

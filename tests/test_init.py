@@ -303,7 +303,7 @@ def test_goals_that_differ_only_in_case_are_refused(rrs: Invoke, tmp_path: Path)
 def test_the_install_source_is_read_from_what_pip_recorded(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import importlib.metadata
+    from rrs_cli import init as init_module
 
     commit = "a" * 40
     recorded = json.dumps(
@@ -314,7 +314,7 @@ def test_the_install_source_is_read_from_what_pip_recorded(
         def read_text(self, name: str) -> str:
             return recorded
 
-    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Distribution())
+    monkeypatch.setattr(init_module, "distribution", lambda name: Distribution())
     source = install_source()
     assert source.known and source.pipx == f"git+https://git.example.org/city/rrs@{commit}"
     workflow = catalogue_workflow(source)

@@ -12,7 +12,7 @@ from rrs_cli.graph import LinkGraph
 from rrs_cli.render import listing
 from rrs_cli.render.columns import COLUMNS, View, choose_columns, sort_actions
 
-from .conftest import MakeCatalogue, default_actions
+from .conftest import Invoke, MakeCatalogue, default_actions
 
 
 def loaded(make: MakeCatalogue) -> tuple[list, LinkGraph]:  # type: ignore[type-arg]
@@ -76,3 +76,17 @@ def test_sort_by_last_update_then_descending(make_catalogue: MakeCatalogue) -> N
     assert newest[0] in {"A", "B", "3"}  # no update sorts last, so first when reversed
     assert next(a.id for a in sort_actions(actions, "owner", view)) == "1"  # Cluster ..., first
     assert date(2024, 5, 1) == actions[[a.id for a in actions].index("2")].last_update
+
+
+def test_list_columns_sort_and_count_on_the_command_line(
+    make_catalogue: MakeCatalogue, rrs: Invoke
+) -> None:
+    root = make_catalogue()
+    out = rrs("list", "--columns", "id,owner", "--sort", "-owner", "--lang", "en", catalogue=root)
+    assert out.exit_code == 0, out.stderr
+    assert out.stdout.splitlines()[0] == "B\tHavenbedrijf Rotterdam"
+    assert rrs("list", "--status", "ongoing", "--count", catalogue=root).stdout == "2\n"
+    csv = rrs("list", "-f", "csv", "--columns", "id,status,end-of-term", catalogue=root).stdout
+    assert csv.splitlines()[:2] == ['"id","status","end-of-term"', '"A","new","2018-12-31"']
+    bad = rrs("list", "--sort", "colour", catalogue=root)
+    assert bad.exit_code == 2 and "unknown column 'colour'" in bad.stderr

@@ -11,7 +11,15 @@ import typer
 
 from ..choices import LanguageChoice, ReportFormat
 from ..errors import UnknownChoiceError, UsageError
-from .options import GoalsOpt, check_base_url, check_contact, checked_date, language_choice
+from .options import (
+    LANG_HELP,
+    GoalsOpt,
+    check_base_url,
+    check_contact,
+    checked_date,
+    label_language,
+    language_choice,
+)
 from .output import STDOUT, interactive, plain, rich_console, site_progress, write_output
 from .session import session_of
 
@@ -43,9 +51,7 @@ def report_command(
     ] = 365,
     lang: Annotated[
         LanguageChoice | None,
-        typer.Option(
-            "--lang", help="Language of the report's labels (default: the catalogue's language)."
-        ),
+        typer.Option("--lang", help=LANG_HELP),
     ] = None,
     output_format: Annotated[
         ReportFormat,
@@ -67,7 +73,6 @@ def report_command(
     ] = None,
 ) -> None:
     """Progress report for the steering group: summary, changes, attention, appendix."""
-    from ..i18n import language
     from ..query import ActionFilter, resolve_goal
     from ..render import report as render
     from ..report import build_report
@@ -80,7 +85,7 @@ def report_command(
             hint="the period runs from --since up to and including --as-of",
         )
     catalogue, graph = session_of(ctx).open()
-    lang_code = language(lang.value if lang else None, catalogue.strategy.language)
+    lang_code = label_language(lang, catalogue.strategy.language)
     goal_filters = [resolve_goal(catalogue, value) for value in goal or []]
     actions = ActionFilter(goal=goal).select(catalogue, graph)
     report = build_report(
@@ -112,9 +117,7 @@ def site_command(
     ] = Path("site"),
     lang: Annotated[
         LanguageChoice | None,
-        typer.Option(
-            "--lang", help="Interface language, nl or en (default: the catalogue's language)."
-        ),
+        typer.Option("--lang", help=LANG_HELP),
     ] = None,
     base_url: Annotated[
         str | None,
@@ -142,7 +145,6 @@ def site_command(
     ] = 8000,
 ) -> None:
     """Build the public website: static HTML, search index and JSON download."""
-    from ..i18n import language
     from ..render import findings as render
     from ..site import build_site
     from ..validation import load_valid
@@ -161,7 +163,7 @@ def site_command(
         "the catalogue has errors; rrs site builds only from a valid catalogue",
         show_errors=lambda errors: sys.stderr.write(render.text(errors)),
     )
-    chosen = language(lang.value if lang else None, catalogue.strategy.language)
+    chosen = label_language(lang, catalogue.strategy.language)
     with site_progress() as progress:
         result = build_site(
             catalogue,
