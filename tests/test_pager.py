@@ -56,3 +56,54 @@ def test_a_pager_that_quits_early_is_no_error(monkeypatch: pytest.MonkeyPatch) -
     with paged(True, {"RRS_PAGER": "true"}):
         for _ in range(20_000):
             print("line " * 20)
+
+
+def _in_a_terminal(*args: str, env: dict[str, str]) -> str:
+    """Run ``rrs ARGS`` with a pseudo-terminal as its standard output; what it shows."""
+    import os
+    import pty
+    import re
+    import subprocess
+
+    leader, follower = pty.openpty()
+    full = {**os.environ, "COLUMNS": "80", "TERM": "xterm", **env}
+    full.pop("RRS_CATALOGUE", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rrs_cli", *args],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=full,
+    )
+    os.close(follower)
+    chunks = []
+    while True:  # read while it writes: a long text would fill the terminal's buffer
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.stderr is not None
+    with process.stderr:
+        errors = process.stderr.read()
+    assert process.wait(timeout=120) == 0, errors
+    return re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode("utf-8"))
+
+
+def test_no_color_only_removes_colour(tmp_path: Path) -> None:
+    env = {"NO_COLOR": "1", "RRS_PAGER": ""}
+    shown = _in_a_terminal("report", "--as-of", "2026-01-01", env=env)
+    assert not shown.lstrip().startswith("# "), shown[:200]  # rendered, not raw Markdown
+    raw = _in_a_terminal("report", "--as-of", "2026-01-01", "-o", "-", env=env)
+    assert raw.lstrip().startswith("# ")
+
+
+def test_a_terminal_gets_the_pager(tmp_path: Path) -> None:
+    out = tmp_path / "paged.txt"
+    env = {"RRS_PAGER": f"sh -c 'cat > {out}'", "NO_COLOR": "1"}
+    assert _in_a_terminal("list", "-g", "cyber", env=env) == ""
+    assert "Rotterdam cyber" in out.read_text(encoding="utf-8") or out.stat().st_size > 0
+    shown = _in_a_terminal("--no-pager", "list", "-g", "cyber", env={**env, "RRS_PAGER": "false"})
+    assert "Id" in shown
