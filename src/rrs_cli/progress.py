@@ -43,7 +43,7 @@ from .layout import ACTIONS_DIR
 from .models import Action, Kind, ProgressEntry, Status, Strategy, Term
 from .query import resolve_action, resolve_goal
 from .schemacheck import validate_model
-from .validation import check_catalogue
+from .validation import check_catalogue, entry_key
 from .writing import clean_stale_temporaries, write_files
 from .yamledit import (
     EditError,
@@ -110,17 +110,24 @@ def append_progress(
     *,
     today: date | None = None,
     before_write: BeforeWrite | None = None,
+    on_duplicate: Callable[[ProgressEntry], None] | None = None,
 ) -> Path:
     """Insert ``update`` into its action's log at its date; return the file written.
 
     An earlier date than the last entry's is a backfill: the entry goes where its
     date puts it (after the entries already on that date), so the log stays sorted.
+    An entry that repeats one already there (the same day and note, see
+    ``validation.entry_key``) is still written, and ``on_duplicate`` is told
+    which one it repeats (`rrs update` warns; `rrs validate` reports RRS113).
     """
     _check_note(update.note)
 
     def edit(action: Action, text: str) -> tuple[str, list[ProgressEntry]]:
         entry = _new_entry(action, update)
         log = list(action.progress)
+        repeated = [e for e in log if entry_key(e) == entry_key(entry)]
+        if repeated and on_duplicate is not None:
+            on_duplicate(repeated[0])
         index = bisect_right([e.date for e in log], entry.date)
         log.insert(index, entry)
         return _insert(text, index, entry), log
