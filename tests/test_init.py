@@ -97,7 +97,8 @@ def test_init_in_dutch_uses_the_dutch_quality_names(rrs: Invoke, tmp_path: Path)
     goals = yaml.safe_load((target / "goals.yaml").read_text(encoding="utf-8"))
     assert goals[0]["name_nl"] == "Voorbeelddoel"  # one example goal when none is named
     report = rrs("report", "--as-of", "2021-01-01", catalogue=target).stdout
-    assert report.startswith("# Veendorp Resilience Strategy: voortgangsrapportage")
+    # The default name in the catalogue's own language.
+    assert report.startswith("# Veendorp Resilience Strategie: voortgangsrapportage")
 
 
 def test_the_dutch_qualities_are_the_bundled_wording(bundled: Path) -> None:
@@ -149,11 +150,11 @@ def test_init_asks_when_a_person_is_typing(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(cli.publish, "interactive", lambda: True)
     answers = "\n".join(
         [
+            "nl",  # the language first: the other questions are then in Dutch
             "Kelderwick",  # city
             "",  # name: the default
             "",  # English name: the default
             "2019",
-            "nl",
             "",  # no contact
             "Water",
             "Buurten",
@@ -163,7 +164,9 @@ def test_init_asks_when_a_person_is_typing(tmp_path: Path, monkeypatch: pytest.M
     result = CliRunner().invoke(cli.app, ["init", str(tmp_path / "asked")], input=answers + "\n")
     assert result.exit_code == 0, result.output
     strategy = yaml.safe_load((tmp_path / "asked" / "strategy.yaml").read_text(encoding="utf-8"))
-    assert strategy["name"] == "Kelderwick Resilience Strategy"
+    assert strategy["name"] == "Kelderwick Resilience Strategie"
+    for question in ("Stad", "Naam van de strategie", "Jaar van publicatie", "Doel 1", "Doel 3"):
+        assert question in result.output
     assert strategy["language"] == "nl" and strategy["contact"] is None
     goals = yaml.safe_load((tmp_path / "asked" / "goals.yaml").read_text(encoding="utf-8"))
     assert [g["key"] for g in goals] == ["water", "buurten"]
@@ -292,6 +295,18 @@ def test_a_copy_of_the_bundled_catalogue_is_writable_and_clean(
     assert any(c.startswith("rrs new 45 ") for c in commands)
     assert "Kick-off held" in (target / "actions" / "1.yaml").read_text(encoding="utf-8")
     assert not list(tmp_path.glob(".*init*"))
+
+
+def test_init_from_bundled_and_the_options_it_refuses(rrs: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "mine"
+    err = init(rrs, target, "--from-bundled")
+    assert "try: cd" in err and (target / "accepted.yaml").is_file()
+    result = rrs("validate", str(target), "--strict")
+    assert result.exit_code == 0 and ": 0 errors, 0 warnings," in result.stderr
+    assert "--city" in init(rrs, tmp_path / "x", "--from-bundled", "--city", "X", code=2)
+    refused = rrs("-C", str(target), "init", str(tmp_path / "y"), "--yes")
+    assert refused.exit_code == 2 and "--catalogue names an existing one" in refused.stderr
+    assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
 
 
 def test_goals_that_differ_only_in_case_are_refused(rrs: Invoke, tmp_path: Path) -> None:
