@@ -45,7 +45,7 @@ from typing import IO
 from . import limits
 from .catalogue import Catalogue, load_catalogue
 from .diagnostics import Finding, Severity, finding
-from .errors import CatalogueInvalidError, CatalogueNotFoundError, UnknownChoiceError
+from .errors import CatalogueNotFoundError, UnknownChoiceError
 from .textsafety import visible
 from .tools import git_command, git_environment
 from .yamlio import MAX_FILE_BYTES
@@ -387,20 +387,6 @@ def read_version(path: Path, name: str, extra: list[Finding] | None = None) -> V
     result = load_catalogue(path)
     errors = [f for f in (extra or []) + result.findings if f.severity is Severity.ERROR]
     return Version(result.catalogue, errors, [_relocated(f, path, name) for f in errors])
-
-
-def load_version(path: Path, name: str, extra: list[Finding] | None = None) -> Catalogue:
-    """The catalogue at ``path``; a version with errors is refused, its errors shown."""
-    result = load_catalogue(path)
-    errors = [f for f in (extra or []) + result.findings if f.severity is Severity.ERROR]
-    if errors:
-        shown = [_relocated(f, path, name) for f in errors[:_SHOWN]]
-        more = f"\n  ... and {len(errors) - _SHOWN} more" if len(errors) > _SHOWN else ""
-        raise CatalogueInvalidError(
-            f"catalogue version '{visible(name)}' has errors; a diff would be misleading",
-            hint="\n  ".join(shown) + more + "\n  run `rrs validate` on it first",
-        )
-    return result.catalogue
 
 
 _SHOWN = 10

@@ -47,9 +47,7 @@ class RrsGroup(TyperGroup):
         super().__init__(**attrs)
         _add_catalogue_option(self.commands.values())
 
-    def main(
-        self, args: Sequence[str] | None = None, *extra_args: Any, **extra: Any
-    ) -> Any:
+    def main(self, args: Sequence[str] | None = None, *extra_args: Any, **extra: Any) -> Any:
         """Click's own errors (an unknown option, a missing argument) in rrs's style:
         "rrs: error: ..." with a hint, exit 2, like every other error."""
         if extra.get("standalone_mode", True) is False:

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import UnknownChoiceError
 from ..graph import LinkGraph
 from ..i18n import Language, status_label, term_label, text
-from ..models import Action, Status, Term, action_sort_key
+from ..models import Action, Status, Strategy, Term, action_sort_key
 from ..query import fold
 
 
@@ -27,7 +27,7 @@ class View:
     lang: Language
 
     @property
-    def strategy(self) -> Any:
+    def strategy(self) -> Strategy:
         return self.graph.catalogue.strategy
 
 
@@ -65,7 +65,7 @@ def _goals(action: Action, view: View) -> str:
 
 
 def _end_of_term(action: Action, view: View) -> date | None:
-    return view.strategy.horizon(action.term)  # type: ignore[no-any-return]
+    return view.strategy.horizon(action.term)
 
 
 def _day(value: date | None) -> str:
@@ -75,6 +75,11 @@ def _day(value: date | None) -> str:
 _STATUS_ORDER = {status: index for index, status in enumerate(Status)}
 _TERM_ORDER = {term: index for index, term in enumerate(Term)}
 _LAST = date.max  # no date sorts last, ascending
+
+
+def _status_order(status: Status | None) -> int:
+    """The vocabulary's order (new ... stopped); no status last."""
+    return _STATUS_ORDER[status] if status is not None else len(_STATUS_ORDER)
 
 
 def _text_sort(value: str) -> tuple[bool, str]:
@@ -98,17 +103,13 @@ COLUMNS: dict[str, Column] = {
             "status",
             _label("field.current_status"),
             lambda a, v: _status_cell(a.current_status, v.lang),
-            lambda a, v: (
-                _STATUS_ORDER.get(a.current_status, len(_STATUS_ORDER))
-                if a.current_status
-                else len(_STATUS_ORDER)
-            ),
+            lambda a, v: _status_order(a.current_status),
         ),
         Column(
             "status-at-publication",
             _label("list.status_at_publication"),
             lambda a, v: _status_cell(a.status, v.lang),
-            lambda a, v: _STATUS_ORDER[a.status] if a.status else len(_STATUS_ORDER),
+            lambda a, v: _status_order(a.status),
         ),
         Column(
             "term",

@@ -173,11 +173,6 @@ def verdict(findings: Sequence[Finding], *, strict: bool) -> str:
     )
 
 
-def shown(findings: Sequence[Finding], *, errors_only: bool) -> list[Finding]:
-    """What :func:`listed` prints without --strict or --show-accepted."""
-    return listed(findings, errors_only=errors_only)
-
-
 def text(findings: Sequence[Finding]) -> str:
     lines = []
     paths = _Paths()
