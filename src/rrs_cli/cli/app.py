@@ -97,10 +97,13 @@ class RrsGroup(TyperGroup):
 def _usage_error(error: BaseException) -> int | None:
     """Print a Click usage or parameter error as rrs does; its exit code, or None."""
     # Typer carries its own copy of Click (typer._click); its exceptions are these.
-    from typer._click.exceptions import ClickException, UsageError
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
     if not isinstance(error, ClickException):
         return None
+    if isinstance(error, NoArgsIsHelpError):  # `rrs` or `rrs progress` alone: the help
+        error.show()
+        return error.exit_code
     message = error.format_message()
     message = message[:1].lower() + message[1:] if message[1:2].islower() else message
     hint = ""
