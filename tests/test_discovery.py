@@ -430,7 +430,7 @@ def test_a_missing_command_is_still_a_usage_error(
 ) -> None:
     result = rrs("-C", str(make_catalogue()))
     assert result.exit_code == 2
-    assert "Missing command" in result.stderr
+    assert "rrs: error: missing command" in result.stderr  # rrs's one error style
 
 
 # -o - and export --output -----------------------------------------------------
