@@ -104,7 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.link.both": ("beide kanten", "both"),
     "show.link.here": ("alleen hier genoemd", "named here only"),
     "show.link.there": ("alleen daar genoemd", "named there only"),
-    "show.link.there_all": ("daar genoemd (alle vliegwielen)", "named there (all flywheels)"),
+    "show.link.all": ("daar genoemd (alle vliegwielen)", "named there (all flywheels)"),
     "show.none": ("geen", "none"),
     "show.field": ("Veld", "Field"),
     "show.value": ("Waarde", "Value"),

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..diagnostics import Finding, Severity
-from ..graph import LinkGraph
+from ..graph import LinkGraph, LinkSides
 from ..i18n import Language
 from ..layout import ACTIONS_DIR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
 from ..models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
@@ -34,10 +34,7 @@ class LinkRow:
     """One linked action as an action page shows it."""
 
     action: Action
-    # "both": each block names the other; "here": only this action's block names
-    # it; "there": only the other block does; "all": the other action is linked
-    # with every flywheel (shown once, not as a one-sided link).
-    sides: str
+    sides: LinkSides
 
 
 @dataclass(frozen=True)
@@ -271,18 +268,10 @@ def _links(graph: LinkGraph, action: Action) -> list[LinkRow]:
     page says it once, and the network page lists such actions once): listing
     every flywheel on such an action's page, and every such action on each
     flywheel's page, would make the site grow with actions x flywheels."""
-    rows = []
-    for other in graph.linked(action.id, implicit=False):
-        here = graph.names(action.id, other.id)
-        there = graph.names(other.id, action.id)
-        if other.links_all_flywheels and not here:
-            sides = "all"
-        elif here and there:
-            sides = "both"
-        else:
-            sides = "here" if here else "there"
-        rows.append(LinkRow(other, sides))
-    return rows
+    return [
+        LinkRow(other, graph.sides(action.id, other.id))
+        for other in graph.linked(action.id, implicit=False)
+    ]
 
 
 def _status_counts(
