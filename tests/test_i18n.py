@@ -6,8 +6,10 @@ import string
 
 import pytest
 
-from rrs_cli.i18n import LANGUAGES, MESSAGES, language, status_label, term_label, text
-from rrs_cli.models import Status, Term
+from rrs_cli.crf import QUALITIES
+from rrs_cli.i18n import LANGUAGES, MESSAGES, language, name_in, status_label, term_label, text
+from rrs_cli.models import Goal, Status, Strategy, Term
+from rrs_cli.render.html import environment
 
 
 def _placeholders(template: str) -> set[str]:
@@ -46,3 +48,17 @@ def test_the_interface_language_follows_option_environment_then_catalogue() -> N
     assert interface_language(None, "nl", {"RRS_LANG": "en"}) == "en"
     assert interface_language("nl", "en", {"RRS_LANG": "en"}) == "nl"
     assert interface_language(None, "nl", {"RRS_LANG": "xx"}) == "nl"
+
+
+def test_name_in_the_readers_language() -> None:
+    goal = Goal(number=1, key="klimaat", name_nl="Klimaatbestendig", name_en="Climate-proof")
+    assert [name_in(goal, lang) for lang in LANGUAGES] == ["Klimaatbestendig", "Climate-proof"]
+    assert name_in(QUALITIES[0], "nl") == "Reflectievermogen"
+    # A strategy has a name in its own language (any), and an English one.
+    english = Strategy(name="Plan", name_en="Plan (en)", city="X", published=None, language="en")
+    dutch = english.model_copy(update={"language": "nl"})
+    assert [name_in(english, lang) for lang in LANGUAGES] == ["Plan (en)", "Plan"]
+    assert [name_in(dutch, lang) for lang in LANGUAGES] == ["Plan", "Plan (en)"]
+    # Templates call the same helper with the page's language bound.
+    template = environment("nl").from_string("{{ name_in(goal) }}")
+    assert template.render(goal=goal) == "Klimaatbestendig"

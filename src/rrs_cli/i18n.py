@@ -14,9 +14,9 @@ Add strings here, never in a renderer or template: renderers call
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, Protocol
 
-from .models import Status, Term
+from .models import Status, Strategy, Term
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
@@ -663,6 +663,27 @@ def status_label(status: Status | None, lang: Language) -> str:
 
 def term_label(term: Term | None, lang: Language) -> str:
     return text(f"term.{term.value}" if term else "term.none", lang)
+
+
+class Named(Protocol):
+    """A goal or a quality (or a framework quality): a name in two languages."""
+
+    @property
+    def name_nl(self) -> str: ...  # the name in the catalogue's own language
+    @property
+    def name_en(self) -> str: ...
+
+
+def name_in(item: Named | Strategy, lang: str) -> str:
+    """The name of a goal, quality or strategy to show a reader of ``lang``.
+
+    A strategy has its own name in its own language and an English one. A goal
+    or quality has ``name_nl`` (the catalogue's own language, Dutch in the
+    strategy) and ``name_en``.
+    """
+    if isinstance(item, Strategy):
+        return item.name if lang == item.language else item.name_en
+    return item.name_nl if lang == "nl" else item.name_en
 
 
 def format_date(day: date, lang: Language) -> str:

@@ -33,7 +33,7 @@ import yaml
 from .crf import QUALITIES
 from .diagnostics import fails
 from .errors import RrsError, UnknownChoiceError
-from .i18n import Language, text
+from .i18n import Language, name_in, text
 from .layout import (
     ACCEPTED_FILE,
     ACTIONS_DIR,
@@ -177,7 +177,7 @@ unsettled_funding: []
         dutch = lang == "nl"
         quality_lines += [
             f"- key: {quality.key}",
-            f"  name_nl: {_q(quality.name_nl if dutch else quality.name_en)}",
+            f"  name_nl: {_q(name_in(quality, lang))}",
             f"  name_en: {_q(quality.name_en)}",
             f"  definition: {_q(quality.definition_nl if dutch else quality.definition_en)}",
         ]

@@ -31,6 +31,7 @@ from datetime import date
 
 from .catalogue import Catalogue
 from .graph import LinkGraph
+from .i18n import name_in
 from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
 from .query import fold, organisation_aliases
 
@@ -199,7 +200,7 @@ class Report:
 
     def strategy_name(self, lang: str) -> str:
         """The strategy's name in the report's language (its own, or the English one)."""
-        return self.strategy.name if lang == self.strategy.language else self.strategy.name_en
+        return name_in(self.strategy, lang)
 
     def goal_of(self, action: Action) -> Goal | None:
         return self.goal_names.get(action.goal) if action.goal else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from ..i18n import Language, format_date, plural, status_label, term_label, text
+from ..i18n import Language, format_date, name_in, plural, status_label, term_label, text
 from .text import visible
 
 
@@ -42,7 +42,8 @@ def _base() -> Any:
 
 
 def environment(lang: Language) -> Any:
-    """An environment whose ``t``, ``status_label`` and ``term_label`` speak ``lang``."""
+    """An environment whose ``t``, ``plural``, ``name_in`` (a goal's, quality's or
+    strategy's name), ``status_label``, ``term_label`` and ``format_date`` speak ``lang``."""
     env = _base().overlay()
     env.globals.update(
         lang=lang,
@@ -51,6 +52,7 @@ def environment(lang: Language) -> Any:
         status_label=lambda status: status_label(status, lang),
         term_label=lambda term: term_label(term, lang),
         format_date=lambda day: format_date(day, lang),
+        name_in=lambda item: name_in(item, lang),
     )
     return env
 

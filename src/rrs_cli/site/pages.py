@@ -26,7 +26,16 @@ from markupsafe import Markup, escape
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
-from ..i18n import MESSAGES, Language, format_date, plural, status_label, term_label, text
+from ..i18n import (
+    MESSAGES,
+    Language,
+    format_date,
+    name_in,
+    plural,
+    status_label,
+    term_label,
+    text,
+)
 from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
 from ..query import fold
 from ..render.export import export_document, to_json
@@ -120,7 +129,7 @@ class _Site:
         self.split_orgs = len(model.organisations) > ORG_PAGE_LIMIT
         self.org_names = {o.key: o.name for o in model.organisations}
         strategy = model.strategy
-        self.site_name = strategy.name if self.lang == strategy.language else strategy.name_en
+        self.site_name = name_in(strategy, self.lang)
         year = strategy.year
         self.status_heading = (
             text("field.status_at_publication", self.lang, year=year)
@@ -169,7 +178,7 @@ class _Site:
     # -- helpers -------------------------------------------------------------
 
     def name(self, item: Goal | Quality) -> str:
-        return item.name_nl if self.lang == "nl" else item.name_en
+        return name_in(item, self.lang)
 
     def org_href(self, key: str, root: str) -> str:
         if self.split_orgs:

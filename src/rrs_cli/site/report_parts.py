@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..i18n import Language, text
+from ..i18n import Language, name_in, text
 from ..report import Report
 
 # More actions than this: the goal sections and the appendix go into parts.
@@ -85,8 +85,7 @@ def report_parts(report: Report, lang: Language) -> dict[str, list[Part]]:
 
 def _goal_name(report: Report, lang: Language, index: int) -> str:
     goal = report.sections[index].goal
-    name = goal.name_nl if lang == "nl" else goal.name_en
-    return text("report.goal_name", lang, number=goal.number, name=name)
+    return text("report.goal_name", lang, number=goal.number, name=name_in(goal, lang))
 
 
 def _goal_blocks(report: Report, lang: Language) -> list[Block]:
