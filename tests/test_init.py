@@ -177,6 +177,21 @@ def test_goal_keys_are_valid_and_unique() -> None:
     assert keys == ["water", "water-2", "goal-2050-plan", "een-stad", "goal-5"]
 
 
+def test_goals_named_like_yaml_words_keep_their_keys(rrs: Invoke, tmp_path: Path) -> None:
+    # Plain, "on" and "no" are YAML booleans and "null" is null: the keys are quoted.
+    target = tmp_path / "city"
+    words = ("--goal", "On", "--goal", "No", "--goal", "Null")
+    init(rrs, target, *OPTIONS[:-4], *words)
+    goals = yaml.safe_load((target / "goals.yaml").read_text(encoding="utf-8"))
+    assert [g["key"] for g in goals] == ["on", "no", "null"]
+    new = rrs("new", "2", "--title", "T", "--goal", "no", "--link", "A", catalogue=target)
+    assert new.exit_code == 0, new.stderr
+    written = (target / "actions" / "2.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(written)["goal"] == "no"
+    findings = json.loads(rrs("validate", str(target), "--format", "json").stdout)["findings"]
+    assert [f for f in findings if f["severity"] == "error"] == []
+
+
 def test_end_to_end_init_new_update_validate_report(rrs: Invoke, tmp_path: Path) -> None:
     target = tmp_path / "city"
     init(rrs, target, *OPTIONS)

@@ -42,10 +42,12 @@ from .layout import (
     STRATEGY_FILE,
     bundled_catalogue,
 )
-from .models import DEFAULT_TERM_HORIZONS, EMAIL_PATTERN
+from .models import DEFAULT_TERM_HORIZONS, EMAIL_PATTERN, Action, Kind, Status, Term
+from .progress import new_action_yaml
 from .suggest import normal
 from .textsafety import has_invisible
 from .validation import validate
+from .yamledit import plain_or_quoted
 
 # strategy.yaml's pattern, matched whole ($ alone would let a final newline through).
 EMAIL = re.compile(EMAIL_PATTERN)
@@ -164,7 +166,7 @@ unsettled_funding: []
     for number, (key, name) in enumerate(zip(keys, goals, strict=True), 1):
         goal_lines += [
             f"- number: {number}",
-            f"  key: {key}",
+            f"  key: {plain_or_quoted(key)}",
             f"  name_nl: {_q(name)}",
             f"  name_en: {_q(name)}",
             f"  tagline: {_q('')}",
@@ -181,42 +183,38 @@ unsettled_funding: []
             f"  name_en: {_q(quality.name_en)}",
             f"  definition: {_q(quality.definition_nl if dutch else quality.definition_en)}",
         ]
-    flywheel = f"""\
-# An example flywheel action (letters: A, B, ...); replace it with your own.
-id: "A"
-kind: flywheel
-title: {_q(text("init.example_flywheel", lang))}
-description: {_q(text("init.example_description", lang))}
-owner: {_q(options.city)}
-status: new
-status_text: {_q(text("status.new", lang))}
-term: short
-term_text: {_q(text("term.short", lang))}
-goal: {keys[0]}
-goals: [{keys[0]}]
-qualities: [integrated]
-links: ["1"]
-"""
-    connected = f"""\
-# An example connected action (numbers: 1, 2, ...), linked to flywheel A.
-id: "1"
-kind: connected
-title: {_q(text("init.example_connected", lang))}
-description: {_q(text("init.example_description", lang))}
-owner: {_q(options.city)}
-status: new
-status_text: {_q(text("status.new", lang))}
-term: medium
-term_text: {_q(text("term.medium", lang))}
-goal: {keys[0]}
-links: ["A"]
-"""
+    common = {
+        "description": text("init.example_description", lang),
+        "owner": options.city,
+        "status": Status.NEW,
+        "goal": keys[0],
+    }
+    flywheel = Action(
+        id="A",
+        kind=Kind.FLYWHEEL,
+        title=text("init.example_flywheel", lang),
+        term=Term.SHORT,
+        goals=[keys[0]],
+        qualities=["integrated"],
+        links=["1"],
+        **common,
+    )
+    connected = Action(
+        id="1",
+        kind=Kind.CONNECTED,
+        title=text("init.example_connected", lang),
+        term=Term.MEDIUM,
+        links=["A"],
+        **common,
+    )
     return {
         STRATEGY_FILE: strategy,
         GOALS_FILE: "\n".join(goal_lines) + "\n",
         QUALITIES_FILE: "\n".join(quality_lines) + "\n",
-        f"{ACTIONS_DIR}/A.yaml": flywheel,
-        f"{ACTIONS_DIR}/1.yaml": connected,
+        f"{ACTIONS_DIR}/A.yaml": "# An example flywheel action (letters: A, B, ...); "
+        "replace it with your own.\n" + new_action_yaml(flywheel, lang),
+        f"{ACTIONS_DIR}/1.yaml": "# An example connected action (numbers: 1, 2, ...), "
+        "linked to flywheel A.\n" + new_action_yaml(connected, lang),
         **repository_files(
             Readme(options.name, options.city, options.published, keys[0], "2"),
         ),

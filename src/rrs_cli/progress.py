@@ -52,6 +52,7 @@ from .yamledit import (
     item_style,
     mapping_item_lines,
     move_item,
+    plain_or_quoted,
     quoted,
     remove_item,
     set_item_fields,
@@ -606,10 +607,10 @@ def new_action_yaml(action: Action, lang: str) -> str:
         f"term_text: {quoted(term_label(term, language) if term else '')}",
     ]
     if action.goal:
-        lines.append(f"goal: {action.goal}")
+        lines.append(f"goal: {plain_or_quoted(action.goal)}")
     lines += [
-        f"goals: [{', '.join(action.goals)}]",
-        f"qualities: [{', '.join(action.qualities)}]",
+        f"goals: [{', '.join(map(plain_or_quoted, action.goals))}]",
+        f"qualities: [{', '.join(map(plain_or_quoted, action.qualities))}]",
         f"impact_levels: [{', '.join(level.value for level in action.impact_levels)}]",
         f"links: [{', '.join(quoted(link) for link in action.links)}]",
     ]

@@ -223,7 +223,7 @@ class _EventBuilder:
                 if (
                     event.tag is None
                     and event.anchor is None
-                    and (not event.implicit[0] or _plain_text(value))
+                    and (not event.implicit[0] or plain_is_text(value))
                 ):
                     done: Any = value
                 else:
@@ -398,7 +398,7 @@ _TYPED_WORDS = frozenset(
 )
 
 
-def _plain_text(value: str) -> bool:
+def plain_is_text(value: str) -> bool:
     """Is this plain (unquoted) scalar certainly a string, without the resolver?"""
     return bool(value) and value[0] not in _TYPED_START and value not in _TYPED_WORDS
 
