@@ -65,7 +65,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.owner": ("Eigenaar", "Owner"),
     "field.partners": ("Partners", "Partners"),
     "field.funding": ("Financiën (mogelijk)", "Funding (possible)"),
-    "field.status": ("Status", "Status"),
     "field.status_at_publication": (
         "Status bij publicatie ({year})",
         "Status at publication ({year})",
@@ -80,10 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.resilience_value": ("Resilience value", "Resilience value"),
     "field.links": ("Links", "Links"),
     "field.progress": ("Voortgang", "Progress"),
-    "field.progress_entry": ("Voortgangsmelding", "Progress entry"),
     "field.last_update": ("Laatste voortgangsmelding", "Last update"),
     "field.notes": ("Over de bron", "About the source"),
-    "field.as_of": ("Peildatum", "As of"),
     "field.date": ("Datum", "Date"),
     "field.note": ("Toelichting", "Note"),
     "field.by": ("Door", "By"),
@@ -94,8 +91,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "list.status_at_publication": ("Status bij publicatie", "Status at publication"),
     "list.end_of_term": ("Einde termijn", "End of term"),
     "list.last_update": ("Laatste melding", "Last update"),
-    "list.count": ("{count} acties", "{count} actions"),
     "list.count.one": ("{count} actie", "{count} action"),
+    "list.count.other": ("{count} acties", "{count} actions"),
     # `rrs show`: one action's labels.
     "show.goals_named": ("Genoemde doelen", "Goals named"),
     "show.links_as_printed": ("Links zoals gedrukt", "Links as printed"),
@@ -270,7 +267,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.none": ("Geen.", "None."),
     "report.goals": ("Doelen", "Goals"),
     "report.flywheel_heading": ("Vliegwielactie {id}: {title}", "Flywheel action {id}: {title}"),
-    "report.connected_of": ("Verbonden acties van {id}", "Connected actions of {id}"),
     "report.unattached": (
         "Verbonden acties zonder vliegwielactie in dit doel",
         "Connected actions linked to no flywheel action of this goal",
@@ -310,7 +306,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Als niet bepaald geldt: leeg, of {words}.",
         "Counted as not settled: empty, or {words}.",
     ),
-    "report.funding.by_source": ("Mogelijke financiering per bron", "Possible funding by source"),
     "report.no_funding": ("Geen financiering vermeld", "No funding given"),
     "report.appendix": ("Bijlage", "Appendix"),
     "report.appendix.overdue": ("Termijn verstreken", "Horizon passed"),
@@ -408,7 +403,6 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "than one goal.",
     ),
     "site.count": ("Aantal", "Number"),
-    "site.total": ("Totaal", "Total"),
     "site.flywheels": (
         "Vliegwielacties en hun verbonden acties",
         "Flywheel actions and their connected actions",
@@ -421,7 +415,6 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Verbonden met alle vliegwielacties",
         "Linked with all flywheel actions",
     ),
-    "site.members": ("Acties bij dit doel: {count}", "Actions of this goal: {count}"),
     "site.goal_actions_link": (
         "Deze acties in de lijst met filters",
         "These actions in the filtered list",
@@ -481,13 +474,11 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Een deel van de naam is genoeg.",
         "Part of the name is enough.",
     ),
-    "site.filter.none_status": ("Zonder status", "Without status"),
     # A filter value in the address that names no choice (actions.html?owner=...).
     "site.filter.unknown": (
         "{filter} ‘{value}’ komt in deze lijst niet voor.",
         "{filter} ‘{value}’ matches nothing in this list.",
     ),
-    "site.filter.none_term": ("Zonder termijn", "Without term"),
     "site.result_count": ("{count} van {total} acties", "{count} of {total} actions"),
     "site.list_caption": ("Alle acties", "All actions"),
     "site.list_pages": ("Pagina's van de lijst", "Pages of the list"),
@@ -540,7 +531,6 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.owns": ("Eigenaar van", "Owner of"),
     "site.partner_in": ("Partner bij", "Partner in"),
     "site.also_written": ("Ook geschreven als", "Also written as"),
-    "site.organisation": ("Organisatie", "Organisation"),
     "site.quality": ("Kwaliteit", "Quality"),
     "site.quality.actions": ("Acties met deze kwaliteit", "Actions with this quality"),
     "site.quality.none": (
@@ -626,14 +616,11 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Gemaakt met rrs uit de catalogus van de {name}.",
         "Made with rrs from the catalogue of the {name}.",
     ),
-    "site.yes": ("Ja", "Yes"),
-    "site.no": ("Nee", "No"),
     "site.goals_named": ("Doelen genoemd in het blok", "Goals named in the block"),
     "site.organisations.letters": (
         "Organisaties per beginletter",
         "Organisations by first letter",
     ),
-    "site.organisations.letter": ("Organisaties: {letter}", "Organisations: {letter}"),
     "site.organisations.count.one": ("{count} organisatie", "{count} organisation"),
     "site.organisations.count.other": ("{count} organisaties", "{count} organisations"),
 }

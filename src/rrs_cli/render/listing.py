@@ -18,7 +18,7 @@ from rich import box
 from rich.table import Table
 
 from ..graph import LinkGraph
-from ..i18n import Language, status_label, term_label, text
+from ..i18n import Language, plural, status_label, term_label, text
 from ..models import Action
 from .columns import COLUMNS, DEFAULT_COLUMNS, Column, View
 from .export import action_record, to_json
@@ -84,7 +84,7 @@ def _fit(rows: list[list[str]], width: int | None) -> _Widths:
 
 
 def _caption(count: int, lang: Language) -> str:
-    return text("list.count.one" if count == 1 else "list.count", lang, count=count)
+    return plural("list.count", count, lang)
 
 
 def _custom_table(
