@@ -19,7 +19,8 @@ import yaml
 from rrs_cli.diagnostics import fails
 from rrs_cli.validation import validate
 
-from .conftest import Invoke, MakeCatalogue, default_actions, dump
+from .catalogues import default_actions, dump
+from .conftest import Invoke, MakeCatalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE_DOC = ROOT / "docs" / "catalogue.md"
@@ -220,7 +221,7 @@ def test_schema_of_accepted_yaml_fits_the_bundled_file() -> None:
 
 
 def test_a_goal_finding_is_accepted_by_the_goal_key(make_catalogue: MakeCatalogue) -> None:
-    from .conftest import GOALS
+    from .catalogues import GOALS
 
     goals = [{**GOALS[0], "tagline": "Vaardige\u200bburgers"}, GOALS[1]]
     root = make_catalogue(goals=goals)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import GOALS, QUALITIES, STRATEGY, default_actions, dump
+from .catalogues import GOALS, QUALITIES, STRATEGY, default_actions, dump
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / "examples" / "github-workflow.yml"

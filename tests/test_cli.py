@@ -12,7 +12,8 @@ import pytest
 
 from rrs_cli.cli import app
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import Invoke, MakeCatalogue
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

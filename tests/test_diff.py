@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Invoke, MakeCatalogue, default_actions, dump
+from .catalogues import default_actions, dump
+from .conftest import Invoke, MakeCatalogue
 
 
 def edited(make: MakeCatalogue) -> tuple[Path, Path]:

@@ -21,7 +21,8 @@ from rrs_cli.diff import compare
 from rrs_cli.models import Action, Citation, Goal, ProgressEntry, Quality, Status, Strategy
 from rrs_cli.render import diff as render
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import Invoke, MakeCatalogue
 
 MARK = "gewijzigd"
 

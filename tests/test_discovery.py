@@ -20,7 +20,8 @@ from rrs_cli.discovery import Source, catalogue_for_writing, discover, locate
 from rrs_cli.errors import CatalogueNotWritableError
 from rrs_cli.layout import bundled_catalogue
 
-from .conftest import Invoke, MakeCatalogue, connected, dump
+from .catalogues import connected, dump
+from .conftest import Invoke, MakeCatalogue
 from .test_revisions import commit, git, repository
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,8 @@ from rrs_cli.render import findings as render_findings
 from rrs_cli.render import graph as render_graph
 from rrs_cli.schema import json_schema
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import Invoke, MakeCatalogue
 
 
 def sample_findings(root: Path) -> list:  # type: ignore[type-arg]

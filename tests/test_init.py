@@ -68,15 +68,7 @@ def test_init_writes_a_catalogue_with_zero_findings(rrs: Invoke, tmp_path: Path)
     goals = yaml.safe_load((target / "goals.yaml").read_text(encoding="utf-8"))
     assert [g["key"] for g in goals] == ["living-with-the-river", "services-that-keep-running"]
     qualities = yaml.safe_load((target / "qualities.yaml").read_text(encoding="utf-8"))
-    assert [q["key"] for q in qualities] == [
-        "reflective",
-        "resourceful",
-        "robust",
-        "redundant",
-        "flexible",
-        "inclusive",
-        "integrated",
-    ]
+    assert [q["key"] for q in qualities] == [q.key for q in QUALITIES]
     assert qualities[0]["name_nl"] == "Reflective"  # English catalogue: no Dutch names
     assert qualities[0]["definition"].startswith("Using past experience")
     assert not list(tmp_path.glob(".*init*"))  # no staging folder left behind

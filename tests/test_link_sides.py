@@ -11,7 +11,8 @@ from rrs_cli.graph import LinkGraph
 from rrs_cli.models import Action
 from rrs_cli.render.graph import network
 
-from .conftest import Invoke, MakeCatalogue, connected, default_actions
+from .catalogues import connected, default_actions
+from .conftest import Invoke, MakeCatalogue
 
 
 def graph_of(*actions: Action) -> LinkGraph:

@@ -570,7 +570,7 @@ def test_output_refuses_to_replace_a_fifo(rrs: Invoke, tmp_path: Path) -> None:
 def test_site_labels_an_added_action_s_initial_status(
     make_catalogue: MakeCatalogue, tmp_path: Path
 ) -> None:
-    from .conftest import default_actions
+    from .catalogues import default_actions
     from .test_site import build, parse
 
     actions = default_actions()

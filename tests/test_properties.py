@@ -19,7 +19,7 @@ from rrs_cli.progress import Update, append_progress, new_action_yaml
 from rrs_cli.validation import check_catalogue
 from rrs_cli.yamlio import load_file, parse
 
-from .conftest import dump, flywheel
+from .catalogues import dump, flywheel
 
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -26,7 +26,8 @@ from rrs_cli.graph import LinkGraph
 from rrs_cli.query import resolve_goal
 from rrs_cli.render import listing
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import Invoke, MakeCatalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -200,7 +201,7 @@ def test_aliases_come_from_strategy_yaml_not_the_code(
     import rrs_cli.query as query
 
     assert not hasattr(query, "ORGANISATION_SYNONYMS")
-    from .conftest import STRATEGY
+    from .catalogues import STRATEGY
 
     plain = make_catalogue()
     assert ids(rrs, "--owner", "port authority", catalogue=plain) == []

@@ -10,7 +10,8 @@ from rrs_cli.graph import LinkGraph
 from rrs_cli.models import Kind, Status, Term
 from rrs_cli.query import ActionFilter, fold, resolve_enum, resolve_goal
 
-from .conftest import MakeCatalogue, connected, default_actions
+from .catalogues import connected, default_actions
+from .conftest import MakeCatalogue
 
 
 def ids(make: MakeCatalogue, actions: dict | None = None, **filters: str) -> list[str]:

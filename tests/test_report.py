@@ -22,7 +22,8 @@ from rrs_cli.query import ActionFilter
 from rrs_cli.render import report as render
 from rrs_cli.report import Report, build_report, funding_settled
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import Invoke, MakeCatalogue
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 HOSTILE = "Cyber <script>alert(1)</script> | [klik](javascript:x) `code` **vet**"

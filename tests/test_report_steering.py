@@ -27,7 +27,8 @@ from rrs_cli.models import Status, Term
 from rrs_cli.render import report as render
 from rrs_cli.report import Report
 
-from .conftest import Invoke, MakeCatalogue, connected, default_actions
+from .catalogues import connected, default_actions
+from .conftest import Invoke, MakeCatalogue
 from .fixtures.build_progress_fixture import DATA, PROGRESS, TARGET
 from .test_report import HOSTILE, check_golden, logged_actions, make_report
 

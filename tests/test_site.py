@@ -29,7 +29,8 @@ from rrs_cli.site import serve as site_serve
 from rrs_cli.site.serve import make_server
 from rrs_cli.validation import validate
 
-from .conftest import STRATEGY, Invoke, MakeCatalogue, connected, default_actions, flywheel
+from .catalogues import STRATEGY, connected, default_actions, flywheel
+from .conftest import Invoke, MakeCatalogue
 
 WITH_ORGS = {
     **STRATEGY,

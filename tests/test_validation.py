@@ -13,7 +13,8 @@ import pytest
 from rrs_cli.diagnostics import CHECKS, Severity
 from rrs_cli.validation import validate
 
-from .conftest import GOALS, MakeCatalogue, connected, default_actions, dump, flywheel
+from .catalogues import GOALS, connected, default_actions, dump, flywheel
+from .conftest import MakeCatalogue
 
 TODAY = date(2026, 1, 1)
 
