@@ -415,6 +415,15 @@ def test_where_text(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     assert missing.stdout.startswith(f"{Path.cwd() / 'nope'}\n")
 
 
+def test_where_json_escapes_what_a_folder_name_can_hold(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
+    root = make_catalogue(name="cat\u202eevil\x1b[2J")
+    result = rrs("where", "--format", "json", "-C", str(root))
+    assert "\u202e" not in result.stdout and "\x1b" not in result.stdout
+    assert json.loads(result.stdout)["path"] == str(root)
+
+
 def test_version_names_the_catalogue(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     result = rrs("--version")
     assert result.exit_code == 0

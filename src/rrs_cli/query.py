@@ -313,12 +313,13 @@ def _values(given: Values) -> tuple[str, ...]:
     return (given,) if isinstance(given, str) else tuple(given)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ActionFilter:
     """Filters for `rrs list`, `rrs graph` and reports.
 
     Each filter takes one value or several; several values of one filter are
-    alternatives (any may hold), and every filter given must hold.
+    alternatives (any may hold), and every filter given must hold. Keyword
+    only: nine filters of one type are too easy to pass in the wrong order.
     """
 
     goal: Values = None
