@@ -18,6 +18,7 @@ from .text import visible
 
 @cache
 def _base() -> Any:
+    # Jinja is imported here, not at the top: only HTML output loads it (start-up speed).
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     return Environment(
