@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from rrs_cli import cli
 from rrs_cli.cli import app
 
 from .catalogues import default_actions
@@ -243,3 +244,42 @@ def test_python_dash_m_runs_the_cli(make_catalogue: MakeCatalogue) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "built"),
+    [
+        (["list", "-g", "cyber"], ["list"]),
+        (["-C", "data", "show", "I"], ["show"]),
+        (["show", "I", "-h"], ["show"]),
+        (["progress", "amend", "A"], ["progress"]),
+        (["--help"], None),  # the group's help lists every command
+        (["-h", "list"], None),
+        (["progress", "list", "A"], None),  # two command names: which runs is click's call
+        (["lst"], None),  # a misspelt command: click suggests from all of them
+        ([], None),
+    ],
+)
+def test_only_the_command_run_is_built(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], built: list[str] | None
+) -> None:
+    commands, groups = list(cli.app.registered_commands), list(cli.app.registered_groups)
+    monkeypatch.setattr(cli.app, "registered_commands", commands)
+    monkeypatch.setattr(cli.app, "registered_groups", groups)
+    every = [str(info.name) for info in commands + groups]
+    cli.build_only_the_command_run(args)
+    left = [str(info.name) for info in cli.app.registered_commands + cli.app.registered_groups]
+    assert left == (every if built is None else built)
+
+
+def test_the_entry_point_runs_one_command_and_shows_all_in_help() -> None:
+    def rrs(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "rrs_cli", *args], capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert rrs("show", "I").startswith("I  ")
+    for help_text in (rrs("--help"), rrs("-h", "list")):
+        assert all(f"  {name} " in help_text for name in ("list", "show", "init", "progress"))
