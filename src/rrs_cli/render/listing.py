@@ -13,9 +13,7 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from rich import box
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from ..graph import LinkGraph
 from ..i18n import Language, plural, status_label, term_label, text
@@ -23,6 +21,9 @@ from ..models import Action
 from .columns import COLUMNS, DEFAULT_COLUMNS, Column, View
 from .export import action_record, to_json
 from .text import csv_cell, md_inline, rich_safe, visible
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 # Space between two columns of the terminal table (padding and separator).
 _GAP = 2
@@ -91,6 +92,9 @@ def _custom_table(
     actions: Sequence[Action], columns: Sequence[Column], view: View, *, plain: bool
 ) -> Table:
     """A table of the chosen columns: long texts wrap, short values stay whole."""
+    from rich import box  # here, not at the top: see table()
+    from rich.table import Table
+
     result = Table(
         box=None if plain else box.SIMPLE_HEAD,
         show_edge=False,
@@ -130,6 +134,11 @@ def table(
     if columns is not None and [c.name for c in columns] != list(DEFAULT_COLUMNS):
         return _custom_table(actions, columns, View(graph, lang), plain=plain)
     count = len(actions)
+    # rich is imported here, not at the top: piped output (lines) never loads it
+    # (start-up speed).
+    from rich import box
+    from rich.table import Table
+
     result = Table(
         box=None if plain else box.SIMPLE_HEAD,
         show_edge=False,
