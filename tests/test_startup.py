@@ -6,12 +6,16 @@ entry point in a fresh interpreter and look at the modules it loaded.
 
 from __future__ import annotations
 
+import ast
+import inspect
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 # Runs the entry point, then prints the loaded modules' names on stderr at exit.
 PROBE = """
@@ -23,8 +27,10 @@ main()
 """
 
 
-def loaded(folder: Path, *args: str) -> set[str]:
-    env = {k: v for k, v in os.environ.items() if k != "RRS_CATALOGUE"}
+def loaded(folder: Path, *args: str, plugins: str | None = None) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("RRS_CATALOGUE", PLUGINS)}
+    if plugins is not None:
+        env[PLUGINS] = plugins
     done = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         capture_output=True,
@@ -47,3 +53,26 @@ def test_output_to_a_pipe_loads_no_rich(neutral_folder: Path, args: list[str]) -
     modules = loaded(neutral_folder, *args)
     assert "rrs_cli.models" in modules  # the probe did run the command
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
+
+
+def test_no_plugin_loader_while_plugins_are_disabled(neutral_folder: Path) -> None:
+    modules = loaded(neutral_folder, "show", "I")
+    assert "rrs_cli.models" in modules and "importlib.metadata" not in modules
+    # A user's own choice of plugins to disable: Pydantic's loader reads them.
+    assert "importlib.metadata" in loaded(neutral_folder, "show", "I", plugins="some-plugin")
+
+
+def test_pydantic_asks_the_loader_only_for_get_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What skip_plugin_loader relies on: if this fails, Pydantic changed; drop or adapt it."""
+    from pydantic.plugin import _loader, _schema_validator
+
+    tree = ast.parse(inspect.getsource(_schema_validator))
+    imported = [
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "_loader"
+        for alias in node.names
+    ]
+    assert imported == ["get_plugins"]
+    monkeypatch.setenv(PLUGINS, "__all__")
+    assert tuple(_loader.get_plugins()) == ()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 
 from . import check, publish, read, write
 from .app import RrsGroup, app
@@ -47,8 +48,29 @@ def main() -> None:
     # rrs uses no Pydantic plugins; looking for them scans the metadata of every
     # installed package on each start. An explicit setting by the user wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    skip_plugin_loader()
     build_only_the_command_run(sys.argv[1:])
     app()
+
+
+def skip_plugin_loader() -> None:
+    """With every Pydantic plugin disabled, do not import Pydantic's plugin loader.
+
+    Pydantic asks ``pydantic.plugin._loader.get_plugins()`` for plugins when it
+    builds the first model; with PYDANTIC_DISABLE_PLUGINS set to ``__all__`` (or
+    ``1``, ``true``) it answers ``()``, but importing the loader imports
+    ``importlib.metadata`` and with it ``email``, ``zipfile`` and ``tempfile``:
+    about a twentieth of `rrs show`'s start-up. A module that gives the same
+    answer takes its place (tests/test_startup.py checks Pydantic still imports
+    only ``get_plugins`` from it, and answers ``()`` itself).
+    """
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in ("__all__", "1", "true"):
+        return
+    if "pydantic.plugin._loader" in sys.modules:
+        return
+    loader = types.ModuleType("pydantic.plugin._loader", "Plugins disabled: none to load.")
+    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules["pydantic.plugin._loader"] = loader
 
 
 HELP_FLAGS = ("-h", "--help")
