@@ -33,7 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from measure import Sample, interleaved, load_average, paired_ratios, summary
-
 from tests.catalogues import write_synthetic
 
 HERE = Path(__file__).resolve().parent
@@ -46,9 +45,9 @@ def rrs_from(src: Path) -> list[str]:
     return ["env", f"PYTHONPATH={src}", sys.executable, "-m", "rrs_cli"]
 
 
-def versions(before: Path | None) -> dict[str, list[str]]:
-    """"" (this checkout) and, with ``--before``, "before": the rrs command of each."""
-    found = {"": rrs_from(ROOT / "src")}
+def versions(src: Path, before: Path | None) -> dict[str, list[str]]:
+    """"" (``src``) and, with ``--before``, "before": the rrs command of each."""
+    found = {"": rrs_from(src)}
     if before:
         found["before"] = rrs_from(before)
     return found
@@ -85,10 +84,10 @@ def table(
 
 
 def parse_floor(
-    catalogue: Path, rounds: int, env: dict[str, str], before: Path | None
+    catalogue: Path, rounds: int, env: dict[str, str], src: Path, before: Path | None
 ) -> list[str]:
     commands = {"parse floor": [sys.executable, str(HERE / "parse_floor.py"), str(catalogue)]}
-    for label, rrs in versions(before).items():
+    for label, rrs in versions(src, before).items():
         suffix = f" ({label})" if label else ""
         commands[f"rrs validate{suffix}"] = [*rrs, "validate", str(catalogue)]
         commands[f"rrs list{suffix}"] = [*rrs, "-C", str(catalogue), "list"]
@@ -109,9 +108,11 @@ def parse_floor(
     ]
 
 
-def stack_floor(rounds: int, env: dict[str, str], before: Path | None) -> list[str]:
+def stack_floor(
+    rounds: int, env: dict[str, str], src: Path, before: Path | None
+) -> list[str]:
     commands = {"import typer, pydantic, rich, yaml": STACK}
-    for label, rrs in versions(before).items():
+    for label, rrs in versions(src, before).items():
         suffix = f" ({label})" if label else ""
         commands[f"rrs list{suffix}"] = [*rrs, "list"]
         commands[f"rrs show I{suffix}"] = [*rrs, "show", "I"]
@@ -139,6 +140,9 @@ def main() -> None:
     parser.add_argument("--startup-rounds", type=int, default=21, help="rounds, stack floor")
     parser.add_argument("--size", type=int, default=10_000, help="synthetic actions")
     parser.add_argument("--catalogue", type=Path, help="use (or write) this synthetic catalogue")
+    parser.add_argument(
+        "--src", type=Path, default=ROOT / "src", help="run rrs from this src/ folder"
+    )
     parser.add_argument("--before", type=Path, help="also run rrs from this src/ folder")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args()
@@ -151,9 +155,9 @@ def main() -> None:
             catalogue = args.catalogue or Path(tmp) / f"synthetic-{args.size}"
             if not (catalogue / "actions").is_dir():
                 write_synthetic(catalogue, args.size)
-            report += parse_floor(catalogue, args.rounds, env, args.before)
+            report += parse_floor(catalogue, args.rounds, env, args.src, args.before)
     if args.only != "parse":
-        report += stack_floor(args.startup_rounds, env, args.before)
+        report += stack_floor(args.startup_rounds, env, args.src, args.before)
     text = "\n".join(report)
     print(text)
     if args.output:
