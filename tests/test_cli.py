@@ -12,6 +12,7 @@ import pytest
 
 from rrs_cli import cli
 from rrs_cli.cli import app
+from rrs_cli.graph import LinkGraph
 
 from .catalogues import default_actions
 from .conftest import Invoke, MakeCatalogue
@@ -230,10 +231,19 @@ def test_a_command_reads_the_catalogue_once(
         return real(folder)
 
     monkeypatch.setattr(catalogue_module, "_load", counted)
+    graphs: list[object] = []
+    real_build = LinkGraph.build.__func__  # type: ignore[attr-defined]
+
+    def build(cls: type[LinkGraph], catalogue: object) -> LinkGraph:
+        graphs.append(catalogue)
+        return real_build(cls, catalogue)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(LinkGraph, "build", classmethod(build))
     argv = [str(root.parent / "site") if part == "SITE" else part for part in command]
     result = rrs(*argv, catalogue=root)
     assert result.exit_code == 0, result.stderr
     assert loads == [root]
+    assert len(graphs) == 1  # and builds its link graph once
 
 
 def test_python_dash_m_runs_the_cli(make_catalogue: MakeCatalogue) -> None:

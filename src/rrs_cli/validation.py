@@ -49,17 +49,21 @@ def load_valid(
     its message, after handing the errors to ``show_errors`` when given.
     """
     loaded = load_catalogue(root)
-    found = findings_of(loaded)
+    graph = LinkGraph.build(loaded.catalogue)
+    found = findings_of(loaded, graph=graph)
     if has_errors(found):
         if show_errors is not None:
             show_errors([f for f in found if f.severity is Severity.ERROR])
         raise CatalogueInvalidError(refusal, hint="run `rrs validate` and fix the errors first")
-    return loaded.catalogue, LinkGraph.build(loaded.catalogue), found
+    return loaded.catalogue, graph, found
 
 
-def findings_of(result: LoadResult, *, today: date | None = None) -> list[Finding]:
-    """What :func:`validate` reports, for a catalogue that is already loaded."""
-    found = result.findings + check_catalogue(result, today=today)
+def findings_of(
+    result: LoadResult, *, today: date | None = None, graph: LinkGraph | None = None
+) -> list[Finding]:
+    """What :func:`validate` reports, for a catalogue that is already loaded (and,
+    when given, its link graph)."""
+    found = result.findings + check_catalogue(result, today=today, graph=graph)
     found = apply_accepted(result.catalogue, found)
     return cap_per_file(sorted(found, key=_order))
 
@@ -68,9 +72,12 @@ def _order(item: Finding) -> tuple[str, int, int, str]:
     return (item.file, item.line or 0, item.column or 0, item.code)
 
 
-def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Finding]:
+def check_catalogue(
+    result: LoadResult, *, today: date | None = None, graph: LinkGraph | None = None
+) -> list[Finding]:
     catalogue = result.catalogue
-    graph = LinkGraph.build(catalogue)
+    graph = graph or LinkGraph.build(catalogue)
+    today = today or date.today()
     found: list[Finding] = []
     goal_numbers: Counter[int] = Counter(g.number for g in catalogue.goals.values())
     for goal in catalogue.goals.values():
@@ -86,7 +93,7 @@ def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Fi
             )
     found.extend(_organisation_names(catalogue))
     for action in catalogue.actions.values():
-        found.extend(_check_action(catalogue, graph, action, today or date.today()))
+        found.extend(_check_action(catalogue, graph, action, today))
     found.extend(unreadable_action_references(result))
     for document in catalogue.documents.values():
         found.extend(invisible_text(document))
