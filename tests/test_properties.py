@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import string
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,8 @@ from rrs_cli.errors import UsageError
 from rrs_cli.i18n import Language, status_label, term_label
 from rrs_cli.models import Action, ImpactLevel, Kind, ProgressEntry, Status, Term
 from rrs_cli.progress import Update, append_progress, new_action_yaml
+from rrs_cli.render.export import to_json
+from rrs_cli.render.text import json_safe
 from rrs_cli.validation import check_catalogue
 from rrs_cli.yamlio import load_file, parse
 
@@ -174,3 +177,20 @@ def test_any_progress_note_round_trips_through_update(
     assert findings == [] and document is not None
     entry = Action.model_validate(document.data).progress[-1]
     assert (entry.note, entry.by) == (note, by)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text() | st.floats(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@SETTINGS
+@given(data=json_values)
+def test_json_output_is_what_json_dumps_writes(data: object) -> None:
+    # to_json writes indented JSON itself (faster); it must be json.dumps's text.
+    expected = json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    assert to_json(data) == expected
