@@ -46,7 +46,7 @@ def rrs_from(src: Path) -> list[str]:
 
 
 def versions(src: Path, before: Path | None) -> dict[str, list[str]]:
-    """"" (``src``) and, with ``--before``, "before": the rrs command of each."""
+    """ "" (``src``) and, with ``--before``, "before": the rrs command of each."""
     found = {"": rrs_from(src)}
     if before:
         found["before"] = rrs_from(before)
@@ -80,6 +80,25 @@ def table(
         lines.append(
             f"| `{name}` | {wall.median * 1000:.0f} ms | {cpu.median * 1000:.0f} ms | {cells} |"
         )
+    return lines + changes(samples)
+
+
+def changes(samples: dict[str, list[Sample]]) -> list[str]:
+    """With --before: each command's time over its time before, round by round."""
+    pairs = [(name, f"{name} (before)") for name in samples if f"{name} (before)" in samples]
+    if not pairs:
+        return []
+    lines = [
+        "",
+        "| command | now / before: wall [range] | IQR | CPU [range] | IQR |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for now, before in pairs:
+        wall = summary(paired_ratios(samples, now, before, "wall"))
+        cpu = summary(paired_ratios(samples, now, before, "cpu"))
+        lines.append(
+            f"| `{now}` | {wall.text()} | {wall.iqr_text()} | {cpu.text()} | {cpu.iqr_text()} |"
+        )
     return lines
 
 
@@ -108,9 +127,7 @@ def parse_floor(
     ]
 
 
-def stack_floor(
-    rounds: int, env: dict[str, str], src: Path, before: Path | None
-) -> list[str]:
+def stack_floor(rounds: int, env: dict[str, str], src: Path, before: Path | None) -> list[str]:
     commands = {"import typer, pydantic, rich, yaml": STACK}
     for label, rrs in versions(src, before).items():
         suffix = f" ({label})" if label else ""
