@@ -57,7 +57,7 @@ def test_graph_draws_solid_only_links_printed_on_both_sides() -> None:
 
 def test_show_says_which_blocks_print_each_link(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     actions = {**default_actions(), "4": connected("4", links_all_flywheels=True)}
-    shown = rrs("show", "A", catalogue=make_catalogue(actions)).stdout
+    shown = rrs("show", "A", "--lang", "en", catalogue=make_catalogue(actions)).stdout
     linked = shown.split("Linked actions (3)")[1].split()
     assert " ".join(linked) == (
         "1 Actie 1 both 2 Actie 2 both 4 Actie 4 named there (all flywheels)"
