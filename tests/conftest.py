@@ -17,7 +17,20 @@ from rrs_cli import discovery
 from rrs_cli.cli import app
 from rrs_cli.layout import bundled_catalogue
 
-from .catalogues import write_catalogue
+from .catalogues import (
+    GOALS,
+    QUALITIES,
+    STRATEGY,
+    connected,
+    default_actions,
+    dump,
+    flywheel,
+    write_catalogue,
+)
+
+# The builders live in tests/catalogues.py; import them from there. They are
+# named here too for test modules written before it existed.
+__all__ = ["GOALS", "QUALITIES", "STRATEGY", "connected", "default_actions", "dump", "flywheel"]
 
 MakeCatalogue = Callable[..., Path]
 

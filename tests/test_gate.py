@@ -17,7 +17,8 @@ from rrs_cli.diagnostics import Finding, finding
 from rrs_cli.render import findings as render
 from rrs_cli.validation import validate
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import Invoke, MakeCatalogue
 
 
 def _sample(root: Path) -> list[Finding]:

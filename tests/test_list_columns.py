@@ -12,7 +12,8 @@ from rrs_cli.graph import LinkGraph
 from rrs_cli.render import listing
 from rrs_cli.render.columns import COLUMNS, View, choose_columns, sort_actions
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import Invoke, MakeCatalogue
 
 
 def loaded(make: MakeCatalogue) -> tuple[list, LinkGraph]:  # type: ignore[type-arg]

@@ -17,7 +17,8 @@ from rrs_cli.errors import RrsError
 from rrs_cli.progress import create_action
 from rrs_cli.validation import validate
 
-from .conftest import STRATEGY, Invoke, MakeCatalogue
+from .catalogues import STRATEGY
+from .conftest import Invoke, MakeCatalogue
 
 TODAY = date(2026, 3, 1)
 

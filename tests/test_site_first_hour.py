@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import MakeCatalogue
 from .test_site import build
 
 

@@ -19,7 +19,8 @@ from rrs_cli.query import resolve_enum
 from rrs_cli.suggest import MEANINGS, date_problem, meant
 from rrs_cli.validation import validate
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import Invoke, MakeCatalogue
 
 
 def near_misses(word: str) -> Iterator[str]:
