@@ -318,7 +318,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.appendix.owners": ("Alle eigenaren", "All owners"),
     "report.appendix.funding": ("Alle (mogelijke) financiering", "All (possible) funding"),
     "report.never": ("nooit", "never"),
-    "report.chart.table": ("Dezelfde cijfers als tabel", "The same numbers as a table"),
     "report.contents": ("Inhoud", "Contents"),
     "report.generated": (
         "Gemaakt met rrs uit de catalogus van de strategie; contact: {contact}.",

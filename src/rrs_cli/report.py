@@ -80,6 +80,22 @@ class GoalCount:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """The sums of the per-goal rows (``Report.by_goal``), worked out once for every format."""
+
+    flywheels: int = 0
+    connected: int = 0
+    also: int = 0
+    changed: int = 0
+    overdue: int = 0
+    stale: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.flywheels + self.connected
+
+
+@dataclass(frozen=True)
 class Group:
     """Actions that share one owner (or one funding text), under one display name."""
 
@@ -120,8 +136,14 @@ class Report:
     funders: list[Group] = field(default_factory=list)
     unsettled_funding: list[Action] = field(default_factory=list)
     goal_names: dict[str, Goal] = field(default_factory=dict)
-    # Several --goal options: the report covers each (goal_filter is then None).
+    # Every --goal given, in goal order, each once (goal_filter: the one of a single --goal).
     goal_filters: list[Goal] = field(default_factory=list)
+    totals: Totals = field(default_factory=Totals)
+
+    @property
+    def scope_goals(self) -> list[Goal]:
+        """The goals the report is limited to (none: all goals)."""
+        return self.goal_filters
 
     @property
     def changed_actions(self) -> int:
@@ -133,7 +155,7 @@ class Report:
 
     @property
     def also_total(self) -> int:
-        return sum(g.also for g in self.by_goal)
+        return self.totals.also
 
     @property
     def major_owners(self) -> list[Group]:
@@ -156,7 +178,7 @@ class Report:
 
     @property
     def goals_total(self) -> int:
-        return sum(g.total for g in self.by_goal)
+        return self.totals.total
 
     def goal_counts(self, actions: Iterable[Action]) -> list[tuple[Goal | None, int]]:
         """How many of ``actions`` each goal section holds, in goal order (each action once)."""
@@ -226,10 +248,9 @@ def build_report(
     report = Report(strategy, as_of, since, stale_days, goal_filter, actions)
     report.goal_names = dict(catalogue.goals)
     goals = sorted(catalogue.goals.values(), key=lambda g: g.number)
-    if goal_filter is None and len(goal_filters) == 1:
-        goal_filter = goal_filters[0]
-    report.goal_filter = goal_filter
-    report.goal_filters = list(goal_filters) or ([goal_filter] if goal_filter else [])
+    chosen = {g.key: g for g in [*goal_filters, *([goal_filter] if goal_filter else [])]}
+    report.goal_filters = sorted(chosen.values(), key=lambda g: g.number)
+    report.goal_filter = report.goal_filters[0] if len(report.goal_filters) == 1 else None
     if report.goal_filters:
         goals = sorted(report.goal_filters, key=lambda g: g.number)
     current = {a.id: a.status_on(as_of) for a in actions}
@@ -275,6 +296,12 @@ def build_report(
     homeless = [a for a in actions if a.goal not in catalogue.goals]
     if homeless:
         report.by_goal.append(_count(None, homeless, changed, overdue, stale, also=0))
+    report.totals = Totals(
+        **{
+            name: sum(getattr(row, name) for row in report.by_goal)
+            for name in ("flywheels", "connected", "also", "changed", "overdue", "stale")
+        }
+    )
 
     report.owners = _grouped(
         actions, lambda a: a.owner, organisation_aliases(strategy.organisations)

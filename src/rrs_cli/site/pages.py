@@ -32,6 +32,7 @@ from ..query import fold
 from ..render.export import export_document, to_json
 from ..render.graph import network
 from ..render.html import environment
+from ..render.report_layout import Document, layout
 from ..render.text import visible
 from . import svg
 from .model import Organisation, SiteModel, slug
@@ -165,6 +166,7 @@ class _Site:
         )
         self._body = self.env.get_template("site/action_body.html")
         self._parts: dict[str, list[Part]] | None = None
+        self._report_document: Document | None = None
 
     # -- helpers -------------------------------------------------------------
 
@@ -277,9 +279,15 @@ class _Site:
         lists = max(1, -(-len(m.actions) // LIST_PAGE))
         return 8 + lists + len(m.actions) + len(m.goals) + len(m.qualities) + orgs + report
 
+    def report_document(self) -> Document:
+        """The report's layout, the same the standalone report draws."""
+        if self._report_document is None:
+            self._report_document = layout(self.model.report, self.lang)
+        return self._report_document
+
     def report_parts(self) -> dict[str, list[Part]]:
         if self._parts is None:
-            self._parts = report_parts(self.model.report, self.lang)
+            self._parts = report_parts(self.model.report, self.report_document())
         return self._parts
 
     def pages(self) -> Iterator[tuple[str, str]]:
@@ -506,20 +514,20 @@ class _Site:
         return Markup("\n".join(out))
 
     def report(self) -> Iterator[tuple[str, str]]:
-        report = self.model.report
+        document = self.report_document()
         parts = self.report_parts()
         yield (
             "report.html",
             self.page(
                 "report.html",
                 "report.html",
-                report=report,
+                document=document,
                 report_parts=parts,
                 parts_limit=REPORT_SPLIT,
             ),
         )
         for part in parts["goals"] + parts["appendix"]:
-            yield part.path, self.page("report_part.html", part.path, report=report, part=part)
+            yield part.path, self.page("report_part.html", part.path, document=document, part=part)
 
     def network_page(self) -> str:
         m = self.model
