@@ -185,11 +185,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No progress was recorded in this period.",
     ),
     "report.summary.overdue": (
-        "Acties over hun verwachte termijn en niet afgerond: {count} van {total}.",
-        "Actions past their expected-result horizon and not completed: {count} of {total}.",
+        "Acties waarvan de verwachte termijn is verstreken en waarvan geen afronding is "
+        "gemeld: {count} van {total}.",
+        "Actions past their expected term with no completion reported: {count} of {total}.",
     ),
     "report.summary.stale": (
-        "Acties zonder voortgangsmelding in de laatste {days} dagen: {count} van {total} "
+        "Acties zonder voortgangsmelding in de afgelopen {days} dagen: {count} van {total} "
         "(nog nooit gemeld: {never}).",
         "Actions without a progress entry in the last {days} days: {count} of {total} "
         "(never reported: {never}).",
@@ -199,22 +200,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Actions whose (possible) funding is not yet settled: {count}.",
     ),
     "report.summary.decide": (
-        "Voor een besluit: de acties over hun termijn en zonder voortgangsmelding, "
-        "per doel en per eigenaar hieronder; de volledige lijsten staan in de bijlage.",
-        "For a decision: the actions past their horizon and without a progress entry, "
-        "per goal and per owner below; the full lists are in the appendix.",
+        "Ter besluitvorming: hieronder per doel en per eigenaar de acties waarvan de termijn "
+        "is verstreken en de acties zonder voortgangsmelding; de volledige lijsten staan in "
+        "de bijlage.",
+        "For decision: below, by goal and by owner, the actions past their expected term and "
+        "those without a progress entry; the full lists are in the appendix.",
     ),
     "report.per_goal": ("Per doel", "Per goal"),
     "report.per_owner": ("Per eigenaar", "Per owner"),
     "report.col.actions": ("Acties", "Actions"),
     "report.col.changed": ("Gewijzigd", "Changed"),
-    "report.col.overdue": ("Termijn verstreken", "Past horizon"),
+    "report.col.overdue": ("Termijn verstreken", "Term expired"),
     "report.col.stale": ("Geen melding", "No update"),
     "report.col.also": ("Draagt ook bij", "Also contributes"),
     "report.col.total": ("Totaal", "Total"),
     "report.col.action": ("Actie", "Action"),
     "report.col.count": ("Aantal", "Count"),
-    "report.col.horizon": ("Termijn tot", "Horizon"),
+    "report.col.horizon": ("Einde termijn", "End of term"),
     "report.col.baseline": ("Bij publicatie ({year})", "At publication ({year})"),
     "report.col.statuses": ("Huidige statussen", "Current statuses"),
     "report.col.change": ("Statuswijziging", "Status change"),
@@ -223,22 +225,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.goal_name": ("{number}. {name}", "{number}. {name}"),
     "report.goal_short": ("Doel {number}", "Goal {number}"),
     "report.per_goal.caption": (
-        "Elke actie telt één keer, bij het doel in wiens hoofdstuk de strategie haar noemt "
-        "(samen {total}). ‘Draagt ook bij’ telt daarnaast de acties uit andere hoofdstukken "
-        "die via hun links ook dit doel bereiken (samen {also}); die tellen niet mee in "
-        "het totaal.",
+        "Elke actie telt één keer, bij het doel in het hoofdstuk waarin de strategie haar "
+        "noemt (samen {total}). ‘Draagt ook bij’ telt daarnaast de acties uit andere "
+        "hoofdstukken die via hun koppelingen ook aan dit doel bijdragen (samen {also}); die "
+        "tellen niet mee in het totaal.",
         "Each action is counted once, under the goal whose chapter the strategy prints it in "
         "(together {total}). ‘Also contributes’ counts, in addition, the actions from other "
-        "chapters that reach this goal through their links (together {also}); they are not part "
-        "of the total.",
+        "chapters that also contribute to this goal through their links (together {also}); "
+        "they are not part of the total.",
     ),
     "report.per_owner.caption": (
-        "Eigenaren zoals de strategie ze noemt, samengevoegd ongeacht hoofdletters en spaties "
-        "en onder hun andere namen; elke actie telt één keer. Eigenaren met één actie, "
-        "hier niet getoond: {others} (zie de bijlage).",
-        "Owners as the strategy names them, merged regardless of case and spacing and under "
-        "their other names; each action is counted once. Owners of one action, not shown "
-        "here: {others} (see the appendix).",
+        "Eigenaren zoals de strategie ze noemt. Schrijfwijzen die alleen in hoofdletters of "
+        "spaties verschillen en andere namen van dezelfde organisatie zijn samengevoegd; elke "
+        "actie telt één keer. Eigenaren met één actie ({others}) staan in de bijlage.",
+        "Owners as named in the strategy; spellings that differ only in case or spacing, and "
+        "other names of the same organisation, are merged; each action is counted once. "
+        "Owners of one action ({others}) are listed in the appendix.",
     ),
     "report.overview": ("Overzicht", "Overview"),
     "report.by_status": ("Naar huidige status", "By current status"),
@@ -256,11 +258,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.unchanged": ("ongewijzigd: {status}", "unchanged: {status}"),
     "report.attention": ("Aandachtspunten", "Needs attention"),
     "report.overdue": (
-        "Verwachte termijn verstreken, niet afgerond ({count})",
-        "Expected-result horizon passed, not completed ({count})",
+        "Verwachte termijn verstreken, geen afronding gemeld ({count})",
+        "Expected term expired, no completion reported ({count})",
     ),
     "report.stale": (
-        "Geen voortgangsmelding in de laatste {days} dagen ({count})",
+        "Geen voortgangsmelding in de afgelopen {days} dagen ({count})",
         "No progress entry in the last {days} days ({count})",
     ),
     "report.see_appendix": (
@@ -272,7 +274,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.flywheel_heading": ("Vliegwielactie {id}: {title}", "Flywheel action {id}: {title}"),
     "report.connected_of": ("Verbonden acties van {id}", "Connected actions of {id}"),
     "report.unattached": (
-        "Verbonden acties zonder vliegwielactie in dit doel",
+        "Verbonden acties zonder vliegwielactie bij dit doel",
         "Connected actions linked to no flywheel action of this goal",
     ),
     "report.cross_cutting": (
@@ -282,42 +284,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.no_actions": ("Geen acties.", "No actions."),
     "report.coverage": ("Dekking doel × kwaliteit", "Goal × quality coverage"),
     "report.coverage.caption": (
-        "Aantal acties per doel waarvan de resilience value de kwaliteit noemt; — is een gat.",
-        "Actions per goal whose resilience value names each quality; — marks a gap.",
+        "Aantal acties per doel waarvan de tekst over de resiliencewaarde de kwaliteit noemt. "
+        "Een kwaliteit telt alleen mee waar die tekst haar noemt; — betekent: geen actie van "
+        "dit doel noemt haar, niet dat het doel haar mist.",
+        "Number of actions per goal whose resilience-value text names the quality. A quality "
+        "is counted only where that text names it; — means that no action of this goal names "
+        "it, not that the goal lacks it.",
     ),
     "report.coverage.gaps": (
-        "{gaps} van de {total} combinaties van doel en kwaliteit hebben geen actie.",
-        "{gaps} of {total} goal–quality pairs have no action.",
+        "Bij {gaps} van de {total} combinaties van doel en kwaliteit noemt geen actie de "
+        "kwaliteit.",
+        "In {gaps} of {total} goal–quality pairs no action names the quality.",
     ),
     "report.owners": ("Eigenaren", "Owners"),
     "report.other_owners": (
-        "Andere eigenaren (elk één actie)",
+        "Overige eigenaren (elk één actie)",
         "Other owners (one action each)",
     ),
     "report.no_owner": ("Geen eigenaar vermeld", "No owner given"),
     "report.funding": ("Financiën (mogelijk)", "Funding (possible)"),
     "report.funding.note": (
-        "De strategie noemt bij elke actie mogelijke financiering: geen van deze bedragen of "
-        "bronnen is daarmee toegezegd.",
-        "The strategy gives each action's possible funding: none of these sources or amounts "
-        "is thereby committed.",
+        "De strategie noemt bij elke actie mogelijke financiering; geen van deze "
+        "financieringsbronnen is daarmee toegezegd.",
+        "The strategy gives each action's possible funding; this does not mean that any of "
+        "these sources has been committed.",
     ),
     "report.funding.unsettled": (
         "Financiering nog niet bepaald ({count})",
         "Funding not yet settled ({count})",
     ),
     "report.funding.unsettled_words": (
-        "Als niet bepaald geldt: leeg, of {words}.",
-        "Counted as not settled: empty, or {words}.",
+        "Als nog niet bepaald gelden: {words}.",
+        "Counted as not yet settled: {words}.",
     ),
+    "report.funding.empty": ("een leeg veld", "an empty field"),
+    "report.and": ("en", "and"),
     "report.funding.by_source": ("Mogelijke financiering per bron", "Possible funding by source"),
     "report.no_funding": ("Geen financiering vermeld", "No funding given"),
     "report.appendix": ("Bijlage", "Appendix"),
-    "report.appendix.overdue": ("Termijn verstreken", "Horizon passed"),
+    "report.appendix.overdue": ("Termijn verstreken", "Term expired"),
     "report.appendix.stale": ("Zonder recente voortgangsmelding", "No recent progress entry"),
     "report.appendix.owners": ("Alle eigenaren", "All owners"),
     "report.appendix.funding": ("Alle (mogelijke) financiering", "All (possible) funding"),
-    "report.never": ("nooit", "never"),
+    "report.never": ("nog geen", "none yet"),
     "report.contents": ("Inhoud", "Contents"),
     "report.generated": (
         "Gemaakt met rrs uit de catalogus van de strategie; contact: {contact}.",

@@ -156,6 +156,12 @@ class _Layout:
         name = goal.name_nl if self.lang == "nl" else goal.name_en
         return self.t("report.goal_name", number=goal.number, name=name)
 
+    def listing(self, items: list[str]) -> str:
+        """``items`` as a list in a sentence: "a, b and c"."""
+        if len(items) < 2:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self.t('report.and')} {items[-1]}"
+
     def year(self) -> str:
         year = self.report.strategy.year
         return str(year) if year is not None else self.none
@@ -584,9 +590,10 @@ class _Layout:
     def funding(self) -> Section:
         report = self.report
         blocks: list[Block | Section] = []
-        words = ", ".join(f"‘{w}’" for w in report.strategy.unsettled_funding)
-        if words:
-            blocks.append(Paragraph(self.t("report.funding.unsettled_words", words=words)))
+        if report.strategy.unsettled_funding:
+            words = [f"‘{w}’" for w in report.strategy.unsettled_funding]
+            listed = self.listing([self.t("report.funding.empty"), *words])
+            blocks.append(Paragraph(self.t("report.funding.unsettled_words", words=listed)))
         if report.unsettled_funding:
             blocks.append(
                 Table(
