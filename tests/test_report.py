@@ -163,9 +163,11 @@ def test_horizons_and_funding(bundled: Path) -> None:
     assert strategy.horizon(Term.SHORT_TO_MEDIUM) == date(2021, 12, 31)
     assert strategy.horizon(Term.LONG) is None
     words = strategy.unsettled_funding
-    for text in ("PM", "NVT", "nader te bepalen", "Nader te bepalen.", "", "  "):
+    for text in ("PM", "nader te bepalen", "Nader te bepalen.", "", "  "):
         assert not funding_settled(text, words), text
     assert funding_settled("Gemeente, PM-budget", words)
+    # "NVT" is "niet van toepassing" (not applicable, Q): not funding waiting to be settled.
+    assert funding_settled("NVT", words)
     # The words are the strategy's: another catalogue may use others.
     assert funding_settled("PM", ["TBD"]) and not funding_settled("tbd", ["TBD"])
 
