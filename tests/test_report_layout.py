@@ -82,7 +82,11 @@ def _inline_text(children: list[Any]) -> list[str]:
 
 class _HtmlOutline(HTMLParser):
     """The report's article as an outline; the contents list, the footer and the
-    drawing inside each chart (except its labels and values) are left out."""
+    drawing inside each chart (except its labels and values) are left out.
+
+    One HTML table may hold several of Markdown's (a goal's flywheel tables): each
+    row group's title row reads as the heading Markdown gives that table, and the
+    table's header row is repeated under it, as Markdown repeats it."""
 
     BLOCKS = frozenset({"h1", "h2", "h3", "h4", "h5", "p", "li", "th", "td", "figcaption"})
 
@@ -95,6 +99,8 @@ class _HtmlOutline(HTMLParser):
         self.row: list[str] = []
         self.chart: list[Any] | None = None
         self.bar: str | None = None
+        self.group_row = False
+        self.level = 1  # of the last heading
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in {"nav", "footer", "style", "title"}:
@@ -108,6 +114,7 @@ class _HtmlOutline(HTMLParser):
             self.table = []
         elif tag == "tr":
             self.row = []
+            self.group_row = "rrs-group" in classes
         elif tag == "text" and self.chart is not None:
             self.bar = "label" if "rrs-bar-label" in classes else "value"
             self.text = []
@@ -126,6 +133,11 @@ class _HtmlOutline(HTMLParser):
         elif tag == "table" and self.table is not None:
             self.out.append(("table", self.table))
             self.table = None
+        elif tag == "tr" and self.table is not None and self.group_row:
+            if len(self.table) > 1:
+                self.out.append(("table", self.table))
+            self.table = self.table[:1]
+            self.out.append(("h", self.level + 1, self.row[0]))
         elif tag == "tr" and self.table is not None:
             self.table.append(self.row)
         elif tag == "text" and self.chart is not None and self.text is not None:
@@ -143,7 +155,8 @@ class _HtmlOutline(HTMLParser):
             elif tag == "figcaption" and self.chart is not None:
                 self.chart[1] = content
             elif tag.startswith("h"):
-                self.out.append(("h", int(tag[1]), content))
+                self.level = int(tag[1])
+                self.out.append(("h", self.level, content))
             else:
                 self.out.append(("p", content))
 
@@ -164,10 +177,9 @@ def html_outline(html: str) -> list[Item]:
 
 
 def _join_header(items: list[Item]) -> list[Item]:
-    """The header's two lines: one Markdown paragraph, two HTML paragraphs."""
-    if len(items) > 2 and items[1][0] == items[2][0] == "p":
-        return [items[0], ("p", f"{items[1][1]} {items[2][1]}"), *items[3:]]
-    return items
+    """The header's lines: one Markdown paragraph, an HTML paragraph each."""
+    end = next(i for i, item in enumerate(items) if i and item[0] != "p")
+    return [items[0], ("p", " ".join(item[1] for item in items[1:end])), *items[end:]]
 
 
 CASES = {

@@ -163,6 +163,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The baseline is the status when the strategy was published ({year}); "
         "the current status is the latest one reported.",
     ),
+    "report.version.git": (
+        "Catalogusversie: commit {version}.",
+        "Catalogue version: commit {version}.",
+    ),
+    "report.version.hash": (
+        "Catalogusversie: {version} (controlegetal van de catalogusbestanden).",
+        "Catalogue version: {version} (checksum of the catalogue's files).",
+    ),
+    "report.version.short": ("catalogus {version}", "catalogue {version}"),
+    "report.page_of": ("pagina {page} van {pages}", "page {page} of {pages}"),
+    "report.date": ("{day:02d}-{month:02d}-{year}", "{day:02d}/{month:02d}/{year}"),
+    "report.decisions": ("Ter besluitvorming", "For decision"),
+    "report.decisions.intro": (
+        "Acties die in deze periode als gestopt zijn gemeld, en acties waarvan de verwachte "
+        "termijn in deze periode is verstreken zonder dat een afronding is gemeld.",
+        "Actions reported as stopped in this period, and actions whose expected term expired "
+        "in this period with no completion reported.",
+    ),
+    "report.decisions.intro_all": (
+        "Acties die tot de peildatum als gestopt zijn gemeld; de acties met een verstreken "
+        "termijn staan onder Aandachtspunten.",
+        "Actions reported as stopped up to the reference date; the actions past their expected "
+        "term are under Needs attention.",
+    ),
+    "report.decisions.stopped": (
+        "Gestopt in deze periode ({count})",
+        "Stopped in this period ({count})",
+    ),
+    "report.decisions.stopped_all": (
+        "Gestopt tot de peildatum ({count})",
+        "Stopped up to the reference date ({count})",
+    ),
+    "report.decisions.expired": (
+        "Termijn verstreken in deze periode ({count})",
+        "Term expired in this period ({count})",
+    ),
+    "report.derived": (
+        "Einde termijn is afgeleid, niet gedrukt: 31 december van het jaar van publicatie "
+        "({year}) plus de termijn in jaren ({terms}). De strategie noemt alleen de termijn.",
+        "End of term is derived, not printed: 31 December of the year of publication ({year}) "
+        "plus the term in years ({terms}). The strategy gives only the term.",
+    ),
+    "report.derived.term": ("{term}: {years} jaar", "{term}: {years} years"),
     "report.summary": ("Samenvatting", "Summary"),
     "report.summary.changes": (
         "Acties met een voortgangsmelding in deze periode: {actions} "
@@ -200,11 +243,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Actions whose (possible) funding is not yet settled: {count}.",
     ),
     "report.summary.decide": (
-        "Ter besluitvorming: hieronder per doel en per eigenaar de acties waarvan de termijn "
-        "is verstreken en de acties zonder voortgangsmelding; de volledige lijsten staan in "
-        "de bijlage.",
-        "For decision: below, by goal and by owner, the actions past their expected term and "
-        "those without a progress entry; the full lists are in the appendix.",
+        "Hieronder per doel en per eigenaar de acties waarvan de termijn is verstreken en de "
+        "acties zonder voortgangsmelding; de volledige lijsten staan in de bijlage.",
+        "Below, by goal and by owner, the actions past their expected term and those without "
+        "a progress entry; the full lists are in the appendix.",
     ),
     "report.per_goal": ("Per doel", "Per goal"),
     "report.per_owner": ("Per eigenaar", "Per owner"),
@@ -217,7 +259,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.action": ("Actie", "Action"),
     "report.col.count": ("Aantal", "Count"),
     "report.col.horizon": ("Einde termijn", "End of term"),
-    "report.col.baseline": ("Bij publicatie ({year})", "At publication ({year})"),
+    "report.col.status": ("Status", "Status"),
+    "report.col.last_update": ("Laatste melding", "Last update"),
+    "report.col.quality": ("Kwaliteit", "Quality"),
     "report.col.statuses": ("Huidige statussen", "Current statuses"),
     "report.col.change": ("Statuswijziging", "Status change"),
     "report.total": ("Totaal", "Total"),
@@ -271,6 +315,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.none": ("Geen.", "None."),
     "report.goals": ("Doelen", "Goals"),
+    "report.goals.caption": (
+        "Per doel elke vliegwielactie (vet) met haar verbonden acties. Status: bij publicatie "
+        "({year}) en op de peildatum, met een pijl als die verschillen.",
+        "Per goal, each flywheel action (bold) with its connected actions. Status: at "
+        "publication ({year}) and on the reference date, with an arrow where they differ.",
+    ),
     "report.flywheel_heading": ("Vliegwielactie {id}: {title}", "Flywheel action {id}: {title}"),
     "report.connected_of": ("Verbonden acties van {id}", "Connected actions of {id}"),
     "report.unattached": (
@@ -291,6 +341,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is counted only where that text names it; — means that no action of this goal names "
         "it, not that the goal lacks it.",
     ),
+    "report.coverage.legend": ("Doelen: {goals}.", "Goals: {goals}."),
     "report.coverage.gaps": (
         "Bij {gaps} van de {total} combinaties van doel en kwaliteit noemt geen actie de "
         "kwaliteit.",
@@ -324,6 +375,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.appendix": ("Bijlage", "Appendix"),
     "report.appendix.overdue": ("Termijn verstreken", "Term expired"),
     "report.appendix.stale": ("Zonder recente voortgangsmelding", "No recent progress entry"),
+    "report.appendix.never": (
+        "Nog nooit een voortgangsmelding ({count}; titels, eigenaren en statussen onder "
+        "Doelen en Eigenaren):",
+        "No progress entry ever ({count}; titles, owners and statuses under Goals and Owners):",
+    ),
     "report.appendix.owners": ("Alle eigenaren", "All owners"),
     "report.appendix.funding": ("Alle (mogelijke) financiering", "All (possible) funding"),
     "report.never": ("nog geen", "none yet"),

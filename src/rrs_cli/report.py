@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .catalogue import Catalogue
 from .graph import LinkGraph
@@ -139,11 +139,34 @@ class Report:
     # Every --goal given, in goal order, each once (goal_filter: the one of a single --goal).
     goal_filters: list[Goal] = field(default_factory=list)
     totals: Totals = field(default_factory=Totals)
+    # Which catalogue the report was made from: (value, "git" or "hash"), see
+    # revisions.catalogue_version; None when not known (reports built in memory).
+    catalogue_version: tuple[str, str] | None = None
 
     @property
     def scope_goals(self) -> list[Goal]:
         """The goals the report is limited to (none: all goals)."""
         return self.goal_filters
+
+    @property
+    def stopped(self) -> list[Change]:
+        """The actions reported stopped in the period and still stopped on ``as_of``:
+        for each, the entry that stopped it."""
+        stops = {
+            c.action.id: c
+            for c in self.changes
+            if c.status_changed and c.entry.status is Status.STOPPED
+        }
+        return [c for c in stops.values() if self.current(c.action) is Status.STOPPED]
+
+    @property
+    def expired_in_period(self) -> list[tuple[Action, date]]:
+        """The overdue actions whose expected term ran out in the period (its first day
+        past the term is from ``since`` on); none without a period."""
+        if self.since is None:
+            return []
+        first_day = self.since - timedelta(days=1)
+        return [(a, deadline) for a, deadline in self.overdue if deadline >= first_day]
 
     @property
     def changed_actions(self) -> int:
@@ -243,9 +266,11 @@ def build_report(
     stale_days: int = 365,
     goal_filter: Goal | None = None,
     goal_filters: Sequence[Goal] = (),
+    version: tuple[str, str] | None = None,
 ) -> Report:
     strategy = catalogue.strategy
     report = Report(strategy, as_of, since, stale_days, goal_filter, actions)
+    report.catalogue_version = version
     report.goal_names = dict(catalogue.goals)
     goals = sorted(catalogue.goals.values(), key=lambda g: g.number)
     chosen = {g.key: g for g in [*goal_filters, *([goal_filter] if goal_filter else [])]}

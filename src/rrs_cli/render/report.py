@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import Language
 from ..models import Action
 from ..report import Report
 from .export import to_json
-from .report_layout import (
+from .report_document import (
     Block,
     Bullets,
     Cell,
@@ -26,9 +26,12 @@ from .report_layout import (
     Section,
     Table,
     TableGroup,
-    layout,
 )
-from .text import md_inline, mermaid_label
+from .report_layout import layout
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+from .text import md_inline, mermaid_label, visible
 
 
 def _table(headers: list[str], rows: Iterable[list[str]], right: Iterable[int] = ()) -> list[str]:
@@ -57,7 +60,7 @@ class _Markdown:
             f"# {md_inline(doc.title)}",
             "",
             md_inline(" · ".join(doc.meta) + "."),
-            md_inline(doc.baseline),
+            *[md_inline(note) for note in doc.notes],
             "",
         ]
         for section in doc.sections:
@@ -75,7 +78,8 @@ class _Markdown:
             return self.section(block)
         if isinstance(block, Paragraph):
             prefix = "> " if block.style == "tagline" else ""
-            return [prefix + md_inline(block.text), ""]
+            ids = [", ".join(md_inline(i) for i in block.ids)] if block.ids else []
+            return [prefix + " ".join([md_inline(block.text), *ids]), ""]
         if isinstance(block, Bullets):
             return [*[f"- {md_inline(item)}" for item in block.items], ""]
         if isinstance(block, Chart):
@@ -135,7 +139,37 @@ def html(report: Report, lang: Language) -> str:
 
     css = files("rrs_cli").joinpath("static", "report.css").read_text(encoding="utf-8")
     document = layout(report, lang)
-    return render("report_standalone.html", lang, document=document, css=css)
+    return render(
+        "report_standalone.html", lang, document=document, css=css, page_css=page_css(document)
+    )
+
+
+def page_css(document: Document) -> Markup:
+    """The printed page's footer: the report's title, reference date and catalogue
+    version at the left, "page X of Y" at the right (CSS paged media margin boxes).
+
+    The text is the catalogue's, so it is written as a CSS string with every
+    character but ASCII letters, digits and spaces as a hex escape: nothing in it
+    can end the string, the rule or the ``<style>`` element."""
+    from markupsafe import Markup
+
+    pages = re.split(r"(\{page\}|\{pages\})", document.page_of)
+    counter = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    right = " ".join(counter.get(piece) or _css_string(piece) for piece in pages if piece)
+    return Markup(
+        "@page {\n"
+        f"  @bottom-left {{ content: {_css_string(document.footer)}; }}\n"
+        f"  @bottom-right {{ content: {right}; }}\n"
+        "}"
+    )
+
+
+def _css_string(value: str) -> str:
+    safe = "".join(
+        char if char.isascii() and (char.isalnum() or char == " ") else f"\\{ord(char):x} "
+        for char in visible(value)
+    )
+    return f'"{safe}"'
 
 
 def json_text(report: Report) -> str:

@@ -1,142 +1,48 @@
 """The progress report's one layout: what it says, in which order, in the reader's language.
 
 :func:`layout` turns a :class:`~rrs_cli.report.Report` (the numbers) into a
-:class:`Document`: sections with headings, paragraphs, lists, tables and
-charts, every label already in ``lang`` and every cell already worded. The
-Markdown renderer (``render/report.py``) and the HTML templates
-(``report_body.html``, the site's report parts) only draw this document, so
+:class:`~rrs_cli.render.report_document.Document`: sections with headings,
+paragraphs, lists, tables and charts, every label already in ``lang`` and
+every cell already worded. The Markdown renderer (``render/report.py``) and the
+HTML templates (``report_body.html``, the site's report parts) only draw it, so
 the two formats cannot say different things; ``tests/test_report_layout.py``
 checks that they do not.
 
-Text here is plain and unescaped (catalogue text as written): each renderer
-escapes it for its own format.
+The order puts what the steering group decides on first (actions stopped and
+terms expired in the period), then the summary and what needs attention, and
+the long lists last. Dates in tables are written the short way of the reader's
+language ("31-12-2018"), never ISO.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import ClassVar, Literal
 
 from ..i18n import Language, format_date, status_label, term_label, text
-from ..models import Action, Goal
+from ..models import Action, Goal, Term
 from ..report import Change, Group, Report
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One table cell. ``lead`` is shown in bold before ``text`` (an action's id before
-    its title); ``action`` names the action the cell stands for (the site links it)."""
-
-    text: str = ""
-    lead: str = ""
-    strong: bool = False
-    number: bool = False
-    day: date | None = None  # the cell is this date (``text`` is how it is written)
-    action: str | None = None
-    ids: tuple[str, ...] = ()  # a list of action ids (``text``: what to show for none)
-    gap: bool = False  # a count of nothing where something could be (coverage)
-
-    def __post_init__(self) -> None:
-        # A cell is one line in every format: line breaks of any kind become spaces.
-        object.__setattr__(self, "text", _line(self.text))
-        object.__setattr__(self, "lead", _line(self.lead))
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    label: str
-    number: bool = False
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "label", _line(self.label))
-
-
-@dataclass(frozen=True)
-class Table:
-    shape: ClassVar[str] = "table"
-
-    kind: str  # what the table lists, also its HTML class: counts, actions, owners, ...
-    columns: list[Column]
-    rows: list[list[Cell]]
-    total: list[Cell] | None = None  # a totals row, drawn apart from the rows
-    row_header: int = 0  # the cell that names its row
-    title: str = ""  # a table's own heading inside a group (a flywheel action)
-    wide: bool = False  # may be wider than the page on a small screen (scrolls there)
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    shape: ClassVar[str] = "paragraph"
-
-    text: str
-    style: Literal["", "caption", "note", "tagline"] = ""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "text", _line(self.text))
-
-
-@dataclass(frozen=True)
-class Bullets:
-    shape: ClassVar[str] = "bullets"
-
-    items: list[str]
-
-
-@dataclass(frozen=True)
-class Chart:
-    """The numbers of the table before it, drawn (Mermaid pie, SVG bars)."""
-
-    shape: ClassVar[str] = "chart"
-
-    id: str
-    title: str
-    items: list[tuple[str, int]]
-
-
-@dataclass(frozen=True)
-class TableGroup:
-    """Tables of the same columns, each under its own ``title`` (one per flywheel action)."""
-
-    shape: ClassVar[str] = "group"
-
-    tables: list[Table]
-
-
-Block = Paragraph | Bullets | Table | Chart | TableGroup
-
-
-@dataclass(frozen=True)
-class Section:
-    shape: ClassVar[str] = "section"
-
-    id: str
-    level: int  # 2 for the report's parts, 3 and 4 below them
-    title: str
-    blocks: list[Block | Section] = field(default_factory=list)
-    kind: str = ""  # "goal": one goal's actions
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "title", _line(self.title))
-
-    @property
-    def subsections(self) -> list[Section]:
-        return [b for b in self.blocks if isinstance(b, Section)]
-
-
-@dataclass(frozen=True)
-class Document:
-    lang: Language
-    title: str
-    meta: list[str]  # the header line: reference date, period, scope
-    baseline: str
-    sections: list[Section]
-    contact: str | None
+from .report_document import (
+    Block,
+    Bullets,
+    Cell,
+    Chart,
+    Column,
+    Document,
+    Paragraph,
+    Section,
+    Table,
+    TableGroup,
+)
 
 
 def layout(report: Report, lang: Language) -> Document:
     return _Layout(report, lang).document()
+
+
+def short_date(day: date, lang: Language) -> str:
+    """``day`` as a table writes it: "31-12-2018" in Dutch, "31/12/2018" in English."""
+    return text("report.date", lang, day=day.day, month=day.month, year=day.year)
 
 
 class _Layout:
@@ -155,6 +61,9 @@ class _Layout:
             return self.t("report.no_goal")
         name = goal.name_nl if self.lang == "nl" else goal.name_en
         return self.t("report.goal_name", number=goal.number, name=name)
+
+    def goal_short(self, goal: Goal | None) -> str:
+        return self.t("report.goal_short", number=goal.number) if goal else self.t("report.no_goal")
 
     def listing(self, items: list[str]) -> str:
         """``items`` as a list in a sentence: "a, b and c"."""
@@ -177,10 +86,23 @@ class _Layout:
     def day(self, day: date | None) -> Cell:
         if day is None:
             return Cell(self.t("report.never"))
-        return Cell(day.isoformat(), day=day)
+        return Cell(short_date(day, self.lang), day=day)
 
     def status(self, action: Action) -> str:
         return status_label(self.report.current(action), self.lang)
+
+    def status_since(self, action: Action) -> str:
+        """The status at publication and now, as one cell: "Nieuw" or "Nieuw → Lopend"."""
+        before, now = action.status, self.report.current(action)
+        if before is now:
+            return status_label(now, self.lang)
+        return f"{status_label(before, self.lang)} → {status_label(now, self.lang)}"
+
+    def id_cell(self, action: Action) -> Cell:
+        return Cell(action.id, strong=True, action=action.id)
+
+    def action_cell(self, action: Action) -> Cell:
+        return Cell(self.or_none(action.title), lead=action.id, action=action.id)
 
     # -- the document --------------------------------------------------------------
 
@@ -196,23 +118,36 @@ class _Layout:
                 )
             )
         meta.append(self.scope())
+        notes = [self.t("report.baseline_note", year=self.year())]
+        footer = [
+            self.t("report.title", name=report.strategy_name(self.lang)),
+            self.t("report.as_of", date=short_date(report.as_of, self.lang)),
+        ]
+        if report.catalogue_version:
+            value, source = report.catalogue_version
+            notes.append(self.t(f"report.version.{source}", version=value[:12]))
+            footer.append(self.t("report.version.short", version=value[:12]))
+        if report.strategy.contact:
+            notes.append(self.t("report.generated", contact=report.strategy.contact))
         return Document(
             self.lang,
             self.t("report.title", name=report.strategy_name(self.lang)),
             meta,
-            self.t("report.baseline_note", year=self.year()),
+            notes,
             [
+                self.decisions(),
                 self.summary(),
-                self.overview(),
                 self.changes(),
                 self.attention(),
+                self.overview(),
                 self.goals(),
                 self.coverage(),
                 self.owners(),
                 self.funding(),
                 self.appendix(),
             ],
-            report.strategy.contact,
+            " · ".join(footer),
+            self.t("report.page_of", page="{page}", pages="{pages}"),
         )
 
     def scope(self) -> str:
@@ -225,7 +160,100 @@ class _Layout:
             return self.t("report.scope_goals", count=count, goals=names)
         return self.t("report.scope_all", count=count)
 
-    # -- lead: what needs a decision -----------------------------------------------
+    # -- first: what the steering group decides on -----------------------------------
+
+    def decisions(self) -> Section:
+        report = self.report
+        period = "" if report.since else "_all"
+        stopped: list[Block] = [Paragraph(self.t("report.none"))]
+        if report.stopped:
+            stopped = [
+                Table(
+                    "changes",
+                    [
+                        Column(self.t("field.date"), role="date"),
+                        Column(self.t("report.col.action")),
+                        Column(self.t("field.owner")),
+                        Column(self.t("field.note")),
+                    ],
+                    [
+                        [
+                            self.day(c.when),
+                            self.action_cell(c.action),
+                            Cell(self.or_none(c.action.owner, "report.no_owner")),
+                            Cell(self.or_none(c.entry.note)),
+                        ]
+                        for c in report.stopped
+                    ],
+                    row_header=1,
+                )
+            ]
+        parts: list[Block | Section] = [
+            Paragraph(self.t(f"report.decisions.intro{period}")),
+            Section(
+                "rrs-decisions-stopped",
+                3,
+                self.t(f"report.decisions.stopped{period}", count=len(report.stopped)),
+                list(stopped),
+            ),
+        ]
+        if report.since:
+            expired = report.expired_in_period
+            blocks: list[Block | Section] = [Paragraph(self.t("report.none"))]
+            if expired:
+                blocks = [self.overdue_table(expired), self.derived_note(expired)]
+            parts.append(
+                Section(
+                    "rrs-decisions-expired",
+                    3,
+                    self.t("report.decisions.expired", count=len(expired)),
+                    blocks,
+                )
+            )
+        return Section("rrs-decisions", 2, self.t("report.decisions"), parts)
+
+    def overdue_table(self, rows: Sequence[tuple[Action, date]]) -> Table:
+        return Table(
+            "actions",
+            [
+                Column(self.t("report.col.action")),
+                Column(self.t("field.owner")),
+                Column(self.t("field.term"), role="term"),
+                Column(self.t("report.col.horizon"), role="date"),
+                Column(self.t("field.current_status"), role="status"),
+            ],
+            [
+                [
+                    self.action_cell(a),
+                    Cell(self.or_none(a.owner, "report.no_owner")),
+                    Cell(term_label(a.term, self.lang)),
+                    self.day(deadline),
+                    Cell(self.status(a)),
+                ]
+                for a, deadline in rows
+            ],
+        )
+
+    def derived_note(self, rows: Sequence[tuple[Action, date]]) -> Paragraph:
+        """Says that the end-of-term dates are worked out, not printed, and how."""
+        strategy = self.report.strategy
+        terms: list[Term] = []
+        for action, _ in rows:
+            if action.term is not None and action.term not in terms:
+                terms.append(action.term)
+        years = [
+            self.t(
+                "report.derived.term",
+                term=term_label(term, self.lang).lower(),
+                years=strategy.horizon_years(term),
+            )
+            for term in sorted(terms, key=list(Term).index)
+        ]
+        return Paragraph(
+            self.t("report.derived", year=self.year(), terms=self.listing(years)), "caption"
+        )
+
+    # -- the summary -------------------------------------------------------------------
 
     def summary(self) -> Section:
         report = self.report
@@ -302,6 +330,81 @@ class _Layout:
     def owner_caption(self) -> str:
         return self.t("report.per_owner.caption", others=len(self.report.minor_owners))
 
+    # -- the period's changes --------------------------------------------------------
+
+    def changes(self) -> Section:
+        report = self.report
+        title = self.t("report.changes" if report.since else "report.changes_all")
+        if not report.changes:
+            key = "report.changes.none" if report.since else "report.summary.no_changes_ever"
+            return Section("rrs-changes", 2, title, [Paragraph(self.t(key))])
+        table = Table(
+            "changes",
+            [
+                Column(self.t("field.date"), role="date"),
+                Column(self.t("report.col.action")),
+                Column(self.t("report.col.change"), role="status"),
+                Column(self.t("field.note")),
+                Column(self.t("field.by"), role="by"),
+            ],
+            [self.change_row(c) for c in report.changes],
+            row_header=1,
+        )
+        return Section("rrs-changes", 2, title, [table])
+
+    def change_row(self, change: Change) -> list[Cell]:
+        after = status_label(change.entry.status, self.lang)
+        if change.status_changed:
+            what = f"{status_label(change.previous, self.lang)} → {after}"
+        else:
+            what = self.t("report.unchanged", status=after)
+        return [
+            self.day(change.when),
+            self.action_cell(change.action),
+            Cell(what),
+            Cell(self.or_none(change.entry.note)),
+            Cell(self.or_none(change.entry.by or "")),
+        ]
+
+    # -- attention, counted; the lists are in the appendix ----------------------------
+
+    def attention(self) -> Section:
+        report = self.report
+        parts: list[Block | Section] = []
+        for number, (heading, actions, appendix) in enumerate(
+            (
+                (
+                    self.t("report.overdue", count=len(report.overdue)),
+                    report.overdue_actions,
+                    self.t("report.appendix.overdue"),
+                ),
+                (
+                    self.t("report.stale", days=report.stale_days, count=len(report.stale)),
+                    report.stale,
+                    self.t("report.appendix.stale"),
+                ),
+            ),
+            1,
+        ):
+            blocks: list[Block | Section] = [Paragraph(self.t("report.none"))]
+            if actions:
+                count = Column(self.t("report.col.count"), number=True)
+                goals = [
+                    [Cell(self.goal_name(g)), Cell(str(n), number=True)]
+                    for g, n in report.goal_counts(actions)
+                ]
+                owners = [
+                    [Cell(self.owner(name)), Cell(str(n), number=True)]
+                    for name, n in report.owner_summary(actions)
+                ]
+                blocks = [
+                    Table("counts", [Column(self.t("field.goal")), count], goals),
+                    Table("counts", [Column(self.t("field.owner")), count], owners),
+                    Paragraph(self.t("report.see_appendix", section=appendix), "caption"),
+                ]
+            parts.append(Section(f"rrs-attention-{number}", 3, heading, blocks))
+        return Section("rrs-attention", 2, self.t("report.attention"), parts)
+
     # -- overview charts -------------------------------------------------------------
 
     def overview(self) -> Section:
@@ -327,16 +430,8 @@ class _Layout:
                 *_numbers(totals.flywheels, totals.connected, totals.total, totals.also),
             ],
         )
-        goal_items = [
-            (
-                self.t("report.goal_short", number=g.goal.number)
-                if g.goal
-                else self.t("report.no_goal"),
-                g.total,
-            )
-            for g in report.by_goal
-            if g.total
-        ]
+        goal_items = [(self.goal_short(g.goal), g.total) for g in report.by_goal if g.total]
+        caption = self.t("report.per_goal.caption", total=totals.total, also=totals.also)
         return Section(
             "rrs-overview",
             2,
@@ -357,10 +452,7 @@ class _Layout:
                     self.t("report.by_goal"),
                     [
                         by_goal,
-                        Paragraph(
-                            self.t("report.per_goal.caption", total=totals.total, also=totals.also),
-                            "caption",
-                        ),
+                        Paragraph(caption, "caption"),
                         Chart("rrs-chart-goal", self.t("report.chart.goal"), goal_items),
                     ],
                 ),
@@ -383,113 +475,33 @@ class _Layout:
             [[Cell(name), Cell(str(n), number=True)] for name, n in items],
         )
 
-    # -- the period's changes --------------------------------------------------------
-
-    def changes(self) -> Section:
-        report = self.report
-        title = self.t("report.changes" if report.since else "report.changes_all")
-        if not report.changes:
-            key = "report.changes.none" if report.since else "report.summary.no_changes_ever"
-            return Section("rrs-changes", 2, title, [Paragraph(self.t(key))])
-        table = Table(
-            "changes",
-            [
-                Column(self.t("field.date")),
-                Column(self.t("report.col.action")),
-                Column(self.t("report.col.change")),
-                Column(self.t("field.note")),
-                Column(self.t("field.by")),
-            ],
-            [self.change_row(c) for c in report.changes],
-            row_header=1,
-        )
-        return Section("rrs-changes", 2, title, [table])
-
-    def change_row(self, change: Change) -> list[Cell]:
-        action = change.action
-        after = status_label(change.entry.status, self.lang)
-        if change.status_changed:
-            what = f"{status_label(change.previous, self.lang)} → {after}"
-        else:
-            what = self.t("report.unchanged", status=after)
-        return [
-            self.day(change.when),
-            Cell(action.title, lead=action.id, action=action.id),
-            Cell(what),
-            Cell(self.or_none(change.entry.note)),
-            Cell(self.or_none(change.entry.by or "")),
-        ]
-
-    # -- attention, counted; the lists are in the appendix ----------------------------
-
-    def attention(self) -> Section:
-        report = self.report
-        parts = []
-        for number, (heading, actions, appendix) in enumerate(
-            (
-                (
-                    self.t("report.overdue", count=len(report.overdue)),
-                    report.overdue_actions,
-                    self.t("report.appendix.overdue"),
-                ),
-                (
-                    self.t("report.stale", days=report.stale_days, count=len(report.stale)),
-                    report.stale,
-                    self.t("report.appendix.stale"),
-                ),
-            ),
-            1,
-        ):
-            blocks: list[Block | Section] = []
-            if not actions:
-                blocks.append(Paragraph(self.t("report.none")))
-            else:
-                count = Column(self.t("report.col.count"), number=True)
-                goals = [
-                    [Cell(self.goal_name(g)), Cell(str(n), number=True)]
-                    for g, n in report.goal_counts(actions)
-                ]
-                owners = [
-                    [Cell(self.owner(name)), Cell(str(n), number=True)]
-                    for name, n in report.owner_summary(actions)
-                ]
-                blocks += [
-                    Table("counts", [Column(self.t("field.goal")), count], goals),
-                    Table("counts", [Column(self.t("field.owner")), count], owners),
-                    Paragraph(self.t("report.see_appendix", section=appendix), "caption"),
-                ]
-            parts.append(Section(f"rrs-attention-{number}", 3, heading, blocks))
-        return Section("rrs-attention", 2, self.t("report.attention"), list(parts))
-
     # -- detail per goal ---------------------------------------------------------------
 
-    def action_columns(self) -> list[Column]:
-        return [
-            Column(self.t("field.id")),
-            Column(self.t("field.title")),
-            Column(self.t("report.col.baseline", year=self.year())),
-            Column(self.t("field.current_status")),
-            Column(self.t("field.term")),
-            Column(self.t("field.last_update")),
-        ]
-
-    def action_row(self, action: Action) -> list[Cell]:
-        return [
-            Cell(action.id, strong=action.is_flywheel, action=action.id),
-            Cell(self.or_none(action.title)),
-            Cell(status_label(action.status, self.lang)),
-            Cell(self.status(action)),
-            Cell(term_label(action.term, self.lang)),
-            self.day(self.report.last_update(action)),
-        ]
-
     def action_table(self, actions: Sequence[Action], title: str = "") -> Table:
-        rows = [self.action_row(a) for a in actions]
-        return Table("actions", self.action_columns(), rows, title=title)
+        columns = [
+            Column(self.t("field.id"), role="id"),
+            Column(self.t("field.title")),
+            Column(self.t("report.col.status"), role="status"),
+            Column(self.t("field.term"), role="term"),
+            Column(self.t("report.col.last_update"), role="date"),
+        ]
+        rows = [
+            [
+                Cell(a.id, strong=a.is_flywheel, action=a.id),
+                Cell(self.or_none(a.title)),
+                Cell(self.status_since(a)),
+                Cell(term_label(a.term, self.lang)),
+                self.day(self.report.last_update(a)),
+            ]
+            for a in actions
+        ]
+        return Table("actions", columns, rows, title=title)
 
     def goals(self) -> Section:
         report = self.report
-        sections: list[Block | Section] = []
+        sections: list[Block | Section] = [
+            Paragraph(self.t("report.goals.caption", year=self.year()), "caption")
+        ]
         for number, section in enumerate(report.sections, 1):
             blocks: list[Block | Section] = []
             if section.goal.tagline:
@@ -524,20 +536,29 @@ class _Layout:
     # -- coverage, owners, funding ---------------------------------------------------
 
     def coverage(self) -> Section:
+        """Qualities down, goals across: seven quality names fit no page as columns."""
         report = self.report
-        names = [q.name_nl if self.lang == "nl" else q.name_en for q in report.qualities]
+        goals = [goal for goal, _ in report.coverage]
+        rows = [
+            [
+                Cell(quality.name_nl if self.lang == "nl" else quality.name_en),
+                *[
+                    Cell(str(n) if n else "—", number=True, gap=not n)
+                    for n in (counts[index] for _, counts in report.coverage)
+                ],
+            ]
+            for index, quality in enumerate(report.qualities)
+        ]
         table = Table(
             "coverage",
-            [Column(self.t("field.goal")), *[Column(name, number=True) for name in names]],
             [
-                [
-                    Cell(self.goal_name(goal)),
-                    *[Cell(str(n) if n else "—", number=True, gap=not n) for n in counts],
-                ]
-                for goal, counts in report.coverage
+                Column(self.t("report.col.quality")),
+                *[Column(self.goal_short(goal), number=True) for goal in goals],
             ],
+            rows,
             wide=True,
         )
+        legend = self.t("report.coverage.legend", goals="; ".join(map(self.goal_name, goals)))
         total = len(report.coverage) * len(report.qualities)
         return Section(
             "rrs-coverage",
@@ -546,6 +567,7 @@ class _Layout:
             [
                 Paragraph(self.t("report.coverage.caption"), "caption"),
                 table,
+                Paragraph(legend, "caption"),
                 Paragraph(self.t("report.coverage.gaps", gaps=report.coverage_gaps, total=total)),
             ],
         )
@@ -584,9 +606,6 @@ class _Layout:
             ],
         )
 
-    def id_cell(self, action: Action) -> Cell:
-        return Cell(action.id, strong=True, action=action.id)
-
     def funding(self) -> Section:
         report = self.report
         blocks: list[Block | Section] = []
@@ -599,7 +618,7 @@ class _Layout:
                 Table(
                     "funding",
                     [
-                        Column(self.t("field.id")),
+                        Column(self.t("field.id"), role="id"),
                         Column(self.t("field.title")),
                         Column(self.t("field.funding")),
                     ],
@@ -634,52 +653,38 @@ class _Layout:
 
     def appendix(self) -> Section:
         report = self.report
-        overdue: Block = Paragraph(self.t("report.none"))
+        overdue: list[Block | Section] = [Paragraph(self.t("report.none"))]
         if report.overdue:
-            overdue = Table(
-                "actions",
-                [
-                    Column(self.t("field.id")),
-                    Column(self.t("field.title")),
-                    Column(self.t("field.owner")),
-                    Column(self.t("field.term")),
-                    Column(self.t("report.col.horizon")),
-                    Column(self.t("field.current_status")),
-                ],
-                [
-                    [
-                        self.id_cell(a),
-                        Cell(self.or_none(a.title)),
-                        Cell(self.or_none(a.owner, "report.no_owner")),
-                        Cell(term_label(a.term, self.lang)),
-                        self.day(deadline),
-                        Cell(self.status(a)),
-                    ]
-                    for a, deadline in report.overdue
-                ],
-            )
-        stale: Block = Paragraph(self.t("report.none"))
+            overdue = [self.overdue_table(report.overdue), self.derived_note(report.overdue)]
+        stale: list[Block | Section] = [Paragraph(self.t("report.none"))]
+        updated = [a for a in report.stale if report.last_update(a) is not None]
         if report.stale:
-            stale = Table(
-                "actions",
-                [
-                    Column(self.t("field.id")),
-                    Column(self.t("field.title")),
-                    Column(self.t("field.owner")),
-                    Column(self.t("field.last_update")),
-                    Column(self.t("field.current_status")),
-                ],
-                [
+            stale = []
+        if updated:
+            stale.append(
+                Table(
+                    "actions",
                     [
-                        self.id_cell(a),
-                        Cell(self.or_none(a.title)),
-                        Cell(self.or_none(a.owner, "report.no_owner")),
-                        self.day(report.last_update(a)),
-                        Cell(self.status(a)),
-                    ]
-                    for a in report.stale
-                ],
+                        Column(self.t("report.col.action")),
+                        Column(self.t("field.owner")),
+                        Column(self.t("report.col.last_update"), role="date"),
+                        Column(self.t("field.current_status"), role="status"),
+                    ],
+                    [
+                        [
+                            self.action_cell(a),
+                            Cell(self.or_none(a.owner, "report.no_owner")),
+                            self.day(report.last_update(a)),
+                            Cell(self.status(a)),
+                        ]
+                        for a in updated
+                    ],
+                )
             )
+        if report.never_updated:
+            # A row each would read "none yet" down the page: their ids, in one line.
+            never = self.t("report.appendix.never", count=len(report.never_updated))
+            stale.append(Paragraph(never, ids=tuple(a.id for a in report.never_updated)))
         funders = Table(
             "funding",
             [Column(self.t("field.funding")), Column(self.t("report.col.actions"))],
@@ -696,8 +701,8 @@ class _Layout:
             2,
             self.t("report.appendix"),
             [
-                Section("rrs-appendix-overdue", 3, self.t("report.appendix.overdue"), [overdue]),
-                Section("rrs-appendix-stale", 3, self.t("report.appendix.stale"), [stale]),
+                Section("rrs-appendix-overdue", 3, self.t("report.appendix.overdue"), overdue),
+                Section("rrs-appendix-stale", 3, self.t("report.appendix.stale"), stale),
                 Section(
                     "rrs-appendix-owners",
                     3,
@@ -713,11 +718,6 @@ class _Layout:
             ],
             "appendix",
         )
-
-
-def _line(text: str) -> str:
-    """``text`` on one line: every line break (of any kind) and run of spaces one space."""
-    return " ".join(text.split())
 
 
 def _numbers(*values: int) -> list[Cell]:

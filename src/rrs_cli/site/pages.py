@@ -32,7 +32,8 @@ from ..query import fold
 from ..render.export import export_document, to_json
 from ..render.graph import network
 from ..render.html import environment
-from ..render.report_layout import Document, layout
+from ..render.report_document import Document
+from ..render.report_layout import layout
 from ..render.text import visible
 from . import svg
 from .model import Organisation, SiteModel, slug

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..render.report_layout import Document, Paragraph, Section, Table, TableGroup
+from ..render.report_document import Document, Paragraph, Section, Table, TableGroup
 from ..report import Report
 
 # More actions than this: the goal sections and the appendix go into parts.
@@ -30,7 +30,7 @@ class Block:
     section_id: str  # anchor of the section heading in the part
     section: str  # the section's heading (a goal's name, an appendix table's name)
     table: Table | None = None
-    text: str = ""  # shown instead of a table ("None.", "No actions.")
+    paragraph: Paragraph | None = None  # shown instead of a table ("None.", "No actions.")
     title: str = ""  # the table's own heading (a flywheel), if any
     note: str = ""  # a line under the section heading (a goal's tagline, a caption)
     note_style: str = ""
@@ -108,7 +108,7 @@ def _blocks(section: Section) -> list[Block]:
         if isinstance(item, Table):
             blocks.append(Block(section.id, section.title, table=item, title=item.title))
         elif isinstance(item, Paragraph) and not any(item is note for note in notes):
-            blocks.append(Block(section.id, section.title, text=item.text))
+            blocks.append(Block(section.id, section.title, paragraph=item))
     if not notes:
         return blocks
     return [replace(b, note=notes[0].text, note_style=notes[0].style) for b in blocks]
