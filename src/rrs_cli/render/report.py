@@ -195,6 +195,12 @@ def json_text(report: Report) -> str:
             # Every --goal given (one or several); "goal" above keeps its meaning.
             "goals_selected": [goal.key for goal in report.goal_filters],
             "actions": len(report.actions),
+            # Which catalogue the numbers come from: a git commit or a hash of its files.
+            "catalogue_version": (
+                dict(zip(("id", "kind"), report.catalogue_version, strict=True))
+                if report.catalogue_version
+                else None
+            ),
             "strategy": {
                 "name": strategy.name,
                 "name_en": strategy.name_en,
