@@ -32,6 +32,7 @@ from ..query import fold
 from ..render.export import export_document, to_json
 from ..render.graph import network
 from ..render.html import environment
+from ..render.report import page_css
 from ..render.report_document import Document
 from ..render.report_layout import layout
 from ..render.text import visible
@@ -525,10 +526,18 @@ class _Site:
                 document=document,
                 report_parts=parts,
                 parts_limit=REPORT_SPLIT,
+                action_href=_action_href(""),
             ),
         )
         for part in parts["goals"] + parts["appendix"]:
-            yield part.path, self.page("report_part.html", part.path, document=document, part=part)
+            page = self.page(
+                "report_part.html",
+                part.path,
+                document=document,
+                part=part,
+                action_href=_action_href("../" * part.path.count("/")),
+            )
+            yield part.path, page
 
     def network_page(self) -> str:
         m = self.model
@@ -575,6 +584,9 @@ class SitePages:
         yield "assets/site.css", _static("site.css")
         yield "assets/site.js", _static("site.js")
         yield "assets/report.css", _static("report.css")
+        # The printed report's footer (its title, date and catalogue version): a file,
+        # as the site's CSP allows no inline style.
+        yield "assets/report-page.css", page_css(self._site.report_document()).encode()
         yield "assets/favicon.svg", _static("favicon.svg")
         yield "data/export.json", to_json(export_document(self.catalogue, self.graph)).encode()
         yield MARKER, b"Built by rrs site. This folder is replaced whole by the next build.\n"
@@ -587,6 +599,11 @@ def _encoded(
         if tick:
             tick()
         yield path, page.encode("utf-8")
+
+
+def _action_href(root: str) -> Callable[[str], str]:
+    """The report's rows link to the action pages (ids are letters or digits only)."""
+    return lambda action_id: f"{root}actions/{action_id}.html"
 
 
 def _static(name: str) -> bytes:
