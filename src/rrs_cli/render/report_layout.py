@@ -16,12 +16,8 @@ language ("31-12-2018"), never ISO.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date
-
-from ..i18n import Language, format_date, status_label, term_label, text
-from ..models import Action, Goal, Term
-from ..report import Change, Group, Report
+from ..i18n import Language, format_date, status_label, term_label
+from ..report import Report
 from .report_document import (
     Block,
     Bullets,
@@ -34,75 +30,15 @@ from .report_document import (
     Table,
     TableGroup,
 )
+from .report_tables import ReportWords, numbers, short_date
 
 
 def layout(report: Report, lang: Language) -> Document:
     return _Layout(report, lang).document()
 
 
-def short_date(day: date, lang: Language) -> str:
-    """``day`` as a table writes it: "31-12-2018" in Dutch, "31/12/2018" in English."""
-    return text("report.date", lang, day=day.day, month=day.month, year=day.year)
-
-
-class _Layout:
-    def __init__(self, report: Report, lang: Language) -> None:
-        self.report = report
-        self.lang = lang
-        self.none = self.t("value.none")
-
-    def t(self, key: str, **fields: object) -> str:
-        return text(key, self.lang, **fields)
-
-    # -- words ---------------------------------------------------------------------
-
-    def goal_name(self, goal: Goal | None) -> str:
-        if goal is None:
-            return self.t("report.no_goal")
-        name = goal.name_nl if self.lang == "nl" else goal.name_en
-        return self.t("report.goal_name", number=goal.number, name=name)
-
-    def goal_short(self, goal: Goal | None) -> str:
-        return self.t("report.goal_short", number=goal.number) if goal else self.t("report.no_goal")
-
-    def listing(self, items: list[str]) -> str:
-        """``items`` as a list in a sentence: "a, b and c"."""
-        if len(items) < 2:
-            return "".join(items)
-        return f"{', '.join(items[:-1])} {self.t('report.and')} {items[-1]}"
-
-    def year(self) -> str:
-        year = self.report.strategy.year
-        return str(year) if year is not None else self.none
-
-    def or_none(self, value: str, empty: str = "value.none") -> str:
-        return value if value.strip() else self.t(empty)
-
-    def owner(self, name: str | None) -> str:
-        if name is None:
-            return self.t("report.other_owners")
-        return self.or_none(name, "report.no_owner")
-
-    def day(self, day: date | None) -> Cell:
-        if day is None:
-            return Cell(self.t("report.never"))
-        return Cell(short_date(day, self.lang), day=day)
-
-    def status(self, action: Action) -> str:
-        return status_label(self.report.current(action), self.lang)
-
-    def status_since(self, action: Action) -> str:
-        """The status at publication and now, as one cell: "Nieuw" or "Nieuw → Lopend"."""
-        before, now = action.status, self.report.current(action)
-        if before is now:
-            return status_label(now, self.lang)
-        return f"{status_label(before, self.lang)} → {status_label(now, self.lang)}"
-
-    def id_cell(self, action: Action) -> Cell:
-        return Cell(action.id, strong=True, action=action.id)
-
-    def action_cell(self, action: Action) -> Cell:
-        return Cell(self.or_none(action.title), lead=action.id, action=action.id)
+class _Layout(ReportWords):
+    """The sections, in reading order."""
 
     # -- the document --------------------------------------------------------------
 
@@ -212,47 +148,6 @@ class _Layout:
             )
         return Section("rrs-decisions", 2, self.t("report.decisions"), parts)
 
-    def overdue_table(self, rows: Sequence[tuple[Action, date]]) -> Table:
-        return Table(
-            "actions",
-            [
-                Column(self.t("report.col.action")),
-                Column(self.t("field.owner")),
-                Column(self.t("field.term"), role="term"),
-                Column(self.t("report.col.horizon"), role="date"),
-                Column(self.t("field.current_status"), role="status"),
-            ],
-            [
-                [
-                    self.action_cell(a),
-                    Cell(self.or_none(a.owner, "report.no_owner")),
-                    Cell(term_label(a.term, self.lang)),
-                    self.day(deadline),
-                    Cell(self.status(a)),
-                ]
-                for a, deadline in rows
-            ],
-        )
-
-    def derived_note(self, rows: Sequence[tuple[Action, date]]) -> Paragraph:
-        """Says that the end-of-term dates are worked out, not printed, and how."""
-        strategy = self.report.strategy
-        terms: list[Term] = []
-        for action, _ in rows:
-            if action.term is not None and action.term not in terms:
-                terms.append(action.term)
-        years = [
-            self.t(
-                "report.derived.term",
-                term=term_label(term, self.lang).lower(),
-                years=strategy.horizon_years(term),
-            )
-            for term in sorted(terms, key=list(Term).index)
-        ]
-        return Paragraph(
-            self.t("report.derived", year=self.year(), terms=self.listing(years)), "caption"
-        )
-
     # -- the summary -------------------------------------------------------------------
 
     def summary(self) -> Section:
@@ -294,19 +189,19 @@ class _Layout:
             "counts",
             [Column(self.t("field.goal")), *attention],
             [
-                [Cell(self.goal_name(g.goal)), *_numbers(g.total, g.changed, g.overdue, g.stale)]
+                [Cell(self.goal_name(g.goal)), *numbers(g.total, g.changed, g.overdue, g.stale)]
                 for g in report.by_goal
             ],
             total=[
                 Cell(self.t("report.total"), strong=True),
-                *_numbers(totals.total, totals.changed, totals.overdue, totals.stale),
+                *numbers(totals.total, totals.changed, totals.overdue, totals.stale),
             ],
         )
         per_owner = Table(
             "counts",
             [Column(self.t("field.owner")), *attention],
             [
-                [Cell(self.owner(r.name)), *_numbers(r.actions, r.changed, r.overdue, r.stale)]
+                [Cell(self.owner(r.name)), *numbers(r.actions, r.changed, r.overdue, r.stale)]
                 for r in report.owner_rows()
             ],
         )
@@ -351,20 +246,6 @@ class _Layout:
             row_header=1,
         )
         return Section("rrs-changes", 2, title, [table])
-
-    def change_row(self, change: Change) -> list[Cell]:
-        after = status_label(change.entry.status, self.lang)
-        if change.status_changed:
-            what = f"{status_label(change.previous, self.lang)} → {after}"
-        else:
-            what = self.t("report.unchanged", status=after)
-        return [
-            self.day(change.when),
-            self.action_cell(change.action),
-            Cell(what),
-            Cell(self.or_none(change.entry.note)),
-            Cell(self.or_none(change.entry.by or "")),
-        ]
 
     # -- attention, counted; the lists are in the appendix ----------------------------
 
@@ -422,12 +303,12 @@ class _Layout:
                 Column(self.t("report.col.also"), number=True),
             ],
             [
-                [Cell(self.goal_name(g.goal)), *_numbers(g.flywheels, g.connected, g.total, g.also)]
+                [Cell(self.goal_name(g.goal)), *numbers(g.flywheels, g.connected, g.total, g.also)]
                 for g in report.by_goal
             ],
             total=[
                 Cell(self.t("report.total"), strong=True),
-                *_numbers(totals.flywheels, totals.connected, totals.total, totals.also),
+                *numbers(totals.flywheels, totals.connected, totals.total, totals.also),
             ],
         )
         goal_items = [(self.goal_short(g.goal), g.total) for g in report.by_goal if g.total]
@@ -468,34 +349,7 @@ class _Layout:
             ],
         )
 
-    def count_table(self, label: str, items: Iterable[tuple[str, int]]) -> Table:
-        return Table(
-            "counts",
-            [Column(label), Column(self.t("report.col.actions"), number=True)],
-            [[Cell(name), Cell(str(n), number=True)] for name, n in items],
-        )
-
     # -- detail per goal ---------------------------------------------------------------
-
-    def action_table(self, actions: Sequence[Action], title: str = "") -> Table:
-        columns = [
-            Column(self.t("field.id"), role="id"),
-            Column(self.t("field.title")),
-            Column(self.t("report.col.status"), role="status"),
-            Column(self.t("field.term"), role="term"),
-            Column(self.t("report.col.last_update"), role="date"),
-        ]
-        rows = [
-            [
-                Cell(a.id, strong=a.is_flywheel, action=a.id),
-                Cell(self.or_none(a.title)),
-                Cell(self.status_since(a)),
-                Cell(term_label(a.term, self.lang)),
-                self.day(self.report.last_update(a)),
-            ]
-            for a in actions
-        ]
-        return Table("actions", columns, rows, title=title)
 
     def goals(self) -> Section:
         report = self.report
@@ -569,29 +423,6 @@ class _Layout:
                 table,
                 Paragraph(legend, "caption"),
                 Paragraph(self.t("report.coverage.gaps", gaps=report.coverage_gaps, total=total)),
-            ],
-        )
-
-    def owner_table(self, groups: list[Group]) -> Table:
-        return Table(
-            "owners",
-            [
-                Column(self.t("field.owner")),
-                Column(self.t("report.col.actions")),
-                Column(self.t("report.col.statuses")),
-            ],
-            [
-                [
-                    Cell(self.owner(group.name)),
-                    Cell(self.none, ids=tuple(a.id for a in group.actions)),
-                    Cell(
-                        ", ".join(
-                            f"{status_label(s, self.lang)} {n}"
-                            for s, n in self.report.status_mix(group.actions)
-                        )
-                    ),
-                ]
-                for group in groups
             ],
         )
 
@@ -718,7 +549,3 @@ class _Layout:
             ],
             "appendix",
         )
-
-
-def _numbers(*values: int) -> list[Cell]:
-    return [Cell(str(v), number=True) for v in values]
