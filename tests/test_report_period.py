@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from rrs_cli.errors import UnknownChoiceError, UsageError
 
 from .conftest import Invoke, MakeCatalogue
 from .test_report import logged_actions
+from .test_revisions import plant_fsmonitor, repository
 
 TODAY = date(2026, 12, 6)
 
@@ -106,3 +108,14 @@ def test_the_report_names_the_catalogues_version(
     assert json.loads(rrs(*args, catalogue=root).stdout)["catalogue_version"] != first
     html = rrs("report", "--as-of", "2021-06-30", "--format", "html", catalogue=root).stdout
     assert "Catalogusversie: " in html
+
+
+def test_the_report_runs_no_git(rrs: Invoke, make_catalogue: MakeCatalogue, tmp_path: Path) -> None:
+    """The version is a hash of the files: no git, so no command from a repository's
+    configuration (an fsmonitor) runs, and a clean checkout needs no check."""
+    repo, root = repository(make_catalogue)
+    ran = plant_fsmonitor(repo, tmp_path)
+    result = rrs("report", "--as-of", "2021-06-30", "--format", "json", catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["catalogue_version"]["kind"] == "hash"
+    assert not ran.exists(), "rrs report ran a command from the repository's git configuration"

@@ -163,11 +163,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The baseline is the status when the strategy was published ({year}); "
         "the current status is the latest one reported.",
     ),
-    "report.version.git": (
-        "Catalogusversie: commit {version}.",
-        "Catalogue version: commit {version}.",
-    ),
-    "report.version.hash": (
+    "report.version": (
         "Catalogusversie: {version} (controlegetal van de catalogusbestanden).",
         "Catalogue version: {version} (checksum of the catalogue's files).",
     ),

@@ -139,8 +139,8 @@ class Report:
     # Every --goal given, in goal order, each once (goal_filter: the one of a single --goal).
     goal_filters: list[Goal] = field(default_factory=list)
     totals: Totals = field(default_factory=Totals)
-    # Which catalogue the report was made from: (value, "git" or "hash"), see
-    # revisions.catalogue_version; None when not known (reports built in memory).
+    # Which catalogue the report was made from: (a hash of its files, "hash"), see
+    # site.model.catalogue_version; None when not known (reports built in memory).
     catalogue_version: tuple[str, str] | None = None
 
     @property

@@ -38,7 +38,7 @@ from rrs_cli.layout import bundled_catalogue
 from rrs_cli.render import report as render
 from rrs_cli.render.report_layout import layout
 from rrs_cli.report import Report
-from rrs_cli.revisions import catalogue_version
+from rrs_cli.site.model import catalogue_version
 
 from ..fixtures.build_progress_fixture import TARGET
 from ..test_report import make_report

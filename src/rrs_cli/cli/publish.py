@@ -72,7 +72,7 @@ def report_command(
     from ..query import ActionFilter, resolve_goal
     from ..render import report as render
     from ..report import build_report
-    from ..revisions import catalogue_version
+    from ..site.model import catalogue_version
 
     since_date, report_date = report_period(since, as_of, quarter, date.today())
     session = session_of(ctx)

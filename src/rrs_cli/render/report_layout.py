@@ -60,8 +60,8 @@ class _Layout(ReportWords):
             self.t("report.as_of", date=short_date(report.as_of, self.lang)),
         ]
         if report.catalogue_version:
-            value, source = report.catalogue_version
-            notes.append(self.t(f"report.version.{source}", version=value[:12]))
+            value, _ = report.catalogue_version
+            notes.append(self.t("report.version", version=value[:12]))
             footer.append(self.t("report.version.short", version=value[:12]))
         if report.strategy.contact:
             notes.append(self.t("report.generated", contact=report.strategy.contact))
