@@ -142,6 +142,8 @@ class Report:
     # Which catalogue the report was made from: (a hash of its files, "hash"), see
     # site.model.catalogue_version; None when not known (reports built in memory).
     catalogue_version: tuple[str, str] | None = None
+    _statuses: dict[str, Status | None] = field(default_factory=dict, repr=False)
+    _updates: dict[str, date | None] = field(default_factory=dict, repr=False)
 
     @property
     def scope_goals(self) -> list[Goal]:
@@ -250,10 +252,15 @@ class Report:
         return self.goal_names.get(action.goal) if action.goal else None
 
     def current(self, action: Action) -> Status | None:
-        return action.status_on(self.as_of)
+        # Remembered: every format asks for each action's status several times.
+        if action.id not in self._statuses:
+            self._statuses[action.id] = action.status_on(self.as_of)
+        return self._statuses[action.id]
 
     def last_update(self, action: Action) -> date | None:
-        return action.last_update_on(self.as_of)
+        if action.id not in self._updates:
+            self._updates[action.id] = action.last_update_on(self.as_of)
+        return self._updates[action.id]
 
 
 def build_report(

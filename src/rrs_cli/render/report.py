@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import Language
@@ -100,12 +101,18 @@ class _Markdown:
         return [*_table([md_inline(c.label) for c in table.columns], rows, right), ""]
 
     def cell(self, cell: Cell) -> str:
+        if cell.number or cell.day:
+            return cell.text  # digits, or a date the layout wrote: nothing to escape
         if cell.ids:
-            return ", ".join(md_inline(i) for i in cell.ids)
+            return ", ".join(_escaped(i) for i in cell.ids)
         if cell.lead:
-            return f"**{md_inline(cell.lead)}** {md_inline(cell.text)}"
-        value = md_inline(cell.text)
+            return f"**{_escaped(cell.lead)}** {_escaped(cell.text)}"
+        value = _escaped(cell.text)
         return f"**{value}**" if cell.strong else value
+
+
+# Statuses, terms and owners repeat down a large report's tables: each is escaped once.
+_escaped = lru_cache(maxsize=4096)(md_inline)
 
 
 def markdown(report: Report, lang: Language) -> str:

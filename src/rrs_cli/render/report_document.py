@@ -19,7 +19,9 @@ from ..i18n import Language
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell. ``lead`` is shown in bold before ``text`` (an action's id before
-    its title); ``action`` names the action the cell stands for (the site links it)."""
+    its title); ``action`` names the action the cell stands for (the site links it).
+    A cell is one line in every format: the layout passes catalogue text through
+    :func:`one_line` (not done here: a large report has hundreds of thousands of cells)."""
 
     text: str = ""
     lead: str = ""
@@ -30,11 +32,6 @@ class Cell:
     ids: tuple[str, ...] = ()  # a list of action ids (``text``: what to show for none)
     gap: bool = False  # a count of nothing where something could be (coverage)
 
-    def __post_init__(self) -> None:
-        # A cell is one line in every format: line breaks of any kind become spaces.
-        object.__setattr__(self, "text", _line(self.text))
-        object.__setattr__(self, "lead", _line(self.lead))
-
 
 @dataclass(frozen=True, slots=True)
 class Column:
@@ -43,7 +40,7 @@ class Column:
     role: str = ""  # what the column holds (id, date, status, term, ...): its printed width
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "label", _line(self.label))
+        object.__setattr__(self, "label", one_line(self.label))
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,7 @@ class Paragraph:
     ids: tuple[str, ...] = ()  # actions listed after the text, each by its id
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", _line(self.text))
+        object.__setattr__(self, "text", one_line(self.text))
 
 
 @dataclass(frozen=True)
@@ -112,7 +109,7 @@ class Section:
     kind: str = ""  # "goal": one goal's actions
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "title", _line(self.title))
+        object.__setattr__(self, "title", one_line(self.title))
 
     @property
     def subsections(self) -> list[Section]:
@@ -130,6 +127,8 @@ class Document:
     page_of: str  # "page {page} of {pages}" in the reader's language
 
 
-def _line(text: str) -> str:
+def one_line(text: str) -> str:
     """``text`` on one line: every line break (of any kind) and run of spaces one space."""
+    if text.isprintable() and "  " not in text and text == text.strip():
+        return text  # the common case, checked in C
     return " ".join(text.split())

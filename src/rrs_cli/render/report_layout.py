@@ -29,6 +29,7 @@ from .report_document import (
     Section,
     Table,
     TableGroup,
+    one_line,
 )
 from .report_tables import ReportWords, numbers, short_date
 
@@ -395,7 +396,7 @@ class _Layout(ReportWords):
         goals = [goal for goal, _ in report.coverage]
         rows = [
             [
-                Cell(quality.name_nl if self.lang == "nl" else quality.name_en),
+                Cell(one_line(quality.name_nl if self.lang == "nl" else quality.name_en)),
                 *[
                     Cell(str(n) if n else "—", number=True, gap=not n)
                     for n in (counts[index] for _, counts in report.coverage)

@@ -15,7 +15,7 @@ from datetime import date
 from ..i18n import Language, status_label, term_label, text
 from ..models import Action, Goal, Term
 from ..report import Change, Group, Report
-from .report_document import Cell, Column, Paragraph, Table
+from .report_document import Cell, Column, Paragraph, Table, one_line
 
 
 def short_date(day: date, lang: Language) -> str:
@@ -37,7 +37,7 @@ class ReportWords:
     def goal_name(self, goal: Goal | None) -> str:
         if goal is None:
             return self.t("report.no_goal")
-        name = goal.name_nl if self.lang == "nl" else goal.name_en
+        name = one_line(goal.name_nl if self.lang == "nl" else goal.name_en)
         return self.t("report.goal_name", number=goal.number, name=name)
 
     def goal_short(self, goal: Goal | None) -> str:
@@ -54,7 +54,8 @@ class ReportWords:
         return str(year) if year is not None else self.none
 
     def or_none(self, value: str, empty: str = "value.none") -> str:
-        return value if value.strip() else self.t(empty)
+        """Catalogue text on one line, or the words for "none" when it is empty."""
+        return one_line(value) if value.strip() else self.t(empty)
 
     def owner(self, name: str | None) -> str:
         if name is None:
