@@ -101,4 +101,6 @@ def _period_day(value: str | None, option: str, *, last: bool) -> date | None:
     try:
         return checked_date(value, option)
     except UnknownChoiceError as error:
-        raise UnknownChoiceError(error.message, hint="write it as YYYY-MM-DD or YYYY-Qn") from None
+        raise UnknownChoiceError(
+            error.message, hint="a quarter is written YYYY-Qn: 2026-Q4"
+        ) from None
