@@ -160,6 +160,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The baseline is the status when the strategy was published ({year}); "
         "the current status is the latest one reported.",
     ),
+    "report.version": (
+        "Catalogusversie: {version} (controlegetal van de catalogusbestanden).",
+        "Catalogue version: {version} (checksum of the catalogue's files).",
+    ),
+    "report.version.short": ("catalogus {version}", "catalogue {version}"),
+    "report.page_of": ("pagina {page} van {pages}", "page {page} of {pages}"),
+    "report.date": ("{day:02d}-{month:02d}-{year}", "{day:02d}/{month:02d}/{year}"),
+    "report.decisions": ("Ter besluitvorming", "For decision"),
+    "report.decisions.intro": (
+        "Acties die in deze periode als gestopt zijn gemeld, en acties waarvan de verwachte "
+        "termijn in deze periode is verstreken zonder dat een afronding is gemeld.",
+        "Actions reported as stopped in this period, and actions whose expected term expired "
+        "in this period with no completion reported.",
+    ),
+    "report.decisions.intro_all": (
+        "Acties die tot de peildatum als gestopt zijn gemeld; de acties met een verstreken "
+        "termijn staan onder Aandachtspunten.",
+        "Actions reported as stopped up to the reference date; the actions past their expected "
+        "term are under Needs attention.",
+    ),
+    "report.decisions.stopped": (
+        "Gestopt in deze periode ({count})",
+        "Stopped in this period ({count})",
+    ),
+    "report.decisions.stopped_all": (
+        "Gestopt tot de peildatum ({count})",
+        "Stopped up to the reference date ({count})",
+    ),
+    "report.decisions.expired": (
+        "Termijn verstreken in deze periode ({count})",
+        "Term expired in this period ({count})",
+    ),
+    "report.derived": (
+        "Einde termijn is afgeleid, niet gedrukt: 31 december van het jaar van publicatie "
+        "({year}) plus de termijn in jaren ({terms}). De strategie noemt alleen de termijn.",
+        "End of term is derived, not printed: 31 December of the year of publication ({year}) "
+        "plus the term in years ({terms}). The strategy gives only the term.",
+    ),
+    "report.derived.term": ("{term}: {years} jaar", "{term}: {years} years"),
     "report.summary": ("Samenvatting", "Summary"),
     "report.summary.changes": (
         "Acties met een voortgangsmelding in deze periode: {actions} "
@@ -182,11 +221,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No progress was recorded in this period.",
     ),
     "report.summary.overdue": (
-        "Acties over hun verwachte termijn en niet afgerond: {count} van {total}.",
-        "Actions past their expected-result horizon and not completed: {count} of {total}.",
+        "Acties waarvan de verwachte termijn is verstreken en waarvan geen afronding is "
+        "gemeld: {count} van {total}.",
+        "Actions past their expected term with no completion reported: {count} of {total}.",
     ),
     "report.summary.stale": (
-        "Acties zonder voortgangsmelding in de laatste {days} dagen: {count} van {total} "
+        "Acties zonder voortgangsmelding in de afgelopen {days} dagen: {count} van {total} "
         "(nog nooit gemeld: {never}).",
         "Actions without a progress entry in the last {days} days: {count} of {total} "
         "(never reported: {never}).",
@@ -196,23 +236,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Actions whose (possible) funding is not yet settled: {count}.",
     ),
     "report.summary.decide": (
-        "Voor een besluit: de acties over hun termijn en zonder voortgangsmelding, "
-        "per doel en per eigenaar hieronder; de volledige lijsten staan in de bijlage.",
-        "For a decision: the actions past their horizon and without a progress entry, "
-        "per goal and per owner below; the full lists are in the appendix.",
+        "Hieronder per doel en per eigenaar de acties waarvan de termijn is verstreken en de "
+        "acties zonder voortgangsmelding; de volledige lijsten staan in de bijlage.",
+        "Below, by goal and by owner, the actions past their expected term and those without "
+        "a progress entry; the full lists are in the appendix.",
     ),
     "report.per_goal": ("Per doel", "Per goal"),
     "report.per_owner": ("Per eigenaar", "Per owner"),
     "report.col.actions": ("Acties", "Actions"),
     "report.col.changed": ("Gewijzigd", "Changed"),
-    "report.col.overdue": ("Termijn verstreken", "Past horizon"),
+    "report.col.overdue": ("Termijn verstreken", "Term expired"),
     "report.col.stale": ("Geen melding", "No update"),
     "report.col.also": ("Draagt ook bij", "Also contributes"),
     "report.col.total": ("Totaal", "Total"),
     "report.col.action": ("Actie", "Action"),
     "report.col.count": ("Aantal", "Count"),
-    "report.col.horizon": ("Termijn tot", "Horizon"),
-    "report.col.baseline": ("Bij publicatie ({year})", "At publication ({year})"),
+    "report.col.horizon": ("Einde termijn", "End of term"),
+    "report.col.status": ("Status", "Status"),
+    "report.col.last_update": ("Laatste melding", "Last update"),
+    "report.col.quality": ("Kwaliteit", "Quality"),
     "report.col.statuses": ("Huidige statussen", "Current statuses"),
     "report.col.change": ("Statuswijziging", "Status change"),
     "report.total": ("Totaal", "Total"),
@@ -220,22 +262,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.goal_name": ("{number}. {name}", "{number}. {name}"),
     "report.goal_short": ("Doel {number}", "Goal {number}"),
     "report.per_goal.caption": (
-        "Elke actie telt één keer, bij het doel in wiens hoofdstuk de strategie haar noemt "
-        "(samen {total}). ‘Draagt ook bij’ telt daarnaast de acties uit andere hoofdstukken "
-        "die via hun links ook dit doel bereiken (samen {also}); die tellen niet mee in "
-        "het totaal.",
+        "Elke actie telt één keer, bij het doel in het hoofdstuk waarin de strategie haar "
+        "noemt (samen {total}). ‘Draagt ook bij’ telt daarnaast de acties uit andere "
+        "hoofdstukken die via hun koppelingen ook aan dit doel bijdragen (samen {also}); die "
+        "tellen niet mee in het totaal.",
         "Each action is counted once, under the goal whose chapter the strategy prints it in "
         "(together {total}). ‘Also contributes’ counts, in addition, the actions from other "
-        "chapters that reach this goal through their links (together {also}); they are not part "
-        "of the total.",
+        "chapters that also contribute to this goal through their links (together {also}); "
+        "they are not part of the total.",
     ),
     "report.per_owner.caption": (
-        "Eigenaren zoals de strategie ze noemt, samengevoegd ongeacht hoofdletters en spaties "
-        "en onder hun andere namen; elke actie telt één keer. Eigenaren met één actie, "
-        "hier niet getoond: {others} (zie de bijlage).",
-        "Owners as the strategy names them, merged regardless of case and spacing and under "
-        "their other names; each action is counted once. Owners of one action, not shown "
-        "here: {others} (see the appendix).",
+        "Eigenaren zoals de strategie ze noemt. Schrijfwijzen die alleen in hoofdletters of "
+        "spaties verschillen en andere namen van dezelfde organisatie zijn samengevoegd; elke "
+        "actie telt één keer. Eigenaren met één actie ({others}) staan in de bijlage.",
+        "Owners as named in the strategy; spellings that differ only in case or spacing, and "
+        "other names of the same organisation, are merged; each action is counted once. "
+        "Owners of one action ({others}) are listed in the appendix.",
     ),
     "report.overview": ("Overzicht", "Overview"),
     "report.by_status": ("Naar huidige status", "By current status"),
@@ -253,11 +295,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.unchanged": ("ongewijzigd: {status}", "unchanged: {status}"),
     "report.attention": ("Aandachtspunten", "Needs attention"),
     "report.overdue": (
-        "Verwachte termijn verstreken, niet afgerond ({count})",
-        "Expected-result horizon passed, not completed ({count})",
+        "Verwachte termijn verstreken, geen afronding gemeld ({count})",
+        "Expected term expired, no completion reported ({count})",
     ),
     "report.stale": (
-        "Geen voortgangsmelding in de laatste {days} dagen ({count})",
+        "Geen voortgangsmelding in de afgelopen {days} dagen ({count})",
         "No progress entry in the last {days} days ({count})",
     ),
     "report.see_appendix": (
@@ -266,9 +308,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.none": ("Geen.", "None."),
     "report.goals": ("Doelen", "Goals"),
+    "report.goals.caption": (
+        "Per doel elke vliegwielactie (vet) met haar verbonden acties. Status: bij publicatie "
+        "({year}) en op de peildatum, met een pijl als die verschillen.",
+        "Per goal, each flywheel action (bold) with its connected actions. Status: at "
+        "publication ({year}) and on the reference date, with an arrow where they differ.",
+    ),
     "report.flywheel_heading": ("Vliegwielactie {id}: {title}", "Flywheel action {id}: {title}"),
     "report.unattached": (
-        "Verbonden acties zonder vliegwielactie in dit doel",
+        "Verbonden acties zonder vliegwielactie bij dit doel",
         "Connected actions linked to no flywheel action of this goal",
     ),
     "report.cross_cutting": (
@@ -278,42 +326,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.no_actions": ("Geen acties.", "No actions."),
     "report.coverage": ("Dekking doel × kwaliteit", "Goal × quality coverage"),
     "report.coverage.caption": (
-        "Aantal acties per doel waarvan de resilience value de kwaliteit noemt; — is een gat.",
-        "Actions per goal whose resilience value names each quality; — marks a gap.",
+        "Aantal acties per doel waarvan de tekst over de resiliencewaarde de kwaliteit noemt. "
+        "Een kwaliteit telt alleen mee waar die tekst haar noemt; — betekent: geen actie van "
+        "dit doel noemt haar, niet dat het doel haar mist.",
+        "Number of actions per goal whose resilience-value text names the quality. A quality "
+        "is counted only where that text names it; — means that no action of this goal names "
+        "it, not that the goal lacks it.",
     ),
+    "report.coverage.legend": ("Doelen: {goals}.", "Goals: {goals}."),
     "report.coverage.gaps": (
-        "{gaps} van de {total} combinaties van doel en kwaliteit hebben geen actie.",
-        "{gaps} of {total} goal–quality pairs have no action.",
+        "Bij {gaps} van de {total} combinaties van doel en kwaliteit noemt geen actie de "
+        "kwaliteit.",
+        "In {gaps} of {total} goal–quality pairs no action names the quality.",
     ),
     "report.owners": ("Eigenaren", "Owners"),
     "report.other_owners": (
-        "Andere eigenaren (elk één actie)",
+        "Overige eigenaren (elk één actie)",
         "Other owners (one action each)",
     ),
     "report.no_owner": ("Geen eigenaar vermeld", "No owner given"),
     "report.funding": ("Financiën (mogelijk)", "Funding (possible)"),
     "report.funding.note": (
-        "De strategie noemt bij elke actie mogelijke financiering: geen van deze bedragen of "
-        "bronnen is daarmee toegezegd.",
-        "The strategy gives each action's possible funding: none of these sources or amounts "
-        "is thereby committed.",
+        "De strategie noemt bij elke actie mogelijke financiering; geen van deze "
+        "financieringsbronnen is daarmee toegezegd.",
+        "The strategy gives each action's possible funding; this does not mean that any of "
+        "these sources has been committed.",
     ),
     "report.funding.unsettled": (
         "Financiering nog niet bepaald ({count})",
         "Funding not yet settled ({count})",
     ),
     "report.funding.unsettled_words": (
-        "Als niet bepaald geldt: leeg, of {words}.",
-        "Counted as not settled: empty, or {words}.",
+        "Als nog niet bepaald gelden: {words}.",
+        "Counted as not yet settled: {words}.",
     ),
+    "report.funding.empty": ("een leeg veld", "an empty field"),
+    "report.and": ("en", "and"),
     "report.no_funding": ("Geen financiering vermeld", "No funding given"),
     "report.appendix": ("Bijlage", "Appendix"),
-    "report.appendix.overdue": ("Termijn verstreken", "Horizon passed"),
+    "report.appendix.overdue": ("Termijn verstreken", "Term expired"),
     "report.appendix.stale": ("Zonder recente voortgangsmelding", "No recent progress entry"),
+    "report.appendix.never": (
+        "Nog nooit een voortgangsmelding ({count}; titels, eigenaren en statussen onder "
+        "Doelen en Eigenaren):",
+        "No progress entry ever ({count}; titles, owners and statuses under Goals and Owners):",
+    ),
     "report.appendix.owners": ("Alle eigenaren", "All owners"),
     "report.appendix.funding": ("Alle (mogelijke) financiering", "All (possible) funding"),
-    "report.never": ("nooit", "never"),
-    "report.chart.table": ("Dezelfde cijfers als tabel", "The same numbers as a table"),
+    "report.never": ("nog geen", "none yet"),
     "report.contents": ("Inhoud", "Contents"),
     "report.generated": (
         "Gemaakt met rrs uit de catalogus van de strategie; contact: {contact}.",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..choices import LanguageChoice, ReportFormat
-from ..errors import UnknownChoiceError, UsageError
+from ..errors import UsageError
 from .options import (
     LANG_HELP,
     GoalsOpt,
@@ -21,6 +21,7 @@ from .options import (
     language_choice,
 )
 from .output import STDOUT, interactive, plain, rich_console, site_progress, write_output
+from .period import AsOfOpt, QuarterOpt, SinceOpt, report_period
 from .session import session_of
 
 if TYPE_CHECKING:
@@ -36,18 +37,9 @@ app = typer.Typer()
 @app.command("report")
 def report_command(
     ctx: typer.Context,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="Show changes from this date on, the date itself included (YYYY-MM-DD): "
-            "--since 2026-07-01 includes 1 July.",
-        ),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="Report as it stood on this date, included (default: today)."),
-    ] = None,
+    since: SinceOpt = None,
+    as_of: AsOfOpt = None,
+    quarter: QuarterOpt = None,
     goal: GoalsOpt = None,
     stale_days: Annotated[
         int,
@@ -80,15 +72,11 @@ def report_command(
     from ..query import ActionFilter, resolve_goal
     from ..render import report as render
     from ..report import build_report
+    from ..site.model import catalogue_version
 
-    report_date = checked_date(as_of, "--as-of") or date.today()
-    since_date = checked_date(since, "--since")
-    if since_date is not None and since_date > report_date:
-        raise UnknownChoiceError(
-            f"--since {since_date} is after --as-of {report_date}",
-            hint="the period runs from --since up to and including --as-of",
-        )
-    catalogue, graph = session_of(ctx).open()
+    since_date, report_date = report_period(since, as_of, quarter, date.today())
+    session = session_of(ctx)
+    catalogue, graph = session.open()
     lang_code = label_language(lang, catalogue.strategy.language)
     goal_filters = [resolve_goal(catalogue, value) for value in goal or []]
     actions = ActionFilter(goal=goal).select(catalogue, graph)
@@ -100,6 +88,7 @@ def report_command(
         since=since_date,
         stale_days=stale_days,
         goal_filters=goal_filters,
+        version=catalogue_version(session.root),
     )
     if output_format is ReportFormat.JSON:
         text = render.json_text(report)

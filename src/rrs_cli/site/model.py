@@ -176,7 +176,8 @@ def build_site_model(
 ) -> SiteModel:
     strategy = catalogue.strategy
     actions = list(catalogue.actions.values())
-    report = build_report(catalogue, graph, actions, as_of=as_of)
+    version, kind = catalogue_version(catalogue.root)
+    report = build_report(catalogue, graph, actions, as_of=as_of, version=(version, kind))
     goals = sorted(catalogue.goals.values(), key=lambda g: g.number)
     orgs = _Organisations(strategy)
     goals_of = {a.id: graph.goals_of(a) for a in actions}
@@ -227,7 +228,6 @@ def build_site_model(
 
     last_change = max((p.last_update for p in pages if p.last_update), default=None)
     warnings = [_relative(f, catalogue.root) for f in findings if f.severity is Severity.WARNING]
-    version, kind = catalogue_version(catalogue.root)
     return SiteModel(
         strategy=strategy,
         lang=lang,

@@ -41,6 +41,9 @@ from ..query import fold
 from ..render.export import export_document, to_json
 from ..render.graph import network
 from ..render.html import environment
+from ..render.report import page_css
+from ..render.report_document import Document
+from ..render.report_layout import layout
 from ..render.text import visible
 from . import svg
 from .model import Organisation, SiteModel, slug
@@ -174,6 +177,7 @@ class _Site:
         )
         self._body = self.env.get_template("site/action_body.html")
         self._parts: dict[str, list[Part]] | None = None
+        self._report_document: Document | None = None
 
     # -- helpers -------------------------------------------------------------
 
@@ -286,9 +290,15 @@ class _Site:
         lists = max(1, -(-len(m.actions) // LIST_PAGE))
         return 8 + lists + len(m.actions) + len(m.goals) + len(m.qualities) + orgs + report
 
+    def report_document(self) -> Document:
+        """The report's layout, the same the standalone report draws."""
+        if self._report_document is None:
+            self._report_document = layout(self.model.report, self.lang)
+        return self._report_document
+
     def report_parts(self) -> dict[str, list[Part]]:
         if self._parts is None:
-            self._parts = report_parts(self.model.report, self.lang)
+            self._parts = report_parts(self.model.report, self.report_document())
         return self._parts
 
     def pages(self) -> Iterator[tuple[str, str]]:
@@ -515,20 +525,28 @@ class _Site:
         return Markup("\n".join(out))
 
     def report(self) -> Iterator[tuple[str, str]]:
-        report = self.model.report
+        document = self.report_document()
         parts = self.report_parts()
         yield (
             "report.html",
             self.page(
                 "report.html",
                 "report.html",
-                report=report,
+                document=document,
                 report_parts=parts,
                 parts_limit=REPORT_SPLIT,
+                action_href=_action_href(""),
             ),
         )
         for part in parts["goals"] + parts["appendix"]:
-            yield part.path, self.page("report_part.html", part.path, report=report, part=part)
+            page = self.page(
+                "report_part.html",
+                part.path,
+                document=document,
+                part=part,
+                action_href=_action_href("../" * part.path.count("/")),
+            )
+            yield part.path, page
 
     def network_page(self) -> str:
         m = self.model
@@ -575,6 +593,9 @@ class SitePages:
         yield "assets/site.css", _static("site.css")
         yield "assets/site.js", _static("site.js")
         yield "assets/report.css", _static("report.css")
+        # The printed report's footer (its title, date and catalogue version): a file,
+        # as the site's CSP allows no inline style.
+        yield "assets/report-page.css", page_css(self._site.report_document()).encode()
         yield "assets/favicon.svg", _static("favicon.svg")
         yield "data/export.json", to_json(export_document(self.catalogue, self.graph)).encode()
         yield MARKER, b"Built by rrs site. This folder is replaced whole by the next build.\n"
@@ -587,6 +608,11 @@ def _encoded(
         if tick:
             tick()
         yield path, page.encode("utf-8")
+
+
+def _action_href(root: str) -> Callable[[str], str]:
+    """The report's rows link to the action pages (ids are letters or digits only)."""
+    return lambda action_id: f"{root}actions/{action_id}.html"
 
 
 def _static(name: str) -> bytes:
