@@ -86,6 +86,16 @@ BUILT_KEYS: list[tuple[str, str, list[str]]] = [
         "templates/site/action_body.html",
         [f"impact.{level.value}" for level in ImpactLevel],
     ),
+    (
+        'self.t(f"report.decisions.intro{period}")',
+        "render/report_layout.py",
+        ["report.decisions.intro", "report.decisions.intro_all"],
+    ),
+    (
+        'self.t(f"report.decisions.stopped{period}"',
+        "render/report_layout.py",
+        ["report.decisions.stopped", "report.decisions.stopped_all"],
+    ),
     ('f"show.link.{graph.sides(', "render/show.py", [f"show.link.{s}" for s in SIDES]),
     (
         'L["site.link." + row.sides]',
