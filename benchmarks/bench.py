@@ -26,8 +26,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import generate, generate_all_flywheels
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.catalogues import write_all_flywheels, write_synthetic
 
 BASELINE = [sys.executable, "-c", "import typer, pydantic, rich, yaml"]
 
@@ -80,8 +80,8 @@ def many_findings(
     rrs: list[str], size: int, runs: int, env: dict[str, str], workdir: Path
 ) -> list[str]:
     """Validation when nearly every action has a finding, against a clean catalogue."""
-    clean = generate(workdir / "clean", size)
-    findings = generate(workdir / "findings", size, one_sided=True)
+    clean = write_synthetic(workdir / "clean", size)
+    findings = write_synthetic(workdir / "findings", size, one_sided=True)
     cases = {
         f"{name} {fmt}": [*rrs, "validate", str(root), "--format", fmt]
         for fmt in ("text", "json", "github")
@@ -184,7 +184,7 @@ def scale(
     ]
     previous: tuple[int, float, float] | None = None
     for size in sizes:
-        root = generate(workdir / f"catalogue-{size}", size)
+        root = write_synthetic(workdir / f"catalogue-{size}", size)
         commands = {
             "validate": [*rrs, "validate", str(root)],
             "list": [
@@ -228,9 +228,9 @@ def all_flywheels(
     rrs: list[str], size: int, runs: int, env: dict[str, str], workdir: Path
 ) -> list[str]:
     """The hostile "all flywheels" shape against a clean catalogue of as many actions."""
-    hostile = generate_all_flywheels(workdir / "all-flywheels", size, size)
+    hostile = write_all_flywheels(workdir / "all-flywheels", size, size)
     total = len(list((hostile / "actions").iterdir()))
-    clean = generate(workdir / "clean", total)
+    clean = write_synthetic(workdir / "clean", total)
     commands: dict[str, list[str]] = {}
     for name, root in (("clean", clean), ("all-flywheels", hostile)):
         commands[f"{name} validate"] = [*rrs, "validate", str(root)]

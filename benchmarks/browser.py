@@ -1,6 +1,6 @@
 """The website in headless Chromium at 10,000 synthetic actions.
 
-Builds the site of a synthetic catalogue (``synth.py``) and of the bundled one
+Builds the site of a synthetic catalogue (``tests/catalogues.py``) and of the bundled one
 (the baseline, measured in the same run), serves each over HTTP on 127.0.0.1
 and measures, in Debian's Chromium driven by Playwright:
 
@@ -43,8 +43,8 @@ from playwright.sync_api import Browser, Page, Response, sync_playwright
 
 from rrs_cli.site.serve import serving
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synth
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.catalogues import write_synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -266,7 +266,7 @@ def main() -> None:
     work = options.work or Path(tempfile.mkdtemp(prefix="rrs-browser-bench-"))
     catalogue = work / f"synth-{options.size}"
     if not (catalogue / "actions").is_dir():
-        synth.generate(catalogue, options.size)
+        write_synthetic(catalogue, options.size)
     if not (catalogue / "strategy.yaml").exists():  # Dutch, like the bundled site
         shutil.copy(ROOT / "data" / "strategy.yaml", catalogue / "strategy.yaml")
     sites = {"bundled (68)": (ROOT / "data", work / "site-bundled")}

@@ -24,9 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from synth import BUNDLED, generate_all_flywheels
+from tests.catalogues import BUNDLED, write_all_flywheels
 
 # Runs a command and prints its exit code and the peak RSS (kB) of the
 # largest process among it and everything it waited for.
@@ -109,7 +109,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="rrs-output-size-") as tmp:
         work = Path(tmp)
         for n in options.fanout:
-            catalogue = generate_all_flywheels(work / f"fanout-{n}", n, n)
+            catalogue = write_all_flywheels(work / f"fanout-{n}", n, n)
             rows.append(case(sys.executable, env, f"all flywheels N=F={n}", catalogue, work))
             print(json.dumps(rows[-1]), flush=True)
             shutil.rmtree(catalogue)

@@ -24,9 +24,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import machine, rrs_command
-from synth import generate
+from tests.catalogues import write_synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-28"
@@ -105,7 +106,7 @@ def main() -> None:
         ]
         previous: tuple[int, float, float] | None = None
         for size in options.sizes:
-            root = generate(work / f"catalogue-{size}", size)
+            root = write_synthetic(work / f"catalogue-{size}", size)
             out = work / f"site-{size}"
             site = [*rrs, "--catalogue", str(root), "site", "-o", str(out), "--as-of", AS_OF]
             measured = medians(

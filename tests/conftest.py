@@ -1,4 +1,4 @@
-"""Shared fixtures: small catalogues written to tmp_path, and a CLI runner.
+"""Shared fixtures: small catalogues written to tmp_path (tests/catalogues.py), a CLI runner.
 
 Rich's width is pinned (COLUMNS) and colour is off (NO_COLOR), so rendered
 output is stable whatever terminal runs the tests.
@@ -11,127 +11,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 from rrs_cli import discovery
 from rrs_cli.cli import app
 from rrs_cli.layout import bundled_catalogue
 
-GOALS = [
-    {
-        "number": 1,
-        "key": "samenleving",
-        "name_nl": "Een samenleving in balans",
-        "name_en": "A balanced society",
-        "tagline": "Vaardige burgers",
-    },
-    {
-        "number": 3,
-        "key": "cyber",
-        "name_nl": "Rotterdam cyber havenstad",
-        "name_en": "Rotterdam cyber port city",
-        "tagline": "Cyberveiligheid",
-    },
-]
-QUALITIES = [
-    {"key": "robust", "name_nl": "Robuustheid", "name_en": "Robust", "definition": "Stevig"},
-    {
-        "key": "flexible",
-        "name_nl": "Flexibiliteit",
-        "name_en": "Flexible",
-        "definition": "Wendbaar",
-    },
-]
+from .catalogues import (
+    GOALS,
+    QUALITIES,
+    STRATEGY,
+    connected,
+    default_actions,
+    dump,
+    flywheel,
+    write_catalogue,
+)
 
-
-STRATEGY = {
-    "name": "Teststrategie",
-    "name_en": "Test strategy",
-    "city": "Teststad",
-    "published": 2016,
-    "language": "nl",
-    "contact": "test@example.org",
-}
-
-
-def flywheel(id_: str, **fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "id": id_,
-        "kind": "flywheel",
-        "title": f"Vliegwiel {id_}",
-        "description": "Een beschrijving.",
-        "resilience_value": "Maakt de stad robuust.",
-        "owner": "Gemeente",
-        "partners": "Havenbedrijf Rotterdam",
-        "funding": "PM",
-        "status": "new",
-        "status_text": "Nieuw",
-        "term": "short",
-        "term_text": "Korte termijn",
-        "goal": "samenleving",
-        "goals": ["samenleving"],
-        "qualities": ["robust"],
-        "impact_levels": [],
-        "links": [],
-    }
-    base.update(fields)
-    return base
-
-
-def connected(id_: str, **fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "id": id_,
-        "kind": "connected",
-        "title": f"Actie {id_}",
-        "description": "Een verbonden actie.",
-        "owner": "Cluster Stadsontwikkeling",
-        "partners": "Scholen",
-        "funding": "Gemeente",
-        "status": "ongoing",
-        "status_text": "Lopend",
-        "term": "medium",
-        "term_text": "Middellange termijn",
-        "goal": "samenleving",
-        "goals": [],
-        "qualities": [],
-        "impact_levels": [],
-        "links": [],
-    }
-    base.update(fields)
-    return base
-
-
-def default_actions() -> dict[str, dict[str, Any]]:
-    return {
-        "A": flywheel("A", links=["1", "2"]),
-        "B": flywheel(
-            "B",
-            title="Deltaplan cyber",
-            goal="cyber",
-            goals=["cyber"],
-            qualities=["flexible"],
-            links=["3"],
-            owner="Havenbedrijf Rotterdam",
-            status="in-development",
-            status_text="In ontwikkeling",
-        ),
-        "1": connected("1", links=["A"]),
-        "2": connected(
-            "2",
-            links=["A"],
-            status="new",
-            status_text="Nieuw",
-            term="short",
-            term_text="Korte termijn",
-        ),
-        "3": connected("3", links=["B"], goal="cyber", title="Cyber building blocks"),
-    }
-
-
-def dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-
+# The builders live in tests/catalogues.py; import them from there. They are
+# named here too for test modules written before it existed.
+__all__ = ["GOALS", "QUALITIES", "STRATEGY", "connected", "default_actions", "dump", "flywheel"]
 
 MakeCatalogue = Callable[..., Path]
 
@@ -153,18 +52,7 @@ def make_catalogue(tmp_path: Path) -> MakeCatalogue:
         while root.exists():
             suffix += 1
             root = tmp_path / f"{name}{suffix}"
-        (root / "actions").mkdir(parents=True)
-        for file_name, content in (
-            ("strategy.yaml", STRATEGY if strategy is None else strategy),
-            ("goals.yaml", GOALS if goals is None else goals),
-            ("qualities.yaml", QUALITIES if qualities is None else qualities),
-        ):
-            text = content if isinstance(content, str) else dump(content)
-            (root / file_name).write_text(text, encoding="utf-8")
-        for stem, content in (default_actions() if actions is None else actions).items():
-            text = content if isinstance(content, str) else dump(content)
-            (root / "actions" / f"{stem}.yaml").write_text(text, encoding="utf-8")
-        return root
+        return write_catalogue(root, actions, goals=goals, qualities=qualities, strategy=strategy)
 
     return make
 

@@ -19,8 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .catalogues import dump, write_catalogue
 from .unicode_reference import FORBIDDEN_IN_OUTPUT
 
 # Each payload is one string; every text field gets a mix of them.
@@ -103,8 +102,11 @@ def _all() -> str:
     return "\n".join(PAYLOADS)
 
 
+WIDTH = 10_000  # long payloads stay on one line
+
+
 def _dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    return dump(data, width=WIDTH)
 
 
 def write_hostile_catalogue(folder: Path, *, broken: bool = False, benign: bool = False) -> Path:
@@ -116,8 +118,6 @@ def write_hostile_catalogue(folder: Path, *, broken: bool = False, benign: bool 
             return "Gewone tekst"
         return _all() if multiline else _mix(next(counter))
 
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "actions").mkdir(exist_ok=True)
     strategy = {
         "name": text(),
         "name_en": text(),
@@ -180,11 +180,9 @@ def write_hostile_catalogue(folder: Path, *, broken: bool = False, benign: bool 
         "1": action("1", "connected", "samenleving", ["A", "B"]),
         "2": action("2", "connected", HOSTILE_GOAL, [], links_all_flywheels=True),
     }
-    (folder / "strategy.yaml").write_text(_dump(strategy), encoding="utf-8")
-    (folder / "goals.yaml").write_text(_dump(goals), encoding="utf-8")
-    (folder / "qualities.yaml").write_text(_dump(qualities), encoding="utf-8")
-    for id_, data in actions.items():
-        (folder / "actions" / f"{id_}.yaml").write_text(_dump(data), encoding="utf-8")
+    write_catalogue(
+        folder, actions, goals=goals, qualities=qualities, strategy=strategy, width=WIDTH
+    )
     if broken:
         _write_broken(folder, actions["1"])
     return folder

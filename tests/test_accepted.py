@@ -19,7 +19,8 @@ import yaml
 from rrs_cli.diagnostics import fails
 from rrs_cli.validation import validate
 
-from .conftest import Invoke, MakeCatalogue, default_actions, dump
+from .catalogues import default_actions, dump
+from .conftest import Invoke, MakeCatalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE_DOC = ROOT / "docs" / "catalogue.md"
@@ -69,7 +70,7 @@ def one_sided(make: MakeCatalogue) -> Path:
     return make(actions)
 
 
-def test_accepted_finding_is_listed_and_does_not_count(
+def test_accepted_finding_is_one_count_and_does_not_fail(
     make_catalogue: MakeCatalogue, rrs: Invoke
 ) -> None:
     root = one_sided(make_catalogue)
@@ -78,15 +79,20 @@ def test_accepted_finding_is_listed_and_does_not_count(
     assert item.accepted == "printed so"
     text = rrs("validate", str(root), "--strict")
     assert text.exit_code == 0, text.stdout + text.stderr
-    assert "(accepted: printed so)" in text.stdout and "1 accepted" in text.stderr
+    assert text.stdout == "" and "1 accepted (listed with --show-accepted)" in text.stderr
+    listed = rrs("validate", str(root), "--strict", "--show-accepted")
+    assert "accepted RRS101 one-sided-link [links[2]]" in listed.stdout
+    assert "(reason: printed so)" in listed.stdout
     data = json.loads(rrs("validate", str(root), "--strict", "--format", "json").stdout)
-    assert data["ok"] and data["accepted"] == 1 and data["warnings"] == 1
-    assert data["unaccepted_warnings"] == 0
+    assert data["ok"] and data["accepted"] == 1 and data["warnings"] == 0
+    assert data["findings"] == []
+    data = json.loads(
+        rrs("validate", str(root), "--strict", "--format", "json", "--show-accepted").stdout
+    )
     (shown,) = data["findings"]
     assert shown["accepted"] is True and shown["reason"] == "printed so"
-    github = rrs("validate", str(root), "--strict", "--format", "github").stdout
-    assert github.startswith("::notice ") and "::accepted: printed so" in github
-    assert "::error" not in github and "::warning" not in github
+    github = rrs("validate", str(root), "--strict", "--format", "github", "-v").stdout
+    assert github == "", "an accepted finding is never an annotation"
 
 
 def test_stale_acceptance_is_a_located_warning(make_catalogue: MakeCatalogue) -> None:
@@ -215,7 +221,7 @@ def test_schema_of_accepted_yaml_fits_the_bundled_file() -> None:
 
 
 def test_a_goal_finding_is_accepted_by_the_goal_key(make_catalogue: MakeCatalogue) -> None:
-    from .conftest import GOALS
+    from .catalogues import GOALS
 
     goals = [{**GOALS[0], "tagline": "Vaardige\u200bburgers"}, GOALS[1]]
     root = make_catalogue(goals=goals)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from rrs_cli.catalogue import Catalogue, load_catalogue
+from rrs_cli.crf import QUALITIES as CRF_QUALITIES
 from rrs_cli.diagnostics import Severity
 from rrs_cli.graph import LinkGraph
 from rrs_cli.models import Status, Term
@@ -32,15 +33,7 @@ def test_shape(catalogue: Catalogue) -> None:
     assert [a.id for a in catalogue.flywheels()] == list(string.ascii_uppercase[:24])
     assert [a.id for a in catalogue.connected()] == [str(n) for n in range(1, 45)]
     assert [g.number for g in catalogue.goals.values()] == list(range(1, 8))
-    assert list(catalogue.qualities) == [
-        "reflective",
-        "resourceful",
-        "robust",
-        "redundant",
-        "flexible",
-        "inclusive",
-        "integrated",
-    ]
+    assert list(catalogue.qualities) == [q.key for q in CRF_QUALITIES]
 
 
 def test_every_flywheel_sits_in_exactly_one_goal_section(catalogue: Catalogue) -> None:

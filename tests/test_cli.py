@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from rrs_cli import cli
 from rrs_cli.cli import app
+from rrs_cli.graph import LinkGraph
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import Invoke, MakeCatalogue
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -48,7 +51,7 @@ def test_list_table_is_plain_and_fits_80_columns(
     rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    result = rrs("list", catalogue=make_catalogue())
+    result = rrs("list", "--lang", "en", catalogue=make_catalogue())
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
     # Piped: one line per action, tab-separated, nothing padded.
@@ -63,7 +66,7 @@ def test_list_goal_filter_formats(rrs: Invoke, make_catalogue: MakeCatalogue) ->
     csv_out = rrs("list", "--goal", "cyber", "--format", "csv", catalogue=root).stdout
     assert csv_out.splitlines()[0].startswith('"id","kind","title"')
     assert len(csv_out.splitlines()) == 3
-    markdown = rrs("list", "-g", "3", "-f", "markdown", catalogue=root).stdout
+    markdown = rrs("list", "-g", "3", "-f", "markdown", "--lang", "en", catalogue=root).stdout
     assert markdown.splitlines()[0] == "| ID | Type | Title | Current status | Term | Goals |"
     assert "| B | flywheel | Deltaplan cyber |" in markdown
 
@@ -81,7 +84,7 @@ def test_unknown_filter_value_exits_2_with_suggestion(
 def test_show_lists_links_both_ways_with_titles(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     actions = default_actions()
     actions["A"] = {**actions["A"], "links": ["1"]}  # 2 names A, A does not name 2
-    result = rrs("show", "a", catalogue=make_catalogue(actions))
+    result = rrs("show", "a", "--lang", "en", catalogue=make_catalogue(actions))
     assert result.exit_code == 0
     out = result.stdout
     assert "Vliegwiel A" in out and "1. Een samenleving in balans" in out
@@ -228,10 +231,19 @@ def test_a_command_reads_the_catalogue_once(
         return real(folder)
 
     monkeypatch.setattr(catalogue_module, "_load", counted)
+    graphs: list[object] = []
+    real_build = LinkGraph.build.__func__  # type: ignore[attr-defined]
+
+    def build(cls: type[LinkGraph], catalogue: object) -> LinkGraph:
+        graphs.append(catalogue)
+        return real_build(cls, catalogue)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(LinkGraph, "build", classmethod(build))
     argv = [str(root.parent / "site") if part == "SITE" else part for part in command]
     result = rrs(*argv, catalogue=root)
     assert result.exit_code == 0, result.stderr
     assert loads == [root]
+    assert len(graphs) == 1  # and builds its link graph once
 
 
 def test_python_dash_m_runs_the_cli(make_catalogue: MakeCatalogue) -> None:
@@ -242,3 +254,42 @@ def test_python_dash_m_runs_the_cli(make_catalogue: MakeCatalogue) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "built"),
+    [
+        (["list", "-g", "cyber"], ["list"]),
+        (["-C", "data", "show", "I"], ["show"]),
+        (["show", "I", "-h"], ["show"]),
+        (["progress", "amend", "A"], ["progress"]),
+        (["--help"], None),  # the group's help lists every command
+        (["-h", "list"], None),
+        (["progress", "list", "A"], None),  # two command names: which runs is click's call
+        (["lst"], None),  # a misspelt command: click suggests from all of them
+        ([], None),
+    ],
+)
+def test_only_the_command_run_is_built(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], built: list[str] | None
+) -> None:
+    commands, groups = list(cli.app.registered_commands), list(cli.app.registered_groups)
+    monkeypatch.setattr(cli.app, "registered_commands", commands)
+    monkeypatch.setattr(cli.app, "registered_groups", groups)
+    every = [str(info.name) for info in commands + groups]
+    cli.build_only_the_command_run(args)
+    left = [str(info.name) for info in cli.app.registered_commands + cli.app.registered_groups]
+    assert left == (every if built is None else built)
+
+
+def test_the_entry_point_runs_one_command_and_shows_all_in_help() -> None:
+    def rrs(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "rrs_cli", *args], capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert rrs("show", "I").startswith("I  ")
+    for help_text in (rrs("--help"), rrs("-h", "list")):
+        assert all(f"  {name} " in help_text for name in ("list", "show", "init", "progress"))

@@ -31,7 +31,8 @@ from rrs_cli.models import (
 )
 from rrs_cli.render import diff as render
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import Invoke, MakeCatalogue
 
 MARK = "gewijzigd"
 

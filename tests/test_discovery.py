@@ -20,7 +20,8 @@ from rrs_cli.discovery import Source, catalogue_for_writing, discover, locate
 from rrs_cli.errors import CatalogueNotWritableError
 from rrs_cli.layout import bundled_catalogue
 
-from .conftest import Invoke, MakeCatalogue, connected, dump
+from .catalogues import connected, dump
+from .conftest import Invoke, MakeCatalogue
 from .test_revisions import commit, git, repository
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -414,6 +415,15 @@ def test_where_text(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     assert missing.stdout.startswith(f"{Path.cwd() / 'nope'}\n")
 
 
+def test_where_json_escapes_what_a_folder_name_can_hold(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
+    root = make_catalogue(name="cat\u202eevil\x1b[2J")
+    result = rrs("where", "--format", "json", "-C", str(root))
+    assert "\u202e" not in result.stdout and "\x1b" not in result.stdout
+    assert json.loads(result.stdout)["path"] == str(root)
+
+
 def test_version_names_the_catalogue(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     result = rrs("--version")
     assert result.exit_code == 0
@@ -430,7 +440,7 @@ def test_a_missing_command_is_still_a_usage_error(
 ) -> None:
     result = rrs("-C", str(make_catalogue()))
     assert result.exit_code == 2
-    assert "Missing command" in result.stderr
+    assert "rrs: error: missing command" in result.stderr  # rrs's one error style
 
 
 # -o - and export --output -----------------------------------------------------

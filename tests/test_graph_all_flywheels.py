@@ -18,14 +18,7 @@ from rrs_cli.graph import LinkGraph
 from rrs_cli.models import Action, Goal, action_sort_key
 from rrs_cli.validation import check_catalogue
 
-
-def letters(n: int) -> str:
-    out = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = chr(65 + rest) + out
-    return out
+from .catalogues import letters
 
 
 def all_flywheels_catalogue(flywheels: int, to_all: int) -> Catalogue:

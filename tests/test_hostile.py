@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Invoke, MakeCatalogue, default_actions
+from .catalogues import default_actions
+from .conftest import Invoke, MakeCatalogue
 from .hostile import FORBIDDEN, HOSTILE_GOAL, TAG_MESSAGE, write_hostile_catalogue
 
 FORMULA = frozenset("=+-@")
@@ -342,7 +343,7 @@ def test_init_refuses_a_bad_contact_at_the_option(
 def test_the_schema_refuses_what_the_options_refuse(
     rrs: Invoke, make_catalogue: MakeCatalogue, contact: str
 ) -> None:
-    from .conftest import STRATEGY
+    from .catalogues import STRATEGY
 
     root = make_catalogue(strategy={**STRATEGY, "contact": contact})
     result = rrs("validate", "--format", "json", str(root))
@@ -355,7 +356,7 @@ def test_the_schema_refuses_what_the_options_refuse(
 def test_the_same_organisation_name_in_two_groups_is_an_error(
     rrs: Invoke, make_catalogue: MakeCatalogue
 ) -> None:
-    from .conftest import STRATEGY
+    from .catalogues import STRATEGY
 
     groups = [["Havenbedrijf Rotterdam", "HbR"], ["Gemeente", "gemeente  ", "HBR"]]
     root = make_catalogue(strategy={**STRATEGY, "organisations": groups})

@@ -21,7 +21,8 @@ import pytest
 from rrs_cli.site.build import pagefind_executable
 from rrs_cli.site.serve import make_server
 
-from .conftest import STRATEGY, Invoke, MakeCatalogue, default_actions
+from .catalogues import STRATEGY, default_actions
+from .conftest import Invoke, MakeCatalogue
 
 needs_pagefind = pytest.mark.skipif(pagefind_executable() is None, reason="Pagefind is missing")
 

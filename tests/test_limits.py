@@ -14,7 +14,8 @@ import pytest
 
 from rrs_cli import limits, yamlio
 
-from .conftest import GOALS, QUALITIES, Invoke, MakeCatalogue, connected, default_actions
+from .catalogues import GOALS, QUALITIES, connected, default_actions
+from .conftest import Invoke, MakeCatalogue
 
 
 def test_the_limits_are_the_documented_ones() -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import GOALS, STRATEGY, Invoke, dump
+from .catalogues import GOALS, STRATEGY, dump
+from .conftest import Invoke
 
 # When the input grows by a factor, no output may grow by more than 1.25 times
 # that factor (quadratic growth: about twice it, here).

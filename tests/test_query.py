@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
+import typer
 
 from rrs_cli.catalogue import load_catalogue
+from rrs_cli.cli import app
 from rrs_cli.errors import UnknownChoiceError
 from rrs_cli.graph import LinkGraph
 from rrs_cli.models import Kind, Status, Term
 from rrs_cli.query import ActionFilter, fold, resolve_enum, resolve_goal
 
-from .conftest import MakeCatalogue, connected, default_actions
+from .catalogues import connected, default_actions
+from .conftest import Invoke, MakeCatalogue
 
 
 def ids(make: MakeCatalogue, actions: dict | None = None, **filters: str) -> list[str]:
@@ -215,3 +219,18 @@ def test_the_site_and_report_owners_are_what_the_cli_finds(bundled: Path) -> Non
     owners = group_organisations(catalogue.actions.values(), lambda a: (a.owner,), organisations)
     water = next(g for g in owners if g.name == "Waterschappen")
     assert "K" in {a.id for a in water.actions}
+
+
+def test_the_filter_is_built_by_name(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
+    # Nine filters of one type: a positional call could swap two and still run.
+    with pytest.raises(TypeError):
+        ActionFilter(["cyber"])  # type: ignore[misc]
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    for name in ("list", "graph"):
+        options = {param.name for param in commands[name].params}
+        assert {field.name for field in fields(ActionFilter)} <= options, name
+    root = make_catalogue()
+    listed = rrs("list", "--org", "havenbedrijf", "--text", "deltaplan", catalogue=root)
+    assert listed.stdout.split()[0] == "B" and len(listed.stdout.splitlines()) == 1
+    drawn = rrs("graph", "--org", "havenbedrijf", "--text", "deltaplan", catalogue=root).stdout
+    assert "a_B" in drawn and "a_A" not in drawn

@@ -27,7 +27,8 @@ from rrs_cli.models import Status, Term
 from rrs_cli.render import report as render
 from rrs_cli.report import Report
 
-from .conftest import Invoke, MakeCatalogue, connected, default_actions
+from .catalogues import connected, default_actions
+from .conftest import Invoke, MakeCatalogue
 from .fixtures.build_progress_fixture import DATA, PROGRESS, TARGET
 from .test_report import HOSTILE, check_golden, logged_actions, make_report
 
@@ -93,14 +94,15 @@ def test_human_report_shows_words_not_codes() -> None:
         assert english not in dutch
 
 
-def test_summary_comes_first_and_lists_go_to_the_appendix() -> None:
+def test_decisions_and_summary_come_first_and_lists_go_to_the_appendix() -> None:
     text = render.markdown(bundled_report(), "nl")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings[0] == "## Samenvatting" and headings[-1] == "## Bijlage"
+    assert headings[:2] == ["## Ter besluitvorming", "## Samenvatting"]
+    assert headings[-1] == "## Bijlage"
     body, appendix = text.split("## Bijlage")
     # Every overdue action is listed once, in the appendix, not in the attention section.
-    attention = body.split("## Aandachtspunten")[1].split("## Doelen")[0]
-    assert "| **B** |" not in attention and "| **B** |" in appendix
+    attention = body.split("## Aandachtspunten")[1].split("## Overzicht")[0]
+    assert "| **B** " not in attention and "| **B** " in appendix
     assert attention.count("\n| ") < 40
 
 
@@ -249,8 +251,9 @@ def test_html_report_is_self_contained_and_inert(make_catalogue: MakeCatalogue) 
     assert any("<script>alert(1)</script>" in t for t in doc.text)
     assert "@media print" in html and '<html lang="nl">' in html
     assert names.count("svg") == 3
-    # Every chart has its numbers in a table as well.
-    assert html.count('class="rrs-chart-table"') == 3
+    # Every chart draws the table just before it (test_report_layout reads both back).
+    after_a_table = r'</table>\n(?:<p class="rrs-caption">[^<]*</p>\n)?<figure class="rrs-chart"'
+    assert len(re.findall(after_a_table, html)) == 3
 
 
 def test_html_control_characters_are_visible(make_catalogue: MakeCatalogue) -> None:
@@ -263,9 +266,10 @@ def test_html_control_characters_are_visible(make_catalogue: MakeCatalogue) -> N
 
 def test_html_body_is_a_fragment_the_site_can_include(make_catalogue: MakeCatalogue) -> None:
     from rrs_cli.render.html import render as render_template
+    from rrs_cli.render.report_layout import layout
 
     report = make_report(make_catalogue(logged_actions()), as_of=date(2021, 6, 30))
-    body = render_template("report_body.html", "en", report=report, strategy=report.strategy)
+    body = render_template("report_body.html", "en", document=layout(report, "en"))
     assert not re.search(r"<(html|head|body)[\s>]", body)
     assert body.lstrip().startswith("<article") and HOSTILE not in body
 
@@ -305,7 +309,10 @@ def test_every_interface_key_the_report_uses_exists() -> None:
     sources = [
         package / "templates" / "report_body.html",
         package / "templates" / "report_standalone.html",
+        package / "templates" / "report_macros.html",
         package / "render" / "report.py",
+        package / "render" / "report_layout.py",
+        package / "render" / "report_tables.py",
         package / "init.py",
     ]
     used: set[str] = set()
@@ -334,3 +341,61 @@ def test_html_report_of_the_hostile_catalogue_is_inert(tmp_path: Path) -> None:
                 value = attrs.get(key)
                 assert value is None or value.startswith("#"), (tag, attrs)
         assert names.count("svg") == 3 and names.count("html") == 1
+
+
+# -- decisions first ----------------------------------------------------------------
+
+
+def stopping_actions() -> dict[str, Any]:
+    actions = logged_actions()
+    actions["2"] = {
+        **actions["2"],
+        "progress": [{"date": "2020-05-01", "status": "stopped", "note": "Geen budget"}],
+    }
+    actions["1"] = {
+        **actions["1"],
+        "progress": [
+            {"date": "2020-03-01", "status": "stopped", "note": "Gepauzeerd"},
+            {"date": "2020-04-01", "status": "ongoing", "note": "Weer gestart"},
+        ],
+    }
+    return actions
+
+
+def test_actions_stopped_in_the_period_come_first(make_catalogue: MakeCatalogue) -> None:
+    root = make_catalogue(stopping_actions())
+    report = make_report(root, as_of=date(2021, 6, 30), since=date(2020, 1, 1))
+    # 1 was stopped and started again: nothing to decide; 2 is still stopped.
+    assert [c.action.id for c in report.stopped] == ["2"]
+    text = render.markdown(report, "nl")
+    decisions = text.split("## Ter besluitvorming")[1].split("## Samenvatting")[0]
+    assert "### Gestopt in deze periode (1)" in decisions
+    assert "| 01-05-2020 | **2** Actie 2 | Cluster Stadsontwikkeling | Geen budget |" in decisions
+    later = make_report(root, as_of=date(2021, 6, 30), since=date(2020, 5, 2))
+    assert later.stopped == []
+
+
+def test_terms_that_expired_in_the_period_come_first(make_catalogue: MakeCatalogue) -> None:
+    root = make_catalogue(logged_actions())
+    # Short terms end on 31 December 2018: their first day past the term is 1 January 2019.
+    report = make_report(root, as_of=date(2021, 6, 30), since=date(2019, 1, 1))
+    assert sorted(a.id for a, _ in report.expired_in_period) == ["2", "9", "A", "B"]
+    assert (
+        make_report(root, as_of=date(2021, 6, 30), since=date(2019, 1, 2)).expired_in_period == []
+    )
+    assert make_report(root, as_of=date(2021, 6, 30)).expired_in_period == []
+
+
+def test_derived_end_of_term_dates_say_so() -> None:
+    """Every table with an "End of term" column is followed by how the dates are derived."""
+    for lang in ("nl", "en"):
+        text = render.markdown(
+            bundled_report(since=date(2018, 7, 1), as_of=date(2019, 3, 31)), lang
+        )  # type: ignore[arg-type]
+        column = MESSAGES["report.col.horizon"][lang == "en"]
+        note = MESSAGES["report.derived"][lang == "en"].split("{")[0]
+        tables = [block for block in text.split("\n\n") if f"| {column} |" in block.split("\n")[0]]
+        assert len(tables) == 2  # the decisions and the appendix
+        for table in tables:
+            after = text.split(table, 1)[1].lstrip("\n")
+            assert after.startswith(note), after[:80]

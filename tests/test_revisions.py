@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from .conftest import Invoke, MakeCatalogue, connected, default_actions, dump
+from .catalogues import connected, default_actions, dump
+from .conftest import Invoke, MakeCatalogue
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

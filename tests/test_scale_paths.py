@@ -9,7 +9,8 @@ import pytest
 import rrs_cli.catalogue as catalogue_module
 from rrs_cli.validation import validate
 
-from .conftest import MakeCatalogue, connected, default_actions
+from .catalogues import connected, default_actions
+from .conftest import MakeCatalogue
 
 
 def many_actions(count: int) -> dict[str, object]:

@@ -80,14 +80,14 @@ def test_report_every_format_and_language(rrs: Invoke) -> None:
     assert english.startswith("# Kelderwick Resilience Plan: progress report")
     assert "published (2019)" in english
     # The horizons are this strategy's: short = 3 years, so B (2019 + 3) has passed.
-    assert "Actions past their expected-result horizon and not completed: 1 of 8." in english
-    assert "| **B** | Street Captains Network | the council | Short term | 2022-12-31" in english
+    assert "Actions past their expected term with no completion reported: 1 of 8." in english
+    assert "| **B** Street Captains Network | the council | Short term | 31/12/2022 |" in english
     # Owners grouped by this strategy's aliases: 'the council', 'City Council', ...
     assert "| Kelderwick City Council | 4 |" in english
     # Its own "not settled" words.
     assert "Actions whose (possible) funding is not yet settled: 4." in english
     # --since is inclusive: the entry of 2023-07-01 is in the period.
-    assert "| 2023-07-01 | **A** Kelder Floodplain Programme |" in english
+    assert "| 01/07/2023 | **A** Kelder Floodplain Programme |" in english
     assert "vliegwiel" not in english.lower()  # Dutch words only in a Dutch report
     dutch = run(rrs, *common, "--lang", "nl")
     assert dutch.startswith("# Kelderwick Resilience Plan: voortgangsrapportage")
@@ -133,4 +133,4 @@ def test_without_strategy_yaml_the_report_names_no_strategy(rrs: Invoke, tmp_pat
         clean(result.stdout)
     text = rrs("report", "--as-of", "2024-01-01", catalogue=copy).stdout
     assert text.startswith("# Resilience strategy: progress report")
-    assert "Actions past their expected-result horizon and not completed: 0 of 8." in text
+    assert "Actions past their expected term with no completion reported: 0 of 8." in text

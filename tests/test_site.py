@@ -29,7 +29,8 @@ from rrs_cli.site import serve as site_serve
 from rrs_cli.site.serve import make_server
 from rrs_cli.validation import validate
 
-from .conftest import STRATEGY, Invoke, MakeCatalogue, connected, default_actions, flywheel
+from .catalogues import STRATEGY, connected, default_actions, flywheel
+from .conftest import Invoke, MakeCatalogue
 
 WITH_ORGS = {
     **STRATEGY,
@@ -586,7 +587,10 @@ def test_a_large_report_is_split_into_parts(
         assert "assets/report.css" in body
     # Every action of the goal sections is in some part, once per flywheel table.
     whole = "".join(p.read_text(encoding="utf-8") for p in goals)
-    assert whole.count('<th scope="row">A</th>') >= 1
+    # Each names the action it lists with a link to its page.
+    assert (
+        whole.count('<th scope="row"><strong><a href="../actions/A.html">A</a></strong></th>') >= 1
+    )
     check_links(out)
 
 
@@ -624,6 +628,17 @@ def test_a_long_list_is_paged_and_the_pages_hold_every_action(
 def test_a_small_report_is_one_page(site: Path) -> None:
     assert not (site / "report").exists()
     assert 'class="rrs-parts"' not in (site / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_reports_rows_link_to_the_action_pages(site: Path) -> None:
+    """On the site, every action the report names links to its page (the standalone
+    report links nowhere: test_report_steering)."""
+    report = (site / "report.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'<a href="actions/([A-Z0-9]+)\.html">\1</a>', report))
+    assert linked == {p.stem for p in (site / "actions").glob("*.html")} - {"_"}
+    # The printed footer of the site's report, as a file (the CSP allows no inline style).
+    assert 'href="assets/report-page.css"' in report
+    assert "counter(pages)" in (site / "assets" / "report-page.css").read_text(encoding="utf-8")
 
 
 def test_the_indexer_reads_only_the_action_pages(

@@ -13,7 +13,8 @@ from rrs_cli.models import Action
 from rrs_cli.render import graph as render_graph
 from rrs_cli.site.svg import bar_chart_svg, network_svg, text_width
 
-from .conftest import MakeCatalogue, connected, default_actions, flywheel
+from .catalogues import connected, default_actions, flywheel, letters
+from .conftest import MakeCatalogue
 
 NS = "{http://www.w3.org/2000/svg}"
 HOSTILE = (
@@ -174,16 +175,6 @@ def test_barycentre_ordering_removes_a_crossing(make_catalogue: MakeCatalogue) -
     }
     place = ys(parse(network_svg(network_of(make_catalogue(actions)), href=href, title="n")))
     assert (place["A"] < place["B"]) == (place["2"] < place["1"])
-
-
-def letters(n: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA: flywheel ids."""
-    out = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 def synthetic(count: int) -> render_graph.Network:

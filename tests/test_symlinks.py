@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import GOALS, Invoke, MakeCatalogue, connected, default_actions, dump
+from .catalogues import GOALS, connected, default_actions, dump
+from .conftest import Invoke, MakeCatalogue
 
 SECRET = "SECRET-VALUE-42"
 

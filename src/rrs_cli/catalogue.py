@@ -298,6 +298,7 @@ def read_files(paths: list[Path]) -> list[tuple[Document | None, list[Finding]]]
     """
     if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return [load_file(path) for path in paths]
+    # Imported here, not at the top: a small catalogue never forks (start-up speed).
     import multiprocessing
     import threading
 

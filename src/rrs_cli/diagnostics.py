@@ -79,6 +79,12 @@ CHECKS: dict[str, Check] = _checks(
         "text holds control, format, bidi, default-ignorable or tag characters, or blank "
         "fillers, that hide what it says",
     ),
+    Check(
+        "RRS113",
+        "duplicate-progress",
+        W,
+        "a progress entry that repeats another one (same day, same note)",
+    ),
 )
 
 

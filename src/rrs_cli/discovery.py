@@ -283,3 +283,30 @@ __all__ = [
     "is_catalogue",
     "locate",
 ]
+
+
+def catalogue_for_path(path: Path) -> tuple[Path, str | None]:
+    """The catalogue a path given on the command line means, and a note when it is
+    not the path itself.
+
+    People name the actions folder (``catalogue/actions``), one file of the
+    catalogue (``catalogue/goals.yaml``, ``actions/1.yaml``) or the root of a
+    catalogue repository (``.`` with a ``catalogue/`` subfolder): each means
+    the catalogue folder it belongs to. Any other path is returned as given,
+    and loading it says what is missing.
+    """
+    if is_catalogue(path):
+        return path, None
+    candidates: list[tuple[Path, str]] = []
+    if path.name == ACTIONS_DIR:
+        candidates.append((path.parent, "is the actions folder of"))
+    if path.suffix in (".yaml", ".yml"):
+        candidates.append((path.parent, "is a file of"))
+        if path.parent.name == ACTIONS_DIR:
+            candidates.append((path.parent.parent, "is an action file of"))
+    candidates.append((path / REPOSITORY_CATALOGUE, "holds"))
+    for folder, relation in candidates:
+        if is_catalogue(folder):
+            shown = folder if str(folder) != "" else Path()
+            return shown, f"'{path}' {relation} the catalogue '{shown}'; using the catalogue"
+    return path, None

@@ -18,9 +18,16 @@ import heapq
 from collections import deque
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .catalogue import Catalogue
 from .models import Action, action_sort_key
+
+# Which blocks print a link, seen from one action: "both" name each other;
+# "here": only this action's block names the other; "there": only the other's
+# does; "all": the other action is linked with every flywheel (one mark, not a
+# one-sided link).
+LinkSides = Literal["both", "here", "there", "all"]
 
 
 @dataclass
@@ -116,6 +123,16 @@ class LinkGraph:
             return self.catalogue.actions[target].is_flywheel
         return target in action.links
 
+    def sides(self, here: str, there: str) -> LinkSides:
+        """Which blocks print the link between ``here`` and ``there``, seen from ``here``."""
+        named_here = self.names(here, there)
+        if self.catalogue.actions[there].links_all_flywheels and not named_here:
+            return "all"
+        named_there = self.names(there, here)
+        if named_here and named_there:
+            return "both"
+        return "here" if named_here else "there"
+
     def goals_of(self, action: Action) -> list[str]:
         """Goal keys the action belongs to, in goal-number order."""
         keys: set[str] = set()
@@ -160,10 +177,9 @@ class LinkGraph:
             for other_id in sorted(candidates - seen, key=action_sort_key):
                 other = actions[other_id]
                 seen.add(other_id)
-                here = self.names(here_id, other_id)
-                there = self.names(other_id, here_id)
-                sides = "both" if here and there else (here_id if here else other_id)
-                queue.append(Step(step.depth + 1, other, here_id, sides))
+                sides = self.sides(here_id, other_id)
+                named_by = "both" if sides == "both" else here_id if sides == "here" else other_id
+                queue.append(Step(step.depth + 1, other, here_id, named_by))
                 steps.append(queue[-1])
         return sorted(steps, key=lambda s: (s.depth, action_sort_key(s.action.id)))
 

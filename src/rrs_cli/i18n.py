@@ -14,9 +14,9 @@ Add strings here, never in a renderer or template: renderers call
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, Protocol
 
-from .models import Status, Term
+from .models import Status, Strategy, Term
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
@@ -83,7 +83,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.progress_entry": ("Voortgangsmelding", "Progress entry"),
     "field.last_update": ("Laatste voortgangsmelding", "Last progress update"),
     "field.notes": ("Over de bron", "About the source"),
-    "field.as_of": ("Peildatum", "As of"),
     "field.date": ("Datum", "Date"),
     "field.note": ("Toelichting", "Note"),
     "field.by": ("Door", "By"),
@@ -91,8 +90,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # `rrs list`: the table's short headings and its count.
     "list.term": ("Termijn", "Term"),
     "list.goals": ("Doelen", "Goals"),
-    "list.count": ("{count} acties", "{count} actions"),
+    "list.status_at_publication": ("Status bij publicatie", "Status at publication"),
+    "list.end_of_term": ("Einde termijn", "End of term"),
+    "list.last_update": ("Laatste melding", "Last update"),
     "list.count.one": ("{count} actie", "{count} action"),
+    "list.count.other": ("{count} acties", "{count} actions"),
     # `rrs show`: one action's labels.
     "show.goals_named": ("Genoemde doelen", "Goals named"),
     "show.links_as_printed": ("Verbindingen in het bestand", "Links in the file"),
@@ -102,7 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.link.both": ("beide kanten", "both"),
     "show.link.here": ("alleen hier genoemd", "named here only"),
     "show.link.there": ("alleen daar genoemd", "named there only"),
-    "show.link.there_all": (
+    "show.link.all": (
         "daar genoemd (alle vliegwielacties)",
         "named there (all flywheel actions)",
     ),
@@ -121,6 +123,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vervang dit voorbeeld door een actie uit de strategie.",
         "Replace this example with an action from the strategy.",
     ),
+    # `rrs init`: its questions, asked in the language chosen first.
+    "init.prompt.city": ("Stad", "City"),
+    "init.prompt.name": (
+        "Naam van de strategie (in haar eigen taal)",
+        "Strategy name (in its own language)",
+    ),
+    "init.prompt.name_en": ("Naam van de strategie in het Engels", "Strategy name in English"),
+    "init.prompt.published": ("Jaar van publicatie", "Year of publication"),
+    "init.prompt.contact": (
+        "E-mailadres voor reacties (leeg: geen)",
+        "Contact e-mail (empty: none)",
+    ),
+    "init.prompt.goal": ("Doel {number} (leeg: klaar)", "Goal {number} (empty: done)"),
+    "init.default_name": ("{city} Resilience Strategie", "{city} Resilience Strategy"),
     # Months, for dates written out in the report.
     "month.1": ("januari", "January"),
     "month.2": ("februari", "February"),
@@ -150,6 +166,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The baseline is the status when the strategy was published ({year}); "
         "the current status is the latest one reported.",
     ),
+    "report.version": (
+        "Catalogusversie: {version} (controlegetal van de catalogusbestanden).",
+        "Catalogue version: {version} (checksum of the catalogue's files).",
+    ),
+    "report.version.short": ("catalogus {version}", "catalogue {version}"),
+    "report.page_of": ("pagina {page} van {pages}", "page {page} of {pages}"),
+    "report.date": ("{day:02d}-{month:02d}-{year}", "{day:02d}/{month:02d}/{year}"),
+    "report.decisions": ("Ter besluitvorming", "For decision"),
+    "report.decisions.intro": (
+        "Acties die in deze periode als gestopt zijn gemeld, en acties waarvan de verwachte "
+        "termijn in deze periode is verstreken zonder dat een afronding is gemeld.",
+        "Actions reported as stopped in this period, and actions whose expected term expired "
+        "in this period with no completion reported.",
+    ),
+    "report.decisions.intro_all": (
+        "Acties die tot de peildatum als gestopt zijn gemeld; de acties met een verstreken "
+        "termijn staan onder Aandachtspunten.",
+        "Actions reported as stopped up to the reference date; the actions past their expected "
+        "term are under Needs attention.",
+    ),
+    "report.decisions.stopped": (
+        "Gestopt in deze periode ({count})",
+        "Stopped in this period ({count})",
+    ),
+    "report.decisions.stopped_all": (
+        "Gestopt tot de peildatum ({count})",
+        "Stopped up to the reference date ({count})",
+    ),
+    "report.decisions.expired": (
+        "Termijn verstreken in deze periode ({count})",
+        "Term expired in this period ({count})",
+    ),
+    "report.derived": (
+        "Einde termijn is afgeleid, niet gedrukt: 31 december van het jaar van publicatie "
+        "({year}) plus de termijn in jaren ({terms}). De strategie noemt alleen de termijn.",
+        "End of term is derived, not printed: 31 December of the year of publication ({year}) "
+        "plus the term in years ({terms}). The strategy gives only the term.",
+    ),
+    "report.derived.term": ("{term}: {years} jaar", "{term}: {years} years"),
     "report.summary": ("Samenvatting", "Summary"),
     "report.summary.changes": (
         "Acties met een voortgangsmelding in deze periode: {actions} "
@@ -172,11 +227,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No progress was recorded in this period.",
     ),
     "report.summary.overdue": (
-        "Acties over hun verwachte termijn en niet afgerond: {count} van {total}.",
-        "Actions past their expected-result horizon and not completed: {count} of {total}.",
+        "Acties waarvan de verwachte termijn is verstreken en waarvan geen afronding is "
+        "gemeld: {count} van {total}.",
+        "Actions past their expected term with no completion reported: {count} of {total}.",
     ),
     "report.summary.stale": (
-        "Acties zonder voortgangsmelding in de laatste {days} dagen: {count} van {total} "
+        "Acties zonder voortgangsmelding in de afgelopen {days} dagen: {count} van {total} "
         "(nog nooit gemeld: {never}).",
         "Actions without a progress entry in the last {days} days: {count} of {total} "
         "(never reported: {never}).",
@@ -186,23 +242,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Actions whose (possible) funding is not yet settled: {count}.",
     ),
     "report.summary.decide": (
-        "Voor een besluit: de acties over hun termijn en zonder voortgangsmelding, "
-        "per doel en per eigenaar hieronder; de volledige lijsten staan in de bijlage.",
-        "For a decision: the actions past their horizon and without a progress entry, "
-        "per goal and per owner below; the full lists are in the appendix.",
+        "Hieronder per doel en per eigenaar de acties waarvan de termijn is verstreken en de "
+        "acties zonder voortgangsmelding; de volledige lijsten staan in de bijlage.",
+        "Below, by goal and by owner, the actions past their expected term and those without "
+        "a progress entry; the full lists are in the appendix.",
     ),
     "report.per_goal": ("Per doel", "Per goal"),
     "report.per_owner": ("Per eigenaar", "Per owner"),
     "report.col.actions": ("Acties", "Actions"),
     "report.col.changed": ("Gewijzigd", "Changed"),
-    "report.col.overdue": ("Termijn verstreken", "Past horizon"),
+    "report.col.overdue": ("Termijn verstreken", "Term expired"),
     "report.col.stale": ("Geen melding", "No update"),
     "report.col.also": ("Draagt ook bij", "Also contributes"),
     "report.col.total": ("Totaal", "Total"),
     "report.col.action": ("Actie", "Action"),
     "report.col.count": ("Aantal", "Count"),
-    "report.col.horizon": ("Termijn tot", "Horizon"),
-    "report.col.baseline": ("Bij publicatie ({year})", "At publication ({year})"),
+    "report.col.horizon": ("Einde termijn", "End of term"),
+    "report.col.status": ("Status", "Status"),
+    "report.col.last_update": ("Laatste melding", "Last update"),
+    "report.col.quality": ("Kwaliteit", "Quality"),
     "report.col.statuses": ("Huidige statussen", "Current statuses"),
     "report.col.change": ("Statuswijziging", "Status change"),
     "report.total": ("Totaal", "Total"),
@@ -210,14 +268,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.goal_name": ("{number}. {name}", "{number}. {name}"),
     "report.goal_short": ("Doel {number}", "Goal {number}"),
     "report.per_goal.caption": (
-        "Elke actie telt één keer, bij het doel in wiens hoofdstuk de strategie haar noemt "
-        "(samen {total}). ‘Draagt ook bij’ telt daarnaast de acties uit andere hoofdstukken "
-        "die via hun links ook dit doel bereiken (samen {also}); die tellen niet mee in "
-        "het totaal.",
+        "Elke actie telt één keer, bij het doel in het hoofdstuk waarin de strategie haar "
+        "noemt (samen {total}). ‘Draagt ook bij’ telt daarnaast de acties uit andere "
+        "hoofdstukken die via hun koppelingen ook aan dit doel bijdragen (samen {also}); die "
+        "tellen niet mee in het totaal.",
         "Each action is counted once, under the goal whose chapter the strategy prints it in "
         "(together {total}). ‘Also contributes’ counts, in addition, the actions from other "
-        "chapters that reach this goal through their links (together {also}); they are not part "
-        "of the total.",
+        "chapters that also contribute to this goal through their links (together {also}); "
+        "they are not part of the total.",
     ),
     "report.per_owner.caption": (
         "Eigenaren zoals de strategie ze noemt. Een actie met meer eigenaren telt bij elk "
@@ -245,11 +303,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.unchanged": ("ongewijzigd: {status}", "unchanged: {status}"),
     "report.attention": ("Aandachtspunten", "Needs attention"),
     "report.overdue": (
-        "Verwachte termijn verstreken, niet afgerond ({count})",
-        "Expected-result horizon passed, not completed ({count})",
+        "Verwachte termijn verstreken, geen afronding gemeld ({count})",
+        "Expected term expired, no completion reported ({count})",
     ),
     "report.stale": (
-        "Geen voortgangsmelding in de laatste {days} dagen ({count})",
+        "Geen voortgangsmelding in de afgelopen {days} dagen ({count})",
         "No progress entry in the last {days} days ({count})",
     ),
     "report.see_appendix": (
@@ -258,10 +316,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.none": ("Geen.", "None."),
     "report.goals": ("Doelen", "Goals"),
+    "report.goals.caption": (
+        "Per doel elke vliegwielactie (vet) met haar verbonden acties. Status: bij publicatie "
+        "({year}) en op de peildatum, met een pijl als die verschillen.",
+        "Per goal, each flywheel action (bold) with its connected actions. Status: at "
+        "publication ({year}) and on the reference date, with an arrow where they differ.",
+    ),
     "report.flywheel_heading": ("Vliegwielactie {id}: {title}", "Flywheel action {id}: {title}"),
-    "report.connected_of": ("Verbonden acties van {id}", "Connected actions of {id}"),
     "report.unattached": (
-        "Verbonden acties zonder vliegwielactie in dit doel",
+        "Verbonden acties zonder vliegwielactie bij dit doel",
         "Connected actions linked to no flywheel action of this goal",
     ),
     "report.cross_cutting": (
@@ -271,43 +334,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.no_actions": ("Geen acties.", "No actions."),
     "report.coverage": ("Dekking doel × kwaliteit", "Goal × quality coverage"),
     "report.coverage.caption": (
-        "Aantal acties per doel waarvan de resilience value de kwaliteit noemt; — is een gat.",
-        "Actions per goal whose resilience value names each quality; — marks a gap.",
+        "Aantal acties per doel waarvan de tekst over de resiliencewaarde de kwaliteit noemt. "
+        "Een kwaliteit telt alleen mee waar die tekst haar noemt; — betekent: geen actie van "
+        "dit doel noemt haar, niet dat het doel haar mist.",
+        "Number of actions per goal whose resilience-value text names the quality. A quality "
+        "is counted only where that text names it; — means that no action of this goal names "
+        "it, not that the goal lacks it.",
     ),
+    "report.coverage.legend": ("Doelen: {goals}.", "Goals: {goals}."),
     "report.coverage.gaps": (
-        "{gaps} van de {total} combinaties van doel en kwaliteit hebben geen actie.",
-        "{gaps} of {total} goal–quality pairs have no action.",
+        "Bij {gaps} van de {total} combinaties van doel en kwaliteit noemt geen actie de "
+        "kwaliteit.",
+        "In {gaps} of {total} goal–quality pairs no action names the quality.",
     ),
     "report.owners": ("Eigenaren", "Owners"),
     "report.other_owners": (
-        "Andere eigenaren (elk één actie)",
+        "Overige eigenaren (elk één actie)",
         "Other owners (one action each)",
     ),
     "report.no_owner": ("Geen eigenaar vermeld", "No owner given"),
     "report.funding": ("Financiën (mogelijk)", "Funding (possible)"),
     "report.funding.note": (
-        "De strategie noemt bij elke actie mogelijke financiering: geen van deze bedragen of "
-        "bronnen is daarmee toegezegd.",
-        "The strategy gives each action's possible funding: none of these sources or amounts "
-        "is thereby committed.",
+        "De strategie noemt bij elke actie mogelijke financiering; geen van deze "
+        "financieringsbronnen is daarmee toegezegd.",
+        "The strategy gives each action's possible funding; this does not mean that any of "
+        "these sources has been committed.",
     ),
     "report.funding.unsettled": (
         "Financiering nog niet bepaald ({count})",
         "Funding not yet settled ({count})",
     ),
     "report.funding.unsettled_words": (
-        "Als niet bepaald geldt: leeg, of {words}.",
-        "Counted as not settled: empty, or {words}.",
+        "Als nog niet bepaald gelden: {words}.",
+        "Counted as not yet settled: {words}.",
     ),
-    "report.funding.by_source": ("Mogelijke financiering per bron", "Possible funding by source"),
+    "report.funding.empty": ("een leeg veld", "an empty field"),
+    "report.and": ("en", "and"),
     "report.no_funding": ("Geen financiering vermeld", "No funding given"),
     "report.appendix": ("Bijlage", "Appendix"),
-    "report.appendix.overdue": ("Termijn verstreken", "Horizon passed"),
+    "report.appendix.overdue": ("Termijn verstreken", "Term expired"),
     "report.appendix.stale": ("Zonder recente voortgangsmelding", "No recent progress entry"),
+    "report.appendix.never": (
+        "Nog nooit een voortgangsmelding ({count}; titels, eigenaren en statussen onder "
+        "Doelen en Eigenaren):",
+        "No progress entry ever ({count}; titles, owners and statuses under Goals and Owners):",
+    ),
     "report.appendix.owners": ("Alle eigenaren", "All owners"),
     "report.appendix.funding": ("Alle (mogelijke) financiering", "All (possible) funding"),
-    "report.never": ("nooit", "never"),
-    "report.chart.table": ("Dezelfde cijfers als tabel", "The same numbers as a table"),
+    "report.never": ("nog geen", "none yet"),
     "report.contents": ("Inhoud", "Contents"),
     "report.generated": (
         "Gemaakt met rrs uit de catalogus van de strategie; contact: {contact}.",
@@ -646,6 +720,10 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "matching actions. Searching text, sorting and the count need JavaScript.",
     ),
     "site.list.shown": ("Getoond: ", "Shown: "),
+    "site.filter.unknown": (
+        "{filter} ‘{value}’ komt in deze lijst niet voor.",
+        "{filter} ‘{value}’ matches nothing in this list.",
+    ),
     "site.result_count": ("{count} van {total} acties", "{count} of {total} actions"),
     "site.list_caption": ("Alle acties", "All actions"),
     "site.col.action": ("Actie", "Action"),
@@ -1106,6 +1184,27 @@ def term_label(term: Term | None, lang: Language) -> str:
     return text(f"term.{term.value}" if term else "term.none", lang)
 
 
+class Named(Protocol):
+    """A goal or a quality (or a framework quality): a name in two languages."""
+
+    @property
+    def name_nl(self) -> str: ...  # the name in the catalogue's own language
+    @property
+    def name_en(self) -> str: ...
+
+
+def name_in(item: Named | Strategy, lang: str) -> str:
+    """The name of a goal, quality or strategy to show a reader of ``lang``.
+
+    A strategy has its own name in its own language and an English one. A goal
+    or quality has ``name_nl`` (the catalogue's own language, Dutch in the
+    strategy) and ``name_en``.
+    """
+    if isinstance(item, Strategy):
+        return item.name if lang == item.language else item.name_en
+    return item.name_nl if lang == "nl" else item.name_en
+
+
 def format_date(day: date, lang: Language) -> str:
     """``day`` written out: "1 juli 2026" in Dutch, "1 July 2026" in English."""
     return f"{day.day} {text(f'month.{day.month}', lang)} {day.year}"
@@ -1115,3 +1214,26 @@ def language(value: str | None, default: str = "en") -> Language:
     """``value`` (or the catalogue's language) as an interface language; English otherwise."""
     chosen = (value or default).strip().lower()
     return "nl" if chosen == "nl" else "en"
+
+
+LANGUAGE_VAR = "RRS_LANG"
+
+
+def interface_language(
+    option: str | None, catalogue_language: str | None, environ: dict[str, str] | None = None
+) -> Language:
+    """The language every command speaks: ``--lang``, else ``$RRS_LANG``, else the
+    catalogue's own language (strategy.yaml), else English.
+
+    A Dutch catalogue is read by Dutch staff: its labels are Dutch unless they
+    ask otherwise. An unknown value in the environment is ignored (a typo there
+    should not stop every command); ``--lang`` itself is checked by the CLI.
+    """
+    import os
+
+    env = os.environ if environ is None else environ
+    for value in (option, env.get(LANGUAGE_VAR), catalogue_language):
+        chosen = (value or "").strip().lower()
+        if chosen in LANGUAGES:
+            return "nl" if chosen == "nl" else "en"
+    return "en"

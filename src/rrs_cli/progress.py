@@ -40,10 +40,10 @@ from .errors import CatalogueInvalidError, UnknownChoiceError, UsageError, Write
 from .i18n import language as interface_language
 from .i18n import status_label, term_label
 from .layout import ACTIONS_DIR
-from .models import Action, Kind, ProgressEntry, Status, Term
+from .models import Action, Kind, ProgressEntry, Status, Strategy, Term
 from .query import resolve_action, resolve_goal
 from .schemacheck import validate_model
-from .validation import check_catalogue
+from .validation import check_catalogue, entry_key
 from .writing import clean_stale_temporaries, write_files
 from .yamledit import (
     EditError,
@@ -52,6 +52,7 @@ from .yamledit import (
     item_style,
     mapping_item_lines,
     move_item,
+    plain_or_quoted,
     quoted,
     remove_item,
     set_item_fields,
@@ -110,17 +111,24 @@ def append_progress(
     *,
     today: date | None = None,
     before_write: BeforeWrite | None = None,
+    on_duplicate: Callable[[ProgressEntry], None] | None = None,
 ) -> Path:
     """Insert ``update`` into its action's log at its date; return the file written.
 
     An earlier date than the last entry's is a backfill: the entry goes where its
     date puts it (after the entries already on that date), so the log stays sorted.
+    An entry that repeats one already there (the same day and note, see
+    ``validation.entry_key``) is still written, and ``on_duplicate`` is told
+    which one it repeats (`rrs update` warns; `rrs validate` reports RRS113).
     """
     _check_note(update.note)
 
     def edit(action: Action, text: str) -> tuple[str, list[ProgressEntry]]:
         entry = _new_entry(action, update)
         log = list(action.progress)
+        repeated = [e for e in log if entry_key(e) == entry_key(entry)]
+        if repeated and on_duplicate is not None:
+            on_duplicate(repeated[0])
         index = bisect_right([e.date for e in log], entry.date)
         log.insert(index, entry)
         return _insert(text, index, entry), log
@@ -451,6 +459,39 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+def publication_day(strategy: Strategy) -> date | None:
+    """The day the strategy counts as published: its date, or the last day of its year."""
+    if isinstance(strategy.published, date):
+        return strategy.published
+    return date(strategy.published, 12, 31) if strategy.published else None
+
+
+def added_day(
+    strategy: Strategy, today: date, *, added: date | None = None, published: bool = False
+) -> date | None:
+    """The ``added:`` of a new action, or None when it is part of the published strategy.
+
+    ``published``: the action is part of the strategy (it is being transcribed);
+    ``added``: it was added on that day, after publication. Neither: an action
+    entered before the strategy's publication (strategy.yaml) is part of it,
+    one entered after is a later addition, added today. A year of publication
+    counts up to its last day (an inference: a year says no more).
+    """
+    if added is not None and published:
+        raise UsageError("give either --published or --added, not both")
+    day = publication_day(strategy)
+    if added is not None and day is not None and added <= day:
+        raise UsageError(
+            f"--added {added} is before the strategy's publication ({strategy.published})",
+            hint="an action in the published strategy takes --published (no added date)",
+        )
+    if published:
+        return None
+    if added is not None:
+        return added
+    return today if day is None or today > day else None
+
+
 def create_action(
     root: Path,
     fields: dict[str, Any],
@@ -458,13 +499,15 @@ def create_action(
     back_links: bool = False,
     today: date | None = None,
     before_write: BeforeWrite | None = None,
+    added: date | None = None,
+    published: bool = False,
 ) -> list[Path]:
     """Write a new action file (and, with ``back_links``, the back-links to it).
 
     Without a ``kind`` the id's shape gives it: a number is a connected action,
-    letters a flywheel. Refuses to overwrite; every file is checked against the
-    catalogue first and all of them are written, or none. Returns the files
-    written, the new one first.
+    letters a flywheel. ``added``/``published``: see :func:`added_day`. Refuses
+    to overwrite; every file is checked against the catalogue first and all of
+    them are written, or none. Returns the files written, the new one first.
     """
     today = today or date.today()
     if fields.get("kind") is None:
@@ -474,7 +517,7 @@ def create_action(
         catalogue = result.catalogue
         if fields.get("goal") is not None:
             fields["goal"] = resolve_goal(catalogue, str(fields["goal"])).key
-        fields.setdefault("added", today)
+        fields["added"] = added_day(catalogue.strategy, today, added=added, published=published)
         action = _validated_action(fields)
         path = root / ACTIONS_DIR / f"{action.id}.yaml"
         if (
@@ -564,10 +607,10 @@ def new_action_yaml(action: Action, lang: str) -> str:
         f"term_text: {quoted(term_label(term, language) if term else '')}",
     ]
     if action.goal:
-        lines.append(f"goal: {action.goal}")
+        lines.append(f"goal: {plain_or_quoted(action.goal)}")
     lines += [
-        f"goals: [{', '.join(action.goals)}]",
-        f"qualities: [{', '.join(action.qualities)}]",
+        f"goals: [{', '.join(map(plain_or_quoted, action.goals))}]",
+        f"qualities: [{', '.join(map(plain_or_quoted, action.qualities))}]",
         f"impact_levels: [{', '.join(level.value for level in action.impact_levels)}]",
         f"links: [{', '.join(quoted(link) for link in action.links)}]",
     ]

@@ -27,6 +27,7 @@ from .errors import AmbiguousChoiceError, CatalogueInvalidError, UnknownChoiceEr
 from .graph import LinkGraph
 from .i18n import LANGUAGES, MESSAGES, text
 from .models import Action, Goal, Kind, Quality, Status, Term
+from .suggest import did_you_mean
 from .textsafety import HIDDEN_NOT_SPACE
 
 E = TypeVar("E", bound=StrEnum)
@@ -267,10 +268,15 @@ def _choices_hint(what: str, choices: Sequence[Choice]) -> str:
     return f"valid choices for {what}:\n" + "\n".join(f"- {c.label}" for c in choices)
 
 
-def _unknown(what: str, value: str, choices: Sequence[Choice]) -> UnknownChoiceError:
-    by_name = {loose(name): c.key for c in choices for name in c.names if loose(name)}
-    close = difflib.get_close_matches(loose(value), list(by_name), n=1, cutoff=0.5)
-    hint = f"did you mean '{by_name[close[0]]}'?\n" if close else ""
+def _unknown(
+    what: str, value: str, choices: Sequence[Choice], suggestion: str = ""
+) -> UnknownChoiceError:
+    """``suggestion``: a "did you mean" by meaning; else the closest name in spelling."""
+    if not suggestion:
+        by_name = {loose(name): c.key for c in choices for name in c.names if loose(name)}
+        close = difflib.get_close_matches(loose(value), list(by_name), n=1, cutoff=0.5)
+        suggestion = f"did you mean '{by_name[close[0]]}'?" if close else ""
+    hint = f"{suggestion}\n" if suggestion else ""
     return UnknownChoiceError(f"unknown {what} '{value}'", hint=hint + _choices_hint(what, choices))
 
 
@@ -283,7 +289,13 @@ def _ambiguous(what: str, value: str, matches: Sequence[Choice]) -> AmbiguousCho
     )
 
 
-def pick(what: str, value: str, choices: Sequence[Choice], filler: Iterable[str] = ()) -> str:
+def pick(
+    what: str,
+    value: str,
+    choices: Sequence[Choice],
+    filler: Iterable[str] = (),
+    suggest: Callable[[str], str] | None = None,
+) -> str:
     """The key of the one choice ``value`` names; raises when none or several do.
 
     Tried in order, the first step that finds anything decides: the value is
@@ -291,12 +303,14 @@ def pick(what: str, value: str, choices: Sequence[Choice], filler: Iterable[str]
     names; every word starts a word; the value occurs inside a name. Filler
     words ("goal", "doel", "term", "termijn") are ignored on both sides, so
     `goal 3`, `doel 3` and `3` are the same, and `korte` is "Korte termijn".
-    More than one choice at a step is an error naming the candidates.
+    More than one choice at a step is an error naming the candidates; no
+    choice is an error with ``suggest(value)`` as its "did you mean".
     """
     skip = {fold(word) for word in filler}
     wanted = [w for w in words(value) if w not in skip]
+    suggestion = suggest(value) if suggest else ""
     if not wanted:
-        raise _unknown(what, value, choices)
+        raise _unknown(what, value, choices, suggestion)
 
     def vocabulary(choice: Choice) -> list[list[str]]:
         return [[w for w in words(name) if w not in skip] for name in choice.names]
@@ -314,7 +328,7 @@ def pick(what: str, value: str, choices: Sequence[Choice], filler: Iterable[str]
             return found[0].key
         if found:
             raise _ambiguous(what, value, found)
-    raise _unknown(what, value, choices)
+    raise _unknown(what, value, choices, suggestion)
 
 
 def _both(key: str) -> tuple[str, str]:
@@ -375,7 +389,14 @@ def enum_choices(enum: type[E], aliases: dict[str, E] | None = None) -> list[Cho
 def resolve_enum(enum: type[E], value: str, what: str, aliases: dict[str, E] | None = None) -> E:
     """A member by its value or its Dutch or English interface words (i18n.py)."""
     _, filler = _ENUM_WORDS.get(enum, ("", None))
-    key = pick(what, value, enum_choices(enum, aliases), _both(filler) if filler else ())
+    key = pick(
+        what,
+        value,
+        enum_choices(enum, aliases),
+        _both(filler) if filler else (),
+        # By meaning, so that "gestart" suggests "starting", not "stopped".
+        lambda given: did_you_mean(enum, given),
+    )
     return enum(key)
 
 
@@ -432,12 +453,13 @@ def _values(given: Values) -> tuple[str, ...]:
     return (given,) if isinstance(given, str) else tuple(given)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ActionFilter:
     """Filters for `rrs list`, `rrs graph` and reports.
 
     Each filter takes one value or several; several values of one filter are
-    alternatives (any may hold), and every filter given must hold.
+    alternatives (any may hold), and every filter given must hold. Keyword
+    only: nine filters of one type are too easy to pass in the wrong order.
     """
 
     goal: Values = None

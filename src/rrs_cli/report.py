@@ -30,10 +30,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .catalogue import Catalogue
 from .graph import LinkGraph
+from .i18n import name_in
 from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
 from .query import fold, group_organisations
 
@@ -88,6 +89,22 @@ class GoalCount:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """The sums of the per-goal rows (``Report.by_goal``), worked out once for every format."""
+
+    flywheels: int = 0
+    connected: int = 0
+    also: int = 0
+    changed: int = 0
+    overdue: int = 0
+    stale: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.flywheels + self.connected
+
+
+@dataclass(frozen=True)
 class Group:
     """Actions that share one owner (or one funding text), under one display name."""
 
@@ -128,8 +145,39 @@ class Report:
     funders: list[Group] = field(default_factory=list)
     unsettled_funding: list[Action] = field(default_factory=list)
     goal_names: dict[str, Goal] = field(default_factory=dict)
-    # Several --goal options: the report covers each (goal_filter is then None).
+    # Every --goal given, in goal order, each once (goal_filter: the one of a single --goal).
     goal_filters: list[Goal] = field(default_factory=list)
+    totals: Totals = field(default_factory=Totals)
+    # Which catalogue the report was made from: (a hash of its files, "hash"), see
+    # site.model.catalogue_version; None when not known (reports built in memory).
+    catalogue_version: tuple[str, str] | None = None
+    _statuses: dict[str, Status | None] = field(default_factory=dict, repr=False)
+    _updates: dict[str, date | None] = field(default_factory=dict, repr=False)
+
+    @property
+    def scope_goals(self) -> list[Goal]:
+        """The goals the report is limited to (none: all goals)."""
+        return self.goal_filters
+
+    @property
+    def stopped(self) -> list[Change]:
+        """The actions reported stopped in the period and still stopped on ``as_of``:
+        for each, the entry that stopped it."""
+        stops = {
+            c.action.id: c
+            for c in self.changes
+            if c.status_changed and c.entry.status is Status.STOPPED
+        }
+        return [c for c in stops.values() if self.current(c.action) is Status.STOPPED]
+
+    @property
+    def expired_in_period(self) -> list[tuple[Action, date]]:
+        """The overdue actions whose expected term ran out in the period (its first day
+        past the term is from ``since`` on); none without a period."""
+        if self.since is None:
+            return []
+        first_day = self.since - timedelta(days=1)
+        return [(a, deadline) for a, deadline in self.overdue if deadline >= first_day]
 
     @property
     def changed_actions(self) -> int:
@@ -141,7 +189,7 @@ class Report:
 
     @property
     def also_total(self) -> int:
-        return sum(g.also for g in self.by_goal)
+        return self.totals.also
 
     @property
     def major_owners(self) -> list[Group]:
@@ -169,7 +217,7 @@ class Report:
 
     @property
     def goals_total(self) -> int:
-        return sum(g.total for g in self.by_goal)
+        return self.totals.total
 
     def goal_counts(self, actions: Iterable[Action]) -> list[tuple[Goal | None, int]]:
         """How many of ``actions`` each goal section holds, in goal order (each action once)."""
@@ -212,16 +260,21 @@ class Report:
 
     def strategy_name(self, lang: str) -> str:
         """The strategy's name in the report's language (its own, or the English one)."""
-        return self.strategy.name if lang == self.strategy.language else self.strategy.name_en
+        return name_in(self.strategy, lang)
 
     def goal_of(self, action: Action) -> Goal | None:
         return self.goal_names.get(action.goal) if action.goal else None
 
     def current(self, action: Action) -> Status | None:
-        return action.status_on(self.as_of)
+        # Remembered: every format asks for each action's status several times.
+        if action.id not in self._statuses:
+            self._statuses[action.id] = action.status_on(self.as_of)
+        return self._statuses[action.id]
 
     def last_update(self, action: Action) -> date | None:
-        return action.last_update_on(self.as_of)
+        if action.id not in self._updates:
+            self._updates[action.id] = action.last_update_on(self.as_of)
+        return self._updates[action.id]
 
 
 def build_report(
@@ -234,15 +287,16 @@ def build_report(
     stale_days: int = 365,
     goal_filter: Goal | None = None,
     goal_filters: Sequence[Goal] = (),
+    version: tuple[str, str] | None = None,
 ) -> Report:
     strategy = catalogue.strategy
     report = Report(strategy, as_of, since, stale_days, goal_filter, actions)
+    report.catalogue_version = version
     report.goal_names = dict(catalogue.goals)
     goals = sorted(catalogue.goals.values(), key=lambda g: g.number)
-    if goal_filter is None and len(goal_filters) == 1:
-        goal_filter = goal_filters[0]
-    report.goal_filter = goal_filter
-    report.goal_filters = list(goal_filters) or ([goal_filter] if goal_filter else [])
+    chosen = {g.key: g for g in [*goal_filters, *([goal_filter] if goal_filter else [])]}
+    report.goal_filters = sorted(chosen.values(), key=lambda g: g.number)
+    report.goal_filter = report.goal_filters[0] if len(report.goal_filters) == 1 else None
     if report.goal_filters:
         goals = sorted(report.goal_filters, key=lambda g: g.number)
     current = {a.id: a.status_on(as_of) for a in actions}
@@ -288,6 +342,12 @@ def build_report(
     homeless = [a for a in actions if a.goal not in catalogue.goals]
     if homeless:
         report.by_goal.append(_count(None, homeless, changed, overdue, stale, also=0))
+    report.totals = Totals(
+        **{
+            name: sum(getattr(row, name) for row in report.by_goal)
+            for name in ("flywheels", "connected", "also", "changed", "overdue", "stale")
+        }
+    )
 
     report.owners = _owners(actions, strategy)
     report.funders = _grouped(actions, lambda a: a.funding, {})

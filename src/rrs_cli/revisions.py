@@ -45,7 +45,7 @@ from typing import IO
 from . import limits
 from .catalogue import Catalogue, load_catalogue
 from .diagnostics import Finding, Severity, finding
-from .errors import CatalogueInvalidError, CatalogueNotFoundError, UnknownChoiceError
+from .errors import CatalogueNotFoundError, UnknownChoiceError
 from .textsafety import visible
 from .tools import git_command, git_environment
 from .yamlio import MAX_FILE_BYTES
@@ -368,18 +368,25 @@ def _link(entry: _Entry, target: Path, data: bytes, findings: list[Finding]) -> 
         )
 
 
-def load_version(path: Path, name: str, extra: list[Finding] | None = None) -> Catalogue:
-    """The catalogue at ``path``; a version with errors is refused, its errors shown."""
+@dataclass
+class Version:
+    """A catalogue version as read, with the errors that left files out of it."""
+
+    catalogue: Catalogue
+    errors: list[Finding] = field(default_factory=list)
+    # Each error as one line, its file shown relative to the version's folder.
+    error_lines: list[str] = field(default_factory=list)
+
+
+def read_version(path: Path, name: str, extra: list[Finding] | None = None) -> Version:
+    """The catalogue at ``path`` and its errors; a version with errors is still read.
+
+    A pull request with errors still needs its summary: the diff compares what
+    can be read and says which files it could not (see ``diff.compare``).
+    """
     result = load_catalogue(path)
     errors = [f for f in (extra or []) + result.findings if f.severity is Severity.ERROR]
-    if errors:
-        shown = [_relocated(f, path, name) for f in errors[:_SHOWN]]
-        more = f"\n  ... and {len(errors) - _SHOWN} more" if len(errors) > _SHOWN else ""
-        raise CatalogueInvalidError(
-            f"catalogue version '{visible(name)}' has errors; a diff would be misleading",
-            hint="\n  ".join(shown) + more + "\n  run `rrs validate` on it first",
-        )
-    return result.catalogue
+    return Version(result.catalogue, errors, [_relocated(f, path, name) for f in errors])
 
 
 _SHOWN = 10

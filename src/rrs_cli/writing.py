@@ -16,7 +16,6 @@ import tempfile
 from pathlib import Path
 
 from .errors import WriteRefusedError
-from .models import Action
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -158,24 +157,3 @@ def _fsync_directory(directory: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def action_yaml(action: Action) -> str:
-    """An action file's text, fields in schema order, defaults left out.
-
-    PyYAML's safe dumper writes plain data only; long text stays on one line
-    (``width``), so an editor's diff shows whole sentences.
-    """
-    import yaml
-
-    data = action.model_dump(mode="json", exclude_defaults=True)
-    for required in ("id", "kind", "title"):
-        data.setdefault(required, getattr(action, required))
-    for entry, original in zip(data.get("progress", []), action.progress, strict=True):
-        entry["date"] = original.date  # a YAML date, not a quoted string
-    ordered = {name: data[name] for name in Action.model_fields if name in data}
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text: str = yaml.dump(
-        ordered, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1_000_000
-    )
-    return text

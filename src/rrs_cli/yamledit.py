@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from .yamlio import LOADER
+from .yamlio import LOADER, plain_is_text
 
 # The layout of a new block sequence (the bundled files' and `rrs update`'s):
 # the dash two columns in, the item's keys four.
@@ -209,6 +209,16 @@ def quoted(value: str) -> str:
     """``value`` as a YAML double-quoted scalar."""
     body = json.dumps(value, ensure_ascii=False)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
+
+
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")  # a key's or an id's shape, nothing YAML parses
+
+
+def plain_or_quoted(value: str) -> str:
+    """``value`` plain, as the bundled files write keys and ids, unless YAML would
+    read the plain word as something else ("on" and "no" are booleans, "null" is
+    null): then double-quoted."""
+    return value if plain_is_text(value) and _PLAIN.fullmatch(value) else quoted(value)
 
 
 def _scalar(value: Any) -> str:

@@ -42,6 +42,7 @@ MAX_NUMBER_CHARS = 100
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ, _MERGE = _TAG + "str", _TAG + "map", _TAG + "seq", _TAG + "merge"
+_TIMESTAMP = _TAG + "timestamp"
 _SCALAR_TAGS = frozenset(_TAG + t for t in ("null", "bool", "int", "float", "timestamp"))
 _NUMBER_TAGS = frozenset((_TAG + "int", _TAG + "float"))
 
@@ -222,7 +223,7 @@ class _EventBuilder:
                 if (
                     event.tag is None
                     and event.anchor is None
-                    and (not event.implicit[0] or _plain_text(value))
+                    and (not event.implicit[0] or plain_is_text(value))
                 ):
                     done: Any = value
                 else:
@@ -311,7 +312,16 @@ class _EventBuilder:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError, yaml.YAMLError) as error:
+        except ValueError as error:
+            if tag == _TIMESTAMP:
+                # Shaped like a date but none (2026-11-31): kept as the text it is,
+                # so the schema reports it at its field with the reason, and the
+                # rest of the file is still read.
+                return event.value
+            raise _problem(
+                "RRS007", f"{event.value!r} is not a valid value ({error})", event
+            ) from None
+        except (OverflowError, yaml.YAMLError) as error:
             raise _problem(
                 "RRS007", f"{event.value!r} is not a valid value ({error})", event
             ) from None
@@ -388,7 +398,7 @@ _TYPED_WORDS = frozenset(
 )
 
 
-def _plain_text(value: str) -> bool:
+def plain_is_text(value: str) -> bool:
     """Is this plain (unquoted) scalar certainly a string, without the resolver?"""
     return bool(value) and value[0] not in _TYPED_START and value not in _TYPED_WORDS
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..conftest import GOALS, QUALITIES, STRATEGY, connected, flywheel
+from ..catalogues import GOALS, QUALITIES, STRATEGY, connected, flywheel, write_catalogue
 
 SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"
 IMG = '<img src=x onerror="window.__pwned = 2; alert(2)">'
@@ -64,7 +62,6 @@ def _actions() -> dict[str, dict[str, Any]]:
 
 def write_hostile_catalogue(folder: Path) -> Path:
     root = folder / "hostile-catalogue"
-    (root / "actions").mkdir(parents=True)
     goals = [
         {**goal, "name_nl": goal["name_nl"] + " " + hostile(i)} for i, goal in enumerate(GOALS)
     ]
@@ -77,16 +74,5 @@ def write_hostile_catalogue(folder: Path) -> Path:
         "source": {"title": hostile(1), "publisher": SCRIPT, "url": JS_URL},
         "organisations": [["Gemeente", SCRIPT]],
     }
-    for name, content in (
-        ("strategy.yaml", strategy),
-        ("goals.yaml", goals),
-        ("qualities.yaml", qualities),
-    ):
-        (root / name).write_text(_dump(content), encoding="utf-8")
-    for stem, action in _actions().items():
-        (root / "actions" / f"{stem}.yaml").write_text(_dump(action), encoding="utf-8")
+    write_catalogue(root, _actions(), goals=goals, qualities=qualities, strategy=strategy)
     return root
-
-
-def _dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

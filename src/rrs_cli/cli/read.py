@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import fields
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -35,10 +36,28 @@ from .options import (
 from .output import plain, rich_console, shown_path, write_output
 from .session import session_of
 
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from ..graph import LinkGraph
+    from ..models import Action
+
 # The core is imported inside each command, not at the top, so that `rrs --help`
 # loads no Pydantic models, YAML or rich, and a command only what it uses (start-up speed).
 
 app = typer.Typer()
+
+
+def _selected(ctx: typer.Context) -> tuple[Catalogue, LinkGraph, list[Action]]:
+    """The catalogue, its graph and the actions the filter options select.
+
+    The filter options of `list` and `graph` (goal ... text) are named as
+    ActionFilter's fields, so the filter is built from them by name, in one place.
+    """
+    from ..query import ActionFilter
+
+    catalogue, graph = session_of(ctx).open()
+    chosen = ActionFilter(**{field.name: ctx.params[field.name] for field in fields(ActionFilter)})
+    return catalogue, graph, chosen.select(catalogue, graph)
 
 
 @app.command("list", epilog=FILTERS_HELP)
@@ -57,33 +76,57 @@ def list_command(
         ListFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ListFormat.TABLE,
     lang: LangOpt = None,
+    columns: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--columns",
+            help="Columns to show, comma-separated or repeated: id, kind, title, status, "
+            "status-at-publication, term, end-of-term, goals, qualities, owner, partners, "
+            "funding, last-update, links (default: id,title,status,term,goals).",
+        ),
+    ] = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort",
+            help="Order by a column (e.g. owner, last-update, end-of-term); "
+            "-COLUMN for descending (--sort=-last-update).",
+        ),
+    ] = None,
+    count: Annotated[
+        bool, typer.Option("--count", help="Print only how many actions match.")
+    ] = False,
 ) -> None:
     """List actions; repeated filters are alternatives, different filters must all hold.
 
-    Examples: rrs list -g cyber -g klimaat -s lopend; rrs list --org 'port authority'
+    Examples: rrs list -g cyber -g klimaat -s lopend; rrs list --org 'port authority';
+    rrs list --columns id,owner,last-update --sort last-update; rrs list -s lopend --count
     """
-    from ..query import ActionFilter
     from ..render import listing
+    from ..render.columns import View, choose_columns, sort_actions
 
-    catalogue, graph = session_of(ctx).open()
-    actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text, org).select(
-        catalogue, graph
-    )
-    lang_code = label_language(lang)
-    if output_format is ListFormat.TABLE and not sys.stdout.isatty():
+    catalogue, graph, actions = _selected(ctx)
+    lang_code = label_language(lang, catalogue.strategy.language)
+    chosen = choose_columns(columns) if columns else None
+    actions = sort_actions(actions, sort, View(graph, lang_code))
+    if count:
+        sys.stdout.write(f"{len(actions)}\n")
+    elif output_format is ListFormat.TABLE and not sys.stdout.isatty():
         # Piped: one line per action, nothing padded or wrapped (grep finds the id).
-        sys.stdout.write(listing.lines(actions, graph, lang=lang_code))
+        sys.stdout.write(listing.lines(actions, graph, lang=lang_code, columns=chosen))
     elif output_format is ListFormat.TABLE:
         console = rich_console()
         console.print(
-            listing.table(actions, graph, plain=plain(), width=console.width, lang=lang_code)
+            listing.table(
+                actions, graph, plain=plain(), width=console.width, lang=lang_code, columns=chosen
+            )
         )
     elif output_format is ListFormat.JSON:
         sys.stdout.write(listing.json_text(actions, graph))
     elif output_format is ListFormat.MARKDOWN:
-        sys.stdout.write(listing.markdown(actions, graph, lang=lang_code))
+        sys.stdout.write(listing.markdown(actions, graph, lang=lang_code, columns=chosen))
     else:
-        sys.stdout.write(listing.csv_text(actions, graph))
+        sys.stdout.write(listing.csv_text(actions, graph, chosen))
 
 
 @app.command("show")
@@ -102,7 +145,7 @@ def show_command(
     session = session_of(ctx)
     catalogue, graph = session.open()
     action = session.action(action_id)
-    lang_code = label_language(lang)
+    lang_code = label_language(lang, catalogue.strategy.language)
     if output_format is ShowFormat.JSON:
         sys.stdout.write(to_json(action_record(action, graph)))
     elif output_format is ShowFormat.MARKDOWN:
@@ -153,13 +196,9 @@ def graph_command(
     ] = True,
 ) -> None:
     """Draw the link network (or the part the filters select) as Mermaid or DOT."""
-    from ..query import ActionFilter
     from ..render import graph as render
 
-    catalogue, link_graph = session_of(ctx).open()
-    actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text, org).select(
-        catalogue, link_graph
-    )
+    catalogue, link_graph, actions = _selected(ctx)
     net = render.network(catalogue, link_graph, actions, with_goals=goals)
     sys.stdout.write(
         render.mermaid(net) if output_format is GraphFormat.MERMAID else render.dot(net)
@@ -213,18 +252,11 @@ def where_command(
     actions/ (within the current repository, whose catalogue/ subfolder counts
     too), then the catalogue bundled with rrs.
     """
-    import json
-
     location = session_of(ctx).location
     if output_format is WhereFormat.JSON:
-        record = {
-            "path": str(location.path.absolute()),
-            "source": location.source.value,
-            "reason": location.reason,
-            "exists": location.path.is_dir(),
-            "writable": location.writable,
-        }
-        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        from ..render import where
+
+        sys.stdout.write(where.json_text(location))
         return
     typer.echo(shown_path(location.path))
     typer.echo(f"source: {location.source.value} ({location.reason})")

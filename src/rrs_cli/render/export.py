@@ -8,6 +8,7 @@ docs/export.md; add keys rather than rename or remove them.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from ..catalogue import Catalogue
@@ -73,4 +74,75 @@ def strategy_record(catalogue: Catalogue) -> dict[str, Any]:
 
 
 def to_json(data: Any) -> str:
-    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    """``data`` as indented JSON text: ``json.dumps(data, ensure_ascii=False, indent=2)``,
+    with the characters a terminal or a CI log would act on escaped (same data)."""
+    try:
+        text = _indented(data)
+    except _NotPlain:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    return json_safe(text) + "\n"
+
+
+class _NotPlain(Exception):
+    """A value _indented leaves to json.dumps (a float, a tuple, a str subclass ...)."""
+
+
+def _indented(data: Any) -> str:
+    """What ``json.dumps(data, ensure_ascii=False, indent=2)`` writes, about twice as fast.
+
+    The standard library's C encoder does not indent, and its Python encoder passes
+    every token through a chain of generators: a third of ``rrs export``'s own time
+    at 10,000 actions. This writes the same text for what the export and the other
+    JSON outputs hold (dicts with string keys, lists, strings, ints, booleans,
+    None), with the C string encoder; anything else raises :class:`_NotPlain`.
+    """
+    out: list[str] = []
+    write = out.append
+
+    def value(item: Any, pad: str) -> None:
+        kind = type(item)
+        if kind is str:
+            write(encode_basestring(item))
+        elif item is None:
+            write("null")
+        elif item is True:
+            write("true")
+        elif item is False:
+            write("false")
+        elif kind is int:
+            write(int.__repr__(item))
+        elif kind is dict:
+            mapping(item, pad)
+        elif kind is list:
+            sequence(item, pad)
+        else:
+            raise _NotPlain
+
+    def mapping(items: dict[Any, Any], pad: str) -> None:
+        if not items:
+            write("{}")
+            return
+        inner = pad + "  "
+        separator = "{\n" + inner
+        for key, item in items.items():
+            if type(key) is not str:
+                raise _NotPlain
+            write(separator + encode_basestring(key) + ": ")
+            separator = ",\n" + inner
+            value(item, inner)
+        write("\n" + pad + "}")
+
+    def sequence(items: list[Any], pad: str) -> None:
+        if not items:
+            write("[]")
+            return
+        inner = pad + "  "
+        separator = "[\n" + inner
+        for item in items:
+            write(separator)
+            separator = ",\n" + inner
+            value(item, inner)
+        write("\n" + pad + "]")
+
+    value(data, "")
+    return "".join(out)

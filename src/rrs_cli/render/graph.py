@@ -44,7 +44,7 @@ def network(
     for action in actions:
         for other in graph.linked(action.id, implicit=False):
             if other.id in selected and action_sort_key(action.id) < action_sort_key(other.id):
-                both = graph.names(action.id, other.id) and graph.names(other.id, action.id)
+                both = graph.sides(action.id, other.id) == "both"
                 edges.append(Edge(action.id, other.id, both))
     goals: list[tuple[str, str]] = []
     goal_edges: list[tuple[str, str]] = []

@@ -10,14 +10,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from ..i18n import Language, format_date, status_label, term_label, text
+from ..i18n import Language
 from ..models import Action
 from ..report import Report
 from .export import to_json
-from .text import md_inline, mermaid_label
+from .report_document import (
+    Block,
+    Bullets,
+    Cell,
+    Chart,
+    Document,
+    Paragraph,
+    Section,
+    Table,
+    TableGroup,
+)
+from .report_layout import layout
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+from .text import md_inline, mermaid_label, visible
 
 
 def _table(headers: list[str], rows: Iterable[list[str]], right: Iterable[int] = ()) -> list[str]:
@@ -35,506 +50,73 @@ def _pie(title: str, counts: list[tuple[str, int]]) -> list[str]:
 
 
 class _Markdown:
-    """One Markdown report in one language."""
+    """The report's layout (``report_layout``) drawn as Markdown: every text escaped."""
 
-    def __init__(self, report: Report, lang: Language) -> None:
-        self.report = report
-        self.lang = lang
-
-    def t(self, key: str, **fields: object) -> str:
-        return text(key, self.lang, **fields)
-
-    def cell(self, value: str, empty: str = "value.none") -> str:
-        return md_inline(value) if value.strip() else self.t(empty)
-
-    def ids(self, actions: Iterable[Action]) -> str:
-        return ", ".join(md_inline(a.id) for a in actions) or self.t("value.none")
-
-    def date(self, day: date | None) -> str:
-        return day.isoformat() if day else self.t("report.never")
-
-    def goal_name(self, count_goal: Any) -> str:
-        if count_goal is None:
-            return self.t("report.no_goal")
-        return self.t(
-            "report.goal_name",
-            number=count_goal.number,
-            name=md_inline(count_goal.name_nl if self.lang == "nl" else count_goal.name_en),
-        )
-
-    def year(self) -> str:
-        year = self.report.strategy.year
-        return str(year) if year is not None else self.t("value.none")
+    def __init__(self, document: Document) -> None:
+        self.document = document
 
     def render(self) -> str:
-        report = self.report
-        if report.goal_filter:
-            scope = self.t(
-                "report.scope_goal",
-                count=len(report.actions),
-                goal=self.goal_name(report.goal_filter),
-            )
-        elif report.goal_filters:
-            scope = self.t(
-                "report.scope_goals",
-                count=len(report.actions),
-                goals=", ".join(self.goal_name(g) for g in report.goal_filters),
-            )
-        else:
-            scope = self.t("report.scope_all", count=len(report.actions))
-        header = [self.t("report.as_of", date=format_date(report.as_of, self.lang))]
-        if report.since:
-            header.append(
-                self.t(
-                    "report.period",
-                    since=format_date(report.since, self.lang),
-                    as_of=format_date(report.as_of, self.lang),
-                )
-            )
-        header.append(scope)
+        doc = self.document
         out = [
-            f"# {self.t('report.title', name=md_inline(report.strategy_name(self.lang)))}",
+            f"# {md_inline(doc.title)}",
             "",
-            " · ".join(header) + ".",
-            self.t("report.baseline_note", year=self.year()),
+            md_inline(" · ".join(doc.meta) + "."),
+            *[md_inline(note) for note in doc.notes],
             "",
         ]
-        for part in (
-            self.summary,
-            self.overview,
-            self.changes,
-            self.attention,
-            self.goals,
-            self.coverage,
-            self.owners,
-            self.funding,
-            self.appendix,
-        ):
-            out += part()
+        for section in doc.sections:
+            out += self.section(section)
         return "\n".join(out).rstrip("\n") + "\n"
 
-    # -- lead: what needs a decision ------------------------------------------
-
-    def summary(self) -> list[str]:
-        report = self.report
-        total = len(report.actions)
-        if report.changes:
-            changes = self.t(
-                "report.summary.changes" if report.since else "report.summary.all_changes",
-                entries=len(report.changes),
-                actions=report.changed_actions,
-                status_changes=report.status_changes,
-            )
-        else:
-            changes = self.t(
-                "report.summary.no_changes" if report.since else "report.summary.no_changes_ever"
-            )
-        bullets = [
-            changes,
-            self.t("report.summary.overdue", count=len(report.overdue), total=total),
-            self.t(
-                "report.summary.stale",
-                count=len(report.stale),
-                total=total,
-                days=report.stale_days,
-                never=len(report.never_updated),
-            ),
-            self.t("report.summary.funding", count=len(report.unsettled_funding)),
-        ]
-        out = [f"## {self.t('report.summary')}", "", *[f"- {b}" for b in bullets], ""]
-        out += [self.t("report.summary.decide"), ""]
-        out += [f"### {self.t('report.per_goal')}", ""]
-        rows = [
-            [
-                self.goal_name(g.goal),
-                str(g.total),
-                str(g.changed),
-                str(g.overdue),
-                str(g.stale),
-            ]
-            for g in report.by_goal
-        ]
-        rows.append(
-            [
-                f"**{self.t('report.total')}**",
-                str(sum(g.total for g in report.by_goal)),
-                str(sum(g.changed for g in report.by_goal)),
-                str(sum(g.overdue for g in report.by_goal)),
-                str(sum(g.stale for g in report.by_goal)),
-            ]
-        )
-        out += _table(
-            [
-                self.t("field.goal"),
-                self.t("report.col.actions"),
-                self.t("report.col.changed"),
-                self.t("report.col.overdue"),
-                self.t("report.col.stale"),
-            ],
-            rows,
-            right=[1, 2, 3, 4],
-        )
-        out += ["", f"### {self.t('report.per_owner')}", ""]
-        out += _table(
-            [
-                self.t("field.owner"),
-                self.t("report.col.actions"),
-                self.t("report.col.changed"),
-                self.t("report.col.overdue"),
-                self.t("report.col.stale"),
-            ],
-            (
-                [
-                    self.cell(r.name, "report.no_owner"),
-                    str(r.actions),
-                    str(r.changed),
-                    str(r.overdue),
-                    str(r.stale),
-                ]
-                for r in report.owner_rows()
-            ),
-            right=[1, 2, 3, 4],
-        )
-        minor = report.minor_owners
-        out += ["", self.t("report.per_owner.caption", others=len(minor)), ""]
+    def section(self, section: Section) -> list[str]:
+        out = [f"{'#' * section.level} {md_inline(section.title)}", ""]
+        for block in section.blocks:
+            out += self.block(block, section.level)
         return out
 
-    # -- overview charts --------------------------------------------------------
+    def block(self, block: Block | Section, level: int) -> list[str]:
+        if isinstance(block, Section):
+            return self.section(block)
+        if isinstance(block, Paragraph):
+            prefix = "> " if block.style == "tagline" else ""
+            ids = [", ".join(md_inline(i) for i in block.ids)] if block.ids else []
+            return [prefix + " ".join([md_inline(block.text), *ids]), ""]
+        if isinstance(block, Bullets):
+            return [*[f"- {md_inline(item)}" for item in block.items], ""]
+        if isinstance(block, Chart):
+            return [*_pie(block.title, block.items), ""]
+        if isinstance(block, TableGroup):
+            out: list[str] = []
+            for table in block.tables:
+                out += [f"{'#' * (level + 1)} {md_inline(table.title)}", ""]
+                out += self.table(table)
+            return out
+        return self.table(block)
 
-    def overview(self) -> list[str]:
-        report = self.report
-        out = [f"## {self.t('report.overview')}", "", f"### {self.t('report.by_status')}", ""]
-        statuses = [(status_label(s, self.lang), n) for s, n in report.by_status]
-        out += _table(
-            [self.t("field.current_status"), self.t("report.col.actions")],
-            ([name, str(n)] for name, n in statuses),
-            right=[1],
-        )
-        out += ["", *_pie(self.t("report.chart.status"), statuses), ""]
-        out += [f"### {self.t('report.by_goal')}", ""]
-        rows = [
-            [
-                self.goal_name(g.goal),
-                str(g.flywheels),
-                str(g.connected),
-                str(g.total),
-                str(g.also),
-            ]
-            for g in report.by_goal
-        ]
-        rows.append(
-            [
-                f"**{self.t('report.total')}**",
-                str(sum(g.flywheels for g in report.by_goal)),
-                str(sum(g.connected for g in report.by_goal)),
-                str(sum(g.total for g in report.by_goal)),
-                str(report.also_total),
-            ]
-        )
-        out += _table(
-            [
-                self.t("field.goal"),
-                self.t("kind.flywheel.plural"),
-                self.t("kind.connected.plural"),
-                self.t("report.col.total"),
-                self.t("report.col.also"),
-            ],
-            rows,
-            right=[1, 2, 3, 4],
-        )
-        out += [
-            "",
-            self.t(
-                "report.per_goal.caption",
-                total=sum(g.total for g in report.by_goal),
-                also=report.also_total,
-            ),
-            "",
-        ]
-        pie = [
-            (
-                self.t("report.goal_short", number=g.goal.number)
-                if g.goal
-                else self.t("report.no_goal"),
-                g.total,
-            )
-            for g in report.by_goal
-            if g.total
-        ]
-        out += [*_pie(self.t("report.chart.goal"), pie), ""]
-        out += [f"### {self.t('report.by_term')}", ""]
-        terms = [(term_label(term, self.lang), n) for term, n in report.by_term]
-        out += _table(
-            [self.t("field.term"), self.t("report.col.actions")],
-            ([name, str(n)] for name, n in terms),
-            right=[1],
-        )
-        return [*out, "", *_pie(self.t("report.chart.term"), terms), ""]
+    def table(self, table: Table) -> list[str]:
+        rows = [[self.cell(c) for c in row] for row in table.rows]
+        if table.total is not None:
+            rows.append([self.cell(c) for c in table.total])
+        right = [i for i, column in enumerate(table.columns) if column.number]
+        return [*_table([md_inline(c.label) for c in table.columns], rows, right), ""]
 
-    # -- the period's changes ---------------------------------------------------
+    def cell(self, cell: Cell) -> str:
+        if cell.number or cell.day:
+            return cell.text  # digits, or a date the layout wrote: nothing to escape
+        if cell.ids:
+            return ", ".join(_escaped(i) for i in cell.ids)
+        if cell.lead:
+            return f"**{_escaped(cell.lead)}** {_escaped(cell.text)}"
+        value = _escaped(cell.text)
+        return f"**{value}**" if cell.strong else value
 
-    def changes(self) -> list[str]:
-        report = self.report
-        out = [
-            f"## {self.t('report.changes' if report.since else 'report.changes_all')}",
-            "",
-        ]
-        if not report.changes:
-            key = "report.changes.none" if report.since else "report.summary.no_changes_ever"
-            return [*out, self.t(key), ""]
-        rows = (
-            [
-                c.when.isoformat(),
-                f"**{md_inline(c.action.id)}** {md_inline(c.action.title)}",
-                f"{status_label(c.previous, self.lang)} → {status_label(c.entry.status, self.lang)}"
-                if c.status_changed
-                else self.t("report.unchanged", status=status_label(c.entry.status, self.lang)),
-                self.cell(c.entry.note),
-                self.cell(c.entry.by or ""),
-            ]
-            for c in report.changes
-        )
-        headers = [
-            self.t("field.date"),
-            self.t("report.col.action"),
-            self.t("report.col.change"),
-            self.t("field.note"),
-            self.t("field.by"),
-        ]
-        return [*out, *_table(headers, rows), ""]
 
-    # -- attention, counted; the lists are in the appendix -------------------
-
-    def attention(self) -> list[str]:
-        report = self.report
-        out = [f"## {self.t('report.attention')}", ""]
-        for heading, actions, appendix in (
-            (
-                self.t("report.overdue", count=len(report.overdue)),
-                [a for a, _ in report.overdue],
-                self.t("report.appendix.overdue"),
-            ),
-            (
-                self.t("report.stale", days=report.stale_days, count=len(report.stale)),
-                report.stale,
-                self.t("report.appendix.stale"),
-            ),
-        ):
-            out += [f"### {heading}", ""]
-            if not actions:
-                out += [self.t("report.none"), ""]
-                continue
-            out += _table(
-                [self.t("field.goal"), self.t("report.col.count")],
-                ([self.goal_name(g), str(n)] for g, n in report.goal_counts(actions)),
-                right=[1],
-            )
-            out.append("")
-            rows = [
-                [
-                    self.cell(name, "report.no_owner")
-                    if name is not None
-                    else self.t("report.other_owners"),
-                    str(n),
-                ]
-                for name, n in report.owner_summary(actions)
-            ]
-            out += _table([self.t("field.owner"), self.t("report.col.count")], rows, right=[1])
-            out += ["", self.t("report.see_appendix", section=appendix), ""]
-        return out
-
-    # -- detail per goal ----------------------------------------------------------
-
-    def goals(self) -> list[str]:
-        report = self.report
-        out = [f"## {self.t('report.goals')}", ""]
-        headers = [
-            self.t("field.id"),
-            self.t("field.title"),
-            self.t("report.col.baseline", year=self.year()),
-            self.t("field.current_status"),
-            self.t("field.term"),
-            self.t("field.last_update"),
-        ]
-        for section in report.sections:
-            out += [f"### {self.goal_name(section.goal)}", ""]
-            if section.goal.tagline:
-                out += [f"> {md_inline(section.goal.tagline)}", ""]
-            if not section.flywheels and not section.unattached:
-                out += [self.t("report.no_actions"), ""]
-            for flywheel, connected in section.flywheels:
-                out += [
-                    "#### "
-                    + self.t(
-                        "report.flywheel_heading",
-                        id=md_inline(flywheel.id),
-                        title=md_inline(flywheel.title),
-                    ),
-                    "",
-                ]
-                out += [*_table(headers, [self.row(a) for a in [flywheel, *connected]]), ""]
-            if section.unattached:
-                out += [f"#### {self.t('report.unattached')}", ""]
-                out += [*_table(headers, [self.row(a) for a in section.unattached]), ""]
-        if report.cross_cutting:
-            out += [f"### {self.t('report.cross_cutting')}", ""]
-            out += [*_table(headers, [self.row(a) for a in report.cross_cutting]), ""]
-        return out
-
-    def row(self, action: Action) -> list[str]:
-        report = self.report
-        return [
-            f"**{md_inline(action.id)}**" if action.is_flywheel else md_inline(action.id),
-            self.cell(action.title),
-            status_label(action.status, self.lang),
-            status_label(report.current(action), self.lang),
-            term_label(action.term, self.lang),
-            self.date(report.last_update(action)),
-        ]
-
-    def coverage(self) -> list[str]:
-        report = self.report
-        out = [
-            f"## {self.t('report.coverage')}",
-            "",
-            self.t("report.coverage.caption"),
-            "",
-        ]
-        names = [md_inline(q.name_nl if self.lang == "nl" else q.name_en) for q in report.qualities]
-        rows = (
-            [self.goal_name(g), *[str(n) if n else "—" for n in counts]]
-            for g, counts in report.coverage
-        )
-        out += _table([self.t("field.goal"), *names], rows, right=range(1, len(names) + 1))
-        gaps = report.coverage_gaps
-        total = len(report.coverage) * len(report.qualities)
-        return [*out, "", self.t("report.coverage.gaps", gaps=gaps, total=total), ""]
-
-    def owners(self) -> list[str]:
-        out = [f"## {self.t('report.owners')}", ""]
-        out += self.owner_table(self.report.major_owners)
-        return [
-            *out,
-            "",
-            self.t("report.per_owner.caption", others=len(self.report.minor_owners)),
-            "",
-        ]
-
-    def owner_table(self, groups: list[Any]) -> list[str]:
-        rows = [
-            [
-                self.cell(group.name, "report.no_owner"),
-                self.ids(group.actions),
-                ", ".join(
-                    f"{status_label(s, self.lang)} {n}"
-                    for s, n in self.report.status_mix(group.actions)
-                ),
-            ]
-            for group in groups
-        ]
-        return _table(
-            [self.t("field.owner"), self.t("report.col.actions"), self.t("report.col.statuses")],
-            rows,
-        )
-
-    def funding(self) -> list[str]:
-        report = self.report
-        out = [f"## {self.t('report.funding')}", "", self.t("report.funding.note"), ""]
-        out += [
-            f"### {self.t('report.funding.unsettled', count=len(report.unsettled_funding))}",
-            "",
-        ]
-        words = ", ".join(f"‘{md_inline(w)}’" for w in report.strategy.unsettled_funding)
-        if words:
-            out += [self.t("report.funding.unsettled_words", words=words), ""]
-        if report.unsettled_funding:
-            out += _table(
-                [self.t("field.id"), self.t("field.title"), self.t("field.funding")],
-                (
-                    [f"**{md_inline(a.id)}**", self.cell(a.title), self.cell(a.funding)]
-                    for a in report.unsettled_funding
-                ),
-            )
-        else:
-            out.append(self.t("report.none"))
-        return [
-            *out,
-            "",
-            self.t("report.see_appendix", section=self.t("report.appendix.funding")),
-            "",
-        ]
-
-    # -- appendix: the full lists ---------------------------------------------
-
-    def appendix(self) -> list[str]:
-        report = self.report
-        out = [f"## {self.t('report.appendix')}", ""]
-        out += [f"### {self.t('report.appendix.overdue')}", ""]
-        if report.overdue:
-            out += _table(
-                [
-                    self.t("field.id"),
-                    self.t("field.title"),
-                    self.t("field.owner"),
-                    self.t("field.term"),
-                    self.t("report.col.horizon"),
-                    self.t("field.current_status"),
-                ],
-                (
-                    [
-                        f"**{md_inline(a.id)}**",
-                        self.cell(a.title),
-                        self.cell(a.owner, "report.no_owner"),
-                        term_label(a.term, self.lang),
-                        deadline.isoformat(),
-                        status_label(report.current(a), self.lang),
-                    ]
-                    for a, deadline in report.overdue
-                ),
-            )
-        else:
-            out.append(self.t("report.none"))
-        out += ["", f"### {self.t('report.appendix.stale')}", ""]
-        if report.stale:
-            out += _table(
-                [
-                    self.t("field.id"),
-                    self.t("field.title"),
-                    self.t("field.owner"),
-                    self.t("field.last_update"),
-                    self.t("field.current_status"),
-                ],
-                (
-                    [
-                        f"**{md_inline(a.id)}**",
-                        self.cell(a.title),
-                        self.cell(a.owner, "report.no_owner"),
-                        self.date(report.last_update(a)),
-                        status_label(report.current(a), self.lang),
-                    ]
-                    for a in report.stale
-                ),
-            )
-        else:
-            out.append(self.t("report.none"))
-        out += ["", f"### {self.t('report.appendix.owners')}", ""]
-        out += self.owner_table(report.owners)
-        out += [
-            "",
-            f"### {self.t('report.appendix.funding')}",
-            "",
-            self.t("report.funding.note"),
-            "",
-        ]
-        out += _table(
-            [self.t("field.funding"), self.t("report.col.actions")],
-            ([self.cell(g.name, "report.no_funding"), self.ids(g.actions)] for g in report.funders),
-        )
-        return [*out, ""]
+# Statuses, terms and owners repeat down a large report's tables: each is escaped once.
+_escaped = lru_cache(maxsize=4096)(md_inline)
 
 
 def markdown(report: Report, lang: Language) -> str:
-    return _Markdown(report, lang).render()
+    return _Markdown(layout(report, lang)).render()
 
 
 _PIE = re.compile(r"```mermaid\npie showData title (.*?)\n(.*?)```\n", re.S)
@@ -563,7 +145,38 @@ def html(report: Report, lang: Language) -> str:
     from .html import render
 
     css = files("rrs_cli").joinpath("static", "report.css").read_text(encoding="utf-8")
-    return render("report_standalone.html", lang, report=report, strategy=report.strategy, css=css)
+    document = layout(report, lang)
+    return render(
+        "report_standalone.html", lang, document=document, css=css, page_css=page_css(document)
+    )
+
+
+def page_css(document: Document) -> Markup:
+    """The printed page's footer: the report's title, reference date and catalogue
+    version at the left, "page X of Y" at the right (CSS paged media margin boxes).
+
+    The text is the catalogue's, so it is written as a CSS string with every
+    character but ASCII letters, digits and spaces as a hex escape: nothing in it
+    can end the string, the rule or the ``<style>`` element."""
+    from markupsafe import Markup
+
+    pages = re.split(r"(\{page\}|\{pages\})", document.page_of)
+    counter = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    right = " ".join(counter.get(piece) or _css_string(piece) for piece in pages if piece)
+    return Markup(
+        "@page {\n"
+        f"  @bottom-left {{ content: {_css_string(document.footer)}; }}\n"
+        f"  @bottom-right {{ content: {right}; }}\n"
+        "}"
+    )
+
+
+def _css_string(value: str) -> str:
+    safe = "".join(
+        char if char.isascii() and (char.isalnum() or char == " ") else f"\\{ord(char):x} "
+        for char in visible(value)
+    )
+    return f'"{safe}"'
 
 
 def json_text(report: Report) -> str:
@@ -589,6 +202,12 @@ def json_text(report: Report) -> str:
             # Every --goal given (one or several); "goal" above keeps its meaning.
             "goals_selected": [goal.key for goal in report.goal_filters],
             "actions": len(report.actions),
+            # Which catalogue the numbers come from: a git commit or a hash of its files.
+            "catalogue_version": (
+                dict(zip(("id", "kind"), report.catalogue_version, strict=True))
+                if report.catalogue_version
+                else None
+            ),
             "strategy": {
                 "name": strategy.name,
                 "name_en": strategy.name_en,

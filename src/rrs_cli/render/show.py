@@ -28,16 +28,11 @@ def _goal_names(catalogue: Catalogue, keys: list[str]) -> list[str]:
 
 
 def _links(graph: LinkGraph, action: Action, lang: Language) -> list[tuple[str, str, str]]:
-    """(id, title, direction) for every linked action."""
-    rows = []
-    for other in graph.linked(action.id):
-        here = graph.names(action.id, other.id)
-        there = graph.names(other.id, action.id)
-        direction = "both" if here and there else ("here" if here else "there")
-        if other.links_all_flywheels and not here:
-            direction = "there_all"
-        rows.append((other.id, other.title, text(f"show.link.{direction}", lang)))
-    return rows
+    """(id, title, which blocks print the link) for every linked action."""
+    return [
+        (other.id, other.title, text(f"show.link.{graph.sides(action.id, other.id)}", lang))
+        for other in graph.linked(action.id)
+    ]
 
 
 def _status(action: Action, lang: Language) -> str:

@@ -20,7 +20,9 @@ def rich_safe(text: str) -> str:
     rich interprets ``[bold]`` and ``[link=...]`` in plain strings; catalogue text
     must never be read as markup.
     """
-    from rich.markup import escape
+    from rich.markup import (
+        escape,
+    )  # here, not at the top: piped output never loads rich (start-up speed)
 
     return escape(visible(text))
 
@@ -74,7 +76,7 @@ def _defused(text: str) -> str:
 def html_inline(text: str) -> str:
     """Escape ``text`` for an HTML element in Markdown (a ``<summary>``): one line,
     invisible characters shown, ``<>&`` as entities, mentions and links defused."""
-    import html
+    import html  # here, not at the top: only Markdown output needs it (start-up speed)
 
     return _defused(html.escape(visible(" ".join(text.split())), quote=False))
 

@@ -24,6 +24,7 @@ from ..catalogue import Catalogue
 from ..diagnostics import Finding, Severity
 from ..graph import LinkGraph
 from ..i18n import Language
+from ..layout import ACTIONS_DIR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
 from ..models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
 from ..query import (
     alias_index,
@@ -204,7 +205,8 @@ def build_site_model(
 ) -> SiteModel:
     strategy = catalogue.strategy
     actions = list(catalogue.actions.values())
-    report = build_report(catalogue, graph, actions, as_of=as_of)
+    version, kind = catalogue_version(catalogue.root)
+    report = build_report(catalogue, graph, actions, as_of=as_of, version=(version, kind))
     goals = sorted(catalogue.goals.values(), key=lambda g: g.number)
     organisations, slug_of = _organisations(actions, strategy)
     keys_of = _organisation_keys(organisations)
@@ -405,3 +407,28 @@ def _relative(item: Finding, root: Path) -> Finding:
     except (ValueError, OSError):
         name = Path(item.file).name
     return dataclasses.replace(item, file=name)
+
+
+def catalogue_version(root: Path) -> tuple[str, str]:
+    """A hash of the catalogue files' names and content: the same files, the same version.
+
+    Not a git commit: whether a checkout is clean takes ``git status``, which
+    runs what the repository's configuration names (an fsmonitor command); rrs
+    site runs no program but the search indexer. The printed report names it;
+    the public pages do not (it is of use to the steering group, not a reader).
+    """
+    digest = hashlib.sha256()
+    for path in sorted(_catalogue_files(root)):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16], "hash"
+
+
+def _catalogue_files(root: Path) -> list[Path]:
+    files = [root / n for n in (STRATEGY_FILE, GOALS_FILE, QUALITIES_FILE)]
+    actions = root / ACTIONS_DIR
+    if actions.is_dir():
+        files += [p for p in actions.iterdir() if p.suffix == ".yaml"]
+    return [p for p in files if p.is_file() and not p.is_symlink()]

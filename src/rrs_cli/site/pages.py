@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -32,6 +33,7 @@ from ..i18n import (
     MESSAGES,
     Language,
     format_date,
+    name_in,
     plural,
     status_label,
     term_label,
@@ -41,6 +43,9 @@ from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
 from ..render.export import export_document, to_json
 from ..render.graph import network
 from ..render.html import environment
+from ..render.report import page_css
+from ..render.report_document import Document
+from ..render.report_layout import layout
 from ..render.text import visible
 from . import svg
 from .model import TOLD_KINDS, ActionPage, GoalPage, KnownIssue, Organisation, SiteModel, slug
@@ -208,7 +213,7 @@ class _Site:
         self.org_page_of = {org.key: path for path, orgs in self.org_pages.items() for org in orgs}
         self.org_names = {o.key: o.name for o in model.organisations}
         strategy = model.strategy
-        self.site_name = strategy.name if self.lang == strategy.language else strategy.name_en
+        self.site_name = name_in(strategy, self.lang)
         year = strategy.year
         self.baseline_heading = (
             text("site.status_in", self.lang, year=year)
@@ -274,11 +279,12 @@ class _Site:
         self._shell: str | None = None
         self._body = self.env.get_template("site/action_body.html")
         self._parts: dict[str, list[Part]] | None = None
+        self._report_document: Document | None = None
 
     # -- helpers -------------------------------------------------------------
 
     def name(self, item: Goal | Quality) -> str:
-        return item.name_nl if self.lang == "nl" else item.name_en
+        return name_in(item, self.lang)
 
     def tm(self, key: str, **fields: object) -> Markup:
         """An interface string with Markup in its placeholders (a link, a tagged span)."""
@@ -433,9 +439,15 @@ class _Site:
         fixed = 8 + len(BASICS) + 1  # + the basic pages and 404.html
         return fixed + lists + len(m.actions) + len(m.goals) + len(m.qualities) + orgs + report
 
+    def report_document(self) -> Document:
+        """The report's layout, the same the standalone report draws."""
+        if self._report_document is None:
+            self._report_document = layout(self.model.report, self.lang)
+        return self._report_document
+
     def report_parts(self) -> dict[str, list[Part]]:
         if self._parts is None:
-            self._parts = report_parts(self.model.report, self.lang)
+            self._parts = report_parts(self.model.report, self.report_document())
         return self._parts
 
     def pages(self) -> Iterator[tuple[str, str]]:
@@ -610,6 +622,9 @@ class _Site:
                     rows=Markup("\n".join(chunk)),
                     filters=filters,
                     owner_box=owner_box,
+                    # strategy.yaml's names per organisation: an owner in the URL
+                    # matches under any of them, as in `rrs list --owner`.
+                    organisations=json.dumps(self.model.strategy.organisations, ensure_ascii=False),
                     total=total,
                     list_pages=paths if len(paths) > 1 else [],
                     list_page=number,
@@ -755,24 +770,32 @@ class _Site:
         return Markup("\n".join(out))
 
     def report(self) -> Iterator[tuple[str, str]]:
-        report = self.model.report
+        document = self.report_document()
         parts = self.report_parts()
+        word = text("site.table", self.lang)
         yield (
             "report.html",
             wrap_tables(
                 self.page(
                     "report.html",
                     "report.html",
-                    report=report,
+                    document=document,
                     report_parts=parts,
                     parts_limit=REPORT_SPLIT,
+                    action_href=_action_href(""),
                 ),
-                text("site.table", self.lang),
+                word,
             ),
         )
         for part in parts["goals"] + parts["appendix"]:
-            page = self.page("report_part.html", part.path, report=report, part=part)
-            yield part.path, wrap_tables(page, text("site.table", self.lang))
+            page = self.page(
+                "report_part.html",
+                part.path,
+                document=document,
+                part=part,
+                action_href=_action_href("../" * part.path.count("/")),
+            )
+            yield part.path, wrap_tables(page, word)
 
     def network_page(self) -> str:
         m = self.model
@@ -1054,6 +1077,9 @@ class SitePages:
         yield from _encoded(self._site.other_pages(), tick)
         for target, source in ASSETS.items():
             yield target, _static(source)
+        # The printed report's footer (its title, date and catalogue version): a file,
+        # as the site's CSP allows no inline style.
+        yield "assets/report-page.css", page_css(self._site.report_document()).encode()
         yield "assets/list.css", self._site.list_css()
         if self.theme is not None:
             yield "assets/theme.css", self.theme
@@ -1069,6 +1095,11 @@ def _encoded(
         if tick:
             tick()
         yield path, page.encode("utf-8")
+
+
+def _action_href(root: str) -> Callable[[str], str]:
+    """The report's rows link to the action pages (ids are letters or digits only)."""
+    return lambda action_id: f"{root}actions/{action_id}.html"
 
 
 def _static(name: str) -> bytes:

@@ -12,9 +12,8 @@ lists the parts. A table longer than a part continues in the next one.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
 
-from ..i18n import Language, text
+from ..render.report_document import Document, Paragraph, Section, Table, TableGroup
 from ..report import Report
 
 # More actions than this: the goal sections and the appendix go into parts.
@@ -25,16 +24,22 @@ PART_ROWS = 1000
 
 @dataclass(frozen=True)
 class Block:
-    """One table (or a piece of one) of a part, under its section's heading."""
+    """One table of the report's layout (or a piece of one), or the line that stands
+    for an empty one, under its section's heading."""
 
     section_id: str  # anchor of the section heading in the part
     section: str  # the section's heading (a goal's name, an appendix table's name)
-    kind: str  # "actions", "none", "overdue", "stale", "owners", "funders"
-    items: list[Any]
+    table: Table | None = None
+    paragraph: Paragraph | None = None  # shown instead of a table ("None.", "No actions.")
     title: str = ""  # the table's own heading (a flywheel), if any
-    note: str = ""  # a line under the section heading (a goal's tagline)
+    note: str = ""  # a line under the section heading (a goal's tagline, a caption)
+    note_style: str = ""
     section_start: bool = True  # False: the section began in an earlier part
     continued: bool = False  # the table began in an earlier part
+
+    @property
+    def size(self) -> int:
+        return len(self.table.rows) if self.table else 1
 
 
 @dataclass(frozen=True)
@@ -73,66 +78,54 @@ def is_split(report: Report) -> bool:
     return len(report.actions) > REPORT_SPLIT
 
 
-def report_parts(report: Report, lang: Language) -> dict[str, list[Part]]:
+def report_parts(report: Report, document: Document) -> dict[str, list[Part]]:
     """The report's goal sections and appendix as parts (empty lists: not split)."""
     if not is_split(report):
         return {"goals": [], "appendix": []}
+    sections = {section.id: section for section in document.sections}
     return {
-        "goals": _pack("goals", _goal_blocks(report, lang)),
-        "appendix": _pack("appendix", _appendix_blocks(report, lang)),
+        kind: _pack(kind, [b for s in sections[f"rrs-{kind}"].subsections for b in _blocks(s)])
+        for kind in ("goals", "appendix")
     }
 
 
-def _goal_name(report: Report, lang: Language, index: int) -> str:
-    goal = report.sections[index].goal
-    name = goal.name_nl if lang == "nl" else goal.name_en
-    return text("report.goal_name", lang, number=goal.number, name=name)
-
-
-def _goal_blocks(report: Report, lang: Language) -> list[Block]:
-    blocks: list[Block] = []
-    for index, section in enumerate(report.sections):
-        section_id = f"goal-{section.goal.key}"
-        name = _goal_name(report, lang, index)
-        note = section.goal.tagline or ""
-        if not section.flywheels and not section.unattached:
-            blocks.append(Block(section_id, name, "none", [], note=note))
-        for flywheel, connected in section.flywheels:
-            title = text("report.flywheel_heading", lang, id=flywheel.id, title=flywheel.title)
-            items = [flywheel, *connected]
-            blocks.append(Block(section_id, name, "actions", items, title=title, note=note))
-        if section.unattached:
-            title = text("report.unattached", lang)
-            items = section.unattached
-            blocks.append(Block(section_id, name, "actions", items, title=title, note=note))
-    if report.cross_cutting:
-        title = text("report.cross_cutting", lang)
-        blocks.append(Block("cross-cutting", title, "actions", report.cross_cutting, title=title))
-    return blocks
-
-
-def _appendix_blocks(report: Report, lang: Language) -> list[Block]:
-    return [
-        Block("overdue", text("report.appendix.overdue", lang), "overdue", report.overdue),
-        Block("stale", text("report.appendix.stale", lang), "stale", report.stale),
-        Block("owners", text("report.appendix.owners", lang), "owners", report.owners),
-        Block(
-            "funding",
-            text("report.appendix.funding", lang),
-            "funders",
-            report.funders,
-            note=text("report.funding.note", lang),
-        ),
+def _blocks(section: Section) -> list[Block]:
+    """One section of the layout as blocks: a block per table, or per line standing for
+    one ("No actions."); a tagline, or a line before a table, is the section's note."""
+    items = [
+        item
+        for block in section.blocks
+        for item in (block.tables if isinstance(block, TableGroup) else [block])
     ]
+    has_table = any(isinstance(item, Table) for item in items)
+    notes = [
+        item
+        for item in items
+        if isinstance(item, Paragraph) and (item.style == "tagline" or has_table)
+    ]
+    blocks: list[Block] = []
+    for item in items:
+        if isinstance(item, Table):
+            blocks.append(Block(section.id, section.title, table=item, title=item.title))
+        elif isinstance(item, Paragraph) and not any(item is note for note in notes):
+            blocks.append(Block(section.id, section.title, paragraph=item))
+    if not notes:
+        return blocks
+    return [replace(b, note=notes[0].text, note_style=notes[0].style) for b in blocks]
 
 
 def _pieces(block: Block) -> list[Block]:
     """``block`` cut into tables of at most PART_ROWS rows."""
-    if len(block.items) <= PART_ROWS:
+    table = block.table
+    if table is None or len(table.rows) <= PART_ROWS:
         return [block]
     return [
-        replace(block, items=block.items[start : start + PART_ROWS], continued=start > 0)
-        for start in range(0, len(block.items), PART_ROWS)
+        replace(
+            block,
+            table=replace(table, rows=table.rows[start : start + PART_ROWS]),
+            continued=start > 0,
+        )
+        for start in range(0, len(table.rows), PART_ROWS)
     ]
 
 
@@ -144,7 +137,7 @@ def _pack(kind: str, blocks: list[Block]) -> list[Part]:
     started: set[str] = set()
     for block in blocks:
         for piece in _pieces(block):
-            size = max(len(piece.items), 1)
+            size = piece.size
             if groups[-1] and rows + size > PART_ROWS:
                 groups.append([])
                 rows = 0
