@@ -14,8 +14,9 @@ import rrs_cli
 from rrs_cli.crf import QUALITIES
 from rrs_cli.graph import LinkSides
 from rrs_cli.i18n import LANGUAGES, MESSAGES, language, name_in, status_label, term_label, text
-from rrs_cli.models import Goal, ImpactLevel, Kind, Status, Strategy, Term
+from rrs_cli.models import ComplianceStatus, Goal, ImpactLevel, Kind, Status, Strategy, Term
 from rrs_cli.render.html import environment
+from rrs_cli.site.model import TOLD_KINDS
 
 
 def _placeholders(template: str) -> set[str]:
@@ -100,7 +101,28 @@ BUILT_KEYS: list[tuple[str, str, list[str]]] = [
     (
         'L["site.link." + row.sides]',
         "templates/site/action_body.html",
-        [f"site.link.{s}" for s in SIDES],
+        [f"site.link.{s}" for s in (*SIDES, "none")],  # none: both namings inferred
+    ),
+    (
+        'f"issue.{issue.kind}"',
+        "site/pages.py",
+        [f"issue.{kind}" for kind in (*TOLD_KINDS, "inferred")],
+    ),
+    (
+        'f"issue.{kind}.kind"',
+        "site/pages.py",
+        [f"issue.{kind}.kind" for kind in (*TOLD_KINDS, "inferred", "other")],
+    ),
+    ('f"language.{strategy.language}"', "site/pages.py", ["language.nl", "language.en"]),
+    (
+        '"site.accessibility.status." + accessibility.status.value',
+        "templates/site/accessibility.html",
+        [f"site.accessibility.status.{status.value}" for status in ComplianceStatus],
+    ),
+    (
+        'L["site.sort." + value]',
+        "templates/site/actions.html",
+        [f"site.sort.{key}" for key in ("id", "title", "status", "end", "updated")],
     ),
 ]
 PACKAGE = Path(rrs_cli.__file__).parent

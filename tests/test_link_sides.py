@@ -60,5 +60,5 @@ def test_show_says_which_blocks_print_each_link(rrs: Invoke, make_catalogue: Mak
     shown = rrs("show", "A", "--lang", "en", catalogue=make_catalogue(actions)).stdout
     linked = shown.split("Linked actions (3)")[1].split()
     assert " ".join(linked) == (
-        "1 Actie 1 both 2 Actie 2 both 4 Actie 4 named there (all flywheels)"
+        "1 Actie 1 both 2 Actie 2 both 4 Actie 4 named there (all flywheel actions)"
     )
