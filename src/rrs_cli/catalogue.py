@@ -28,6 +28,7 @@ from .models import (
     Goal,
     ProgressEntry,
     Quality,
+    Round,
     Strategy,
     action_sort_key,
 )
@@ -62,6 +63,8 @@ class Catalogue:
     # and the document, to locate stale entries.
     accepted: list[tuple[int, AcceptedFinding]] = field(default_factory=list)
     accepted_document: Document | None = None
+    # rounds.yaml: the progress rounds (forms sent out and taken in), see forms/rounds.py.
+    rounds: list[Round] = field(default_factory=list)
 
     def may_exist(self, kind: str, key: str) -> bool:
         """Could ``key`` be a goal/quality whose entry failed to load?"""
@@ -119,6 +122,7 @@ def _load(root: Path) -> LoadResult:
     for quality in _load_list(root / QUALITIES_FILE, Quality, "key", catalogue, findings):
         catalogue.qualities[quality.key] = quality
     _load_accepted(root, catalogue, findings)
+    _load_rounds(root, catalogue, findings)
 
     actions_dir = root / ACTIONS_DIR
     if actions_dir.is_symlink() and leaves(actions_dir, root):
@@ -159,6 +163,21 @@ def _load_accepted(root: Path, catalogue: Catalogue, findings: list[Finding]) ->
     entries, problems, document = load_accepted(root)
     findings.extend(problems)
     catalogue.accepted, catalogue.accepted_document = entries, document
+
+
+def _load_rounds(root: Path, catalogue: Catalogue, findings: list[Finding]) -> None:
+    """Read rounds.yaml, if there is one (see ``forms.rounds``)."""
+    from .forms.rounds import ROUNDS_FILE, load_rounds
+
+    outside = _outside_link(root / ROUNDS_FILE, root)
+    if outside is not None:
+        findings.append(outside)
+        return
+    rounds, problems, document = load_rounds(root)
+    findings.extend(problems)
+    catalogue.rounds = rounds
+    if document is not None:
+        catalogue.documents[str(root / ROUNDS_FILE)] = document
 
 
 def _load_strategy(path: Path, catalogue: Catalogue, findings: list[Finding]) -> Strategy | None:

@@ -254,6 +254,45 @@ class AcceptedFinding(_Strict):
     reason: NonEmpty
 
 
+# A round's name: it becomes part of file names and messages, so plain characters.
+RoundName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")]
+Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class RoundForm(_Strict):
+    """One form sent out in a progress round: to whom, which actions, and its checksum.
+
+    ``digest`` is the SHA-256 of the form's hidden data (round, revision, each
+    row's action id and log fingerprint): a form whose hidden data was changed,
+    or that was made for another catalogue, matches no digest recorded here.
+    """
+
+    owner: NonEmpty
+    file: NonEmpty
+    actions: list[ActionId] = []
+    digest: Digest
+
+
+class RoundImport(_Strict):
+    """One form taken in: the day, whose form, and the actions that got an entry."""
+
+    date: date
+    owner: NonEmpty
+    actions: list[ActionId] = []
+
+
+class Round(_Strict):
+    """A progress round ("voortgangsuitvraag"), kept in ``rounds.yaml``."""
+
+    name: RoundName
+    made: date  # the day the forms were made: the round begins
+    as_of: date  # the forms show the statuses of this day
+    due: date | None = None
+    revision: Text = ""  # the catalogue's content hash when the forms were made
+    forms: list[RoundForm] = []
+    imports: list[RoundImport] = []
+
+
 def action_sort_key(action_id: str) -> tuple[int, int, str]:
     """Flywheels first (A..Z, AA..), then connected actions in numeric order.
 

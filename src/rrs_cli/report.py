@@ -276,9 +276,7 @@ def build_report(
     if homeless:
         report.by_goal.append(_count(None, homeless, changed, overdue, stale, also=0))
 
-    report.owners = _grouped(
-        actions, lambda a: a.owner, organisation_aliases(strategy.organisations)
-    )
+    report.owners = owner_groups(actions, strategy)
     report.funders = _grouped(actions, lambda a: a.funding, {})
     report.unsettled_funding = [
         a for a in actions if not funding_settled(a.funding, strategy.unsettled_funding)
@@ -330,6 +328,13 @@ def _changes(actions: list[Action], since: date | None, as_of: date) -> list[Cha
                 changes.append(Change(entry.date, action, entry, previous))
             previous = entry.status
     return sorted(changes, key=lambda c: (c.when, c.action.id))
+
+
+def owner_groups(actions: list[Action], strategy: Strategy) -> list[Group]:
+    """Actions by owner: folded, and merged under the organisations' other names
+    (strategy.yaml), the owners of the report's "per owner" table (and of the
+    progress round's forms, one per owner)."""
+    return _grouped(actions, lambda a: a.owner, organisation_aliases(strategy.organisations))
 
 
 def _grouped(

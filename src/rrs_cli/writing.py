@@ -23,7 +23,7 @@ def write_atomic(path: Path, text: str) -> None:
     write_files([(path, text)])
 
 
-def write_files(files: list[tuple[Path, str]]) -> None:
+def write_files(files: list[tuple[Path, str]] | list[tuple[Path, str | bytes]]) -> None:
     """Write several files all or nothing.
 
     Every temporary file is written and fsynced first; then each is renamed over
@@ -92,14 +92,16 @@ def _check_target(path: Path) -> None:
         )
 
 
-def _temporary(path: Path, text: str) -> Path:
-    """The content in a hidden temporary file beside ``path``, flushed to disk."""
+def _temporary(path: Path, text: str | bytes) -> Path:
+    """The content (text as UTF-8, or bytes) in a hidden temporary file beside ``path``,
+    flushed to disk."""
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         tmp.chmod(mode)
@@ -116,7 +118,7 @@ def _roll_back(renamed: list[tuple[Path, bytes | None]]) -> None:
             if original is None:
                 path.unlink()
             else:
-                tmp = _temporary(path, original.decode("utf-8"))
+                tmp = _temporary(path, original)
                 tmp.replace(path)
 
 

@@ -1,0 +1,242 @@
+"""``rounds.yaml``: the progress rounds of a catalogue, and how far each has got.
+
+A catalogue may hold ``rounds.yaml``, written by rrs (`rrs progress forms`
+adds a round and its forms, `rrs progress import` adds what it took in)::
+
+    - name: "2026-Q4"
+      made: 2026-10-01       # the round begins
+      as_of: 2026-10-01      # the forms show the statuses of this day
+      due: 2026-10-31
+      revision: "3f2a..."    # the catalogue's content hash the forms were made from
+      forms:
+        - owner: "Havenbedrijf Rotterdam"
+          file: "havenbedrijf-rotterdam.xlsx"
+          actions: ["B", "12"]
+          digest: "9c1e..."  # SHA-256 of the form's hidden data
+      imports:
+        - date: 2026-10-20
+          owner: "Havenbedrijf Rotterdam"
+          actions: ["B"]     # the actions that got an entry
+
+The progress entries themselves stay in the action files, unchanged in form;
+the round file says which forms went out (so a returned form can be
+recognised) and which came back (so the round's status can be told).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..catalogue import Catalogue, validate_model
+from ..diagnostics import Finding, finding
+from ..models import Round, RoundForm, RoundImport
+from ..query import fold
+from ..yamledit import quoted
+from ..yamlio import Document, load_file
+
+ROUNDS_FILE = "rounds.yaml"
+
+
+def load_rounds(root: Path) -> tuple[list[Round], list[Finding], Document | None]:
+    """The valid rounds of ``root/rounds.yaml`` (none when there is no such file)."""
+    path = root / ROUNDS_FILE
+    if not path.exists() and not path.is_symlink():
+        return [], [], None
+    document, findings = load_file(path)
+    if document is None:
+        return [], findings, None
+    if not isinstance(document.data, list):
+        findings.append(
+            finding(
+                "RRS004",
+                f"{ROUNDS_FILE} must be a list of rounds (name, made, as_of, forms, imports)",
+                file=path,
+                line=1,
+                column=1,
+            )
+        )
+        return [], findings, document
+    rounds: list[Round] = []
+    seen: set[str] = set()
+    for index, item in enumerate(document.data):
+        if not isinstance(item, dict):
+            line, column = document.locate((index,))
+            findings.append(
+                finding(
+                    "RRS004",
+                    f"round {index + 1} must be a mapping (name, made, as_of, forms, imports)",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path=f"[{index}]",
+                )
+            )
+            continue
+        entry = validate_model(Round, item, document, (index,), findings)
+        if entry is None:
+            continue
+        if entry.name in seen:
+            line, column = document.locate((index, "name"))
+            findings.append(
+                finding(
+                    "RRS009",
+                    f"round {entry.name!r} is named twice",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path=f"[{index}].name",
+                )
+            )
+            continue
+        seen.add(entry.name)
+        rounds.append(entry)
+    return rounds, findings, document
+
+
+def rounds_yaml(rounds: Sequence[Round]) -> str:
+    """The text of ``rounds.yaml``: strings double-quoted, lists of ids in flow style."""
+    lines = [
+        "# Progress rounds, written by rrs (`rrs progress forms`, `rrs progress import`).",
+        "# The digests recognise the forms sent out; edit by hand only to remove a round.",
+    ]
+    for item in rounds:
+        lines += [f"- name: {quoted(item.name)}", f"  made: {item.made.isoformat()}"]
+        lines.append(f"  as_of: {item.as_of.isoformat()}")
+        if item.due:
+            lines.append(f"  due: {item.due.isoformat()}")
+        lines.append(f"  revision: {quoted(item.revision)}")
+        lines.append("  forms:" + ("" if item.forms else " []"))
+        for form in item.forms:
+            lines += [
+                f"    - owner: {quoted(form.owner)}",
+                f"      file: {quoted(form.file)}",
+                f"      actions: {_ids(form.actions)}",
+                f"      digest: {quoted(form.digest)}",
+            ]
+        lines.append("  imports:" + ("" if item.imports else " []"))
+        for record in item.imports:
+            lines += [
+                f"    - date: {record.date.isoformat()}",
+                f"      owner: {quoted(record.owner)}",
+                f"      actions: {_ids(record.actions)}",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def _ids(ids: Sequence[str]) -> str:
+    return "[" + ", ".join(quoted(i) for i in ids) + "]"
+
+
+def check_rounds_text(root: Path, text: str) -> None:
+    """Refuse (WriteRefusedError) a new ``rounds.yaml`` that would not load cleanly."""
+    from ..errors import WriteRefusedError
+    from ..yamlio import MAX_FILE_BYTES, YamlProblem, parse
+
+    path = root / ROUNDS_FILE
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise WriteRefusedError(
+            f"{ROUNDS_FILE} would be larger than {MAX_FILE_BYTES // 1_048_576} MiB; "
+            "nothing was written",
+            hint="remove old rounds from it (they stay in the catalogue's history)",
+        )
+    try:
+        document, findings = parse(text, path)
+    except YamlProblem as problem:
+        raise WriteRefusedError(f"the new {ROUNDS_FILE} would not parse: {problem.message}") from None
+    data: Any = document.data
+    for index, item in enumerate(data if isinstance(data, list) else []):
+        validate_model(Round, item, document, (index,), findings)
+    errors = [f for f in findings if f.severity.value == "error"]
+    if errors or not isinstance(data, list):
+        raise WriteRefusedError(
+            f"the new {ROUNDS_FILE} would be invalid; nothing was written",
+            hint="; ".join(f"{f.field}: {f.message}" for f in errors),
+        )
+
+
+def find_round(rounds: Sequence[Round], name: str) -> Round | None:
+    wanted = fold(name)
+    return next((r for r in rounds if fold(r.name) == wanted), None)
+
+
+def with_forms(rounds: list[Round], new: Round) -> list[Round]:
+    """``rounds`` with ``new`` added, or its forms added to the round of that name."""
+    existing = find_round(rounds, new.name)
+    if existing is None:
+        return [*rounds, new]
+    merged = existing.model_copy(update={"forms": [*existing.forms, *new.forms]})
+    return [merged if r is existing else r for r in rounds]
+
+
+def with_import(rounds: list[Round], name: str, record: RoundImport) -> list[Round]:
+    existing = find_round(rounds, name)
+    if existing is None:
+        return rounds
+    merged = existing.model_copy(update={"imports": [*existing.imports, record]})
+    return [merged if r is existing else r for r in rounds]
+
+
+def form_record(rounds: Sequence[Round], name: str, digest: str) -> RoundForm | None:
+    """The form of round ``name`` whose hidden data has this digest."""
+    found = find_round(rounds, name)
+    if found is None:
+        return None
+    return next((f for f in found.forms if f.digest == digest), None)
+
+
+@dataclass(frozen=True)
+class OwnerStatus:
+    owner: str
+    actions: list[str]
+    answered: bool
+
+
+@dataclass(frozen=True)
+class RoundStatus:
+    """How far a round has got: who answered, which actions have an entry since it began."""
+
+    name: str
+    made: date
+    due: date | None
+    owners: list[OwnerStatus]
+    updated: list[str]  # action ids with an entry since the round began (or imported in it)
+    waiting: list[str]  # action ids of the round without one
+
+    @property
+    def answered(self) -> int:
+        return sum(o.answered for o in self.owners)
+
+
+def round_status(catalogue: Catalogue, name: str | None = None) -> RoundStatus | None:
+    """The status of round ``name`` (default: the latest one), or None when there is none.
+
+    An owner has answered when at least one row of their form was recorded in
+    the round. An action counts as updated when its form's row was recorded, or
+    when its log has an entry dated on or after the day the round began (an
+    entry made with `rrs update` during the round counts too).
+    """
+    rounds = catalogue.rounds
+    if not rounds:
+        return None
+    chosen = find_round(rounds, name) if name else max(rounds, key=lambda r: r.made)
+    if chosen is None:
+        return None
+    imported = {i for record in chosen.imports for i in record.actions}
+    answered_owners = {fold(record.owner) for record in chosen.imports if record.actions}
+    owners: dict[str, OwnerStatus] = {}
+    for form in chosen.forms:
+        key = fold(form.owner)
+        previous = owners.get(key)
+        ids = list(dict.fromkeys([*(previous.actions if previous else []), *form.actions]))
+        owners[key] = OwnerStatus(form.owner, ids, key in answered_owners)
+    in_round = list(dict.fromkeys(i for o in owners.values() for i in o.actions))
+    updated, waiting = [], []
+    for action_id in in_round:
+        action = catalogue.actions.get(action_id)
+        recent = action is not None and any(e.date >= chosen.made for e in action.progress)
+        (updated if action_id in imported or recent else waiting).append(action_id)
+    return RoundStatus(chosen.name, chosen.made, chosen.due, list(owners.values()), updated, waiting)
