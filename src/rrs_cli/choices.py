@@ -73,3 +73,8 @@ class SchemaTarget(StrEnum):
 class WhereFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+
+
+class FormFormat(StrEnum):
+    XLSX = "xlsx"
+    ODS = "ods"

@@ -693,6 +693,15 @@ FORMS_MESSAGES: dict[str, tuple[str, str]] = {
         "Enter a date, for example {example}, or leave the cell empty.",
     ),
     "forms.valid.title": ("Voortgangsronde", "Progress round"),
+    # Words owners may write for a status: never accepted as the status, only used
+    # for the "did you mean" of an unknown status word.
+    "forms.hint.new": ("niet gestart, nog niet begonnen", "not started"),
+    "forms.hint.starting": ("gestart, begonnen, start", "started, begun"),
+    "forms.hint.in-development": ("in voorbereiding, wordt ontwikkeld", "in preparation"),
+    "forms.hint.being-set-up": ("wordt opgericht, opgericht", "setting up"),
+    "forms.hint.ongoing": ("loopt, bezig, in uitvoering", "running, in progress, underway"),
+    "forms.hint.completed": ("klaar, gereed, voltooid, opgeleverd", "done, finished, complete"),
+    "forms.hint.stopped": ("beëindigd, geannuleerd, gestaakt", "cancelled, ended, halted"),
     "forms.csv.owner": ("eigenaar", "owner"),
     "forms.csv.file": ("bestand", "file"),
     "forms.csv.actions": ("acties", "actions"),

@@ -267,7 +267,7 @@ class RoundForm(_Strict):
     or that was made for another catalogue, matches no digest recorded here.
     """
 
-    owner: NonEmpty
+    owner: Text = ""  # as the report names the owner; "" for actions without one
     file: NonEmpty
     actions: list[ActionId] = []
     digest: Digest
@@ -277,7 +277,7 @@ class RoundImport(_Strict):
     """One form taken in: the day, whose form, and the actions that got an entry."""
 
     date: date
-    owner: NonEmpty
+    owner: Text = ""
     actions: list[ActionId] = []
 
 

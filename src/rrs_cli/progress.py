@@ -26,7 +26,7 @@ import fcntl
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -528,6 +528,12 @@ def _commit(changes: list[_Change], before_write: BeforeWrite | None) -> None:
             for c in changes
         ]
     )
+
+
+def write_lock(root: Path) -> AbstractContextManager[None]:
+    """The catalogue's write lock (the one every rrs write takes), for writes of
+    other catalogue files that must not interleave with them (``rounds.yaml``)."""
+    return _locked(root / "actions")
 
 
 @contextmanager
