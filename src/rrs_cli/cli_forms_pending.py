@@ -125,9 +125,7 @@ def progress_import_command(
         known = ", ".join(r.name for r in catalogue.rounds) or "none yet"
         raise UnknownChoiceError(f"unknown round '{round_name}'", hint=f"rounds: {known}")
     forms = [read_form(path, str(path)) for path in files]
-    review = check_forms(
-        catalogue, forms, today=today, force=force_row or [], csv_round=round_name
-    )
+    review = check_forms(catalogue, forms, today=today, force=force_row or [], csv_round=round_name)
     lang = language(catalogue.strategy.language)
     json_out = output_format is ProgressFormat.JSON
     problems = list(review.problems)
@@ -181,7 +179,13 @@ def _unused_force(review: object, forced: list[str]) -> None:
 
 
 def _show(
-    review: object, problems: list[object], lang: str, json_out: bool, *, dry_run: bool, recorded: bool
+    review: object,
+    problems: list[object],
+    lang: str,
+    json_out: bool,
+    *,
+    dry_run: bool,
+    recorded: bool,
 ) -> None:
     from .forms.check import Review
     from .forms.model import Problem

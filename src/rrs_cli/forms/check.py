@@ -276,9 +276,11 @@ def _check_form(
         if _duplicate(action_id, form.name, number, seen, problem):
             continue
         if row_hash(cells[:7]) != entry[2]:
-            _protected_changed(catalogue, action, hidden.as_of, lang, cells, entry[2], number, problem)
+            _protected_changed(
+                catalogue, action, hidden.as_of, lang, cells, entry[2], number, problem
+            )
             continue
-        row = _proposal(action, cells, number, lang, today, problem)
+        row = _proposal(action, cells, number, lang, today, problem, hidden.made)
         if row is None:
             review.empty += 1
             continue
@@ -313,7 +315,11 @@ def _headings_match(headings: list[Any]) -> bool:
 
     if len(headings) < len(COLUMNS):
         return False
-    for column, key in ((0, "forms.col.id"), (STATUS_AT, "forms.col.new_status"), (NOTE_AT, "forms.col.note")):
+    for column, key in (
+        (0, "forms.col.id"),
+        (STATUS_AT, "forms.col.new_status"),
+        (NOTE_AT, "forms.col.note"),
+    ):
         if fold(canonical(headings[column])) not in {fold(w) for w in MESSAGES[key]}:
             return False
     return True
@@ -366,7 +372,13 @@ def _protected_changed(
 
 
 def _proposal(
-    action: Action, cells: list[Any], number: int, lang: Language, today: date, problem: Any
+    action: Action,
+    cells: list[Any],
+    number: int,
+    lang: Language,
+    today: date,
+    problem: Any,
+    since: date | None = None,
 ) -> ReviewRow | None:
     """The entry a row proposes, or None for an empty row; problems go to ``problem``."""
     raw_status, raw_date, raw_note, raw_by = (
@@ -406,6 +418,25 @@ def _proposal(
             problem("FRM012", message, cell_name(column, number))
             failed = True
     current = action.status_on(day)
+    # Without a date the entry got the day of the import: the same row imported on
+    # a later day matches an entry from any day since the form was made.
+    earliest = since if since is not None and not canonical(raw_date) else day
+    if not failed and _already(action, earliest, day, status, note, by):
+        row = ReviewRow(
+            "",
+            "",
+            number,
+            action.id,
+            "",
+            status or current,
+            status or current,
+            day,
+            note,
+            by,
+            "already",
+        )
+        row.detail = "this entry is already in the log (imported before); nothing to record"
+        return row
     if not failed and status is not None and status == current and not note:
         problem(
             "FRM013",
@@ -423,17 +454,27 @@ def _proposal(
         failed = True
     if failed:
         return ReviewRow("", "", number, action.id, "", current, status, day, note, by, "error")
-    return ReviewRow("", "", number, action.id, "", current, status or current, day, note, by, "record")
+    return ReviewRow(
+        "", "", number, action.id, "", current, status or current, day, note, by, "record"
+    )
+
+
+def _already(
+    action: Action, earliest: date, day: date, status: Status | None, note: str, by: str
+) -> bool:
+    """Is this row's entry already in the log (the same form imported before)?"""
+    return any(
+        earliest <= e.date <= day
+        and (status is None or e.status == status)
+        and e.note == note
+        and (e.by or "") == by
+        for e in action.progress
+    )
 
 
 def _outcome(row: ReviewRow, action: Action, fingerprint: str | None, forced: set[str]) -> None:
-    """Already recorded, a conflict, or to record."""
-    if any(
-        e.date == row.day and e.status == row.after and e.note == row.note and (e.by or "") == row.by
-        for e in action.progress
-    ):
-        row.outcome = "already"
-        row.detail = "this entry is already in the log (imported before); nothing to record"
+    """A conflict, or to record (an entry already in the log stays as it is)."""
+    if row.outcome == "already":
         return
     if fingerprint is not None and fingerprint != log_fingerprint(action.progress):
         last = max(action.progress, key=lambda e: e.date) if action.progress else None

@@ -124,7 +124,9 @@ def _check_outdir(root: Path, outdir: Path) -> None:
         raise UsageError(f"'{visible(str(outdir))}' is not a folder")
 
 
-def _form_files(forms: list[Form], outdir: Path, file_format: str) -> list[tuple[Path, str | bytes]]:
+def _form_files(
+    forms: list[Form], outdir: Path, file_format: str
+) -> list[tuple[Path, str | bytes]]:
     from .write_ods import form_ods
     from .write_xlsx import form_xlsx
 
@@ -144,7 +146,10 @@ def round_csv(forms: list[Form], file_format: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
-        [text(k, lang) for k in ("forms.csv.owner", "forms.csv.file", "forms.csv.actions", "forms.csv.ids")]
+        [
+            text(k, lang)
+            for k in ("forms.csv.owner", "forms.csv.file", "forms.csv.actions", "forms.csv.ids")
+        ]
     )
     for form in forms:
         writer.writerow(

@@ -111,7 +111,9 @@ def read_form(path: Path, shown: str | None = None) -> ReadForm:
             form.kind = "csv"
             _read_csv(form, data)
         else:
-            raise _Refused("FRM001", f"not a workbook: {_what(data)}; rrs reads .xlsx, .ods and .csv")
+            raise _Refused(
+                "FRM001", f"not a workbook: {_what(data)}; rrs reads .xlsx, .ods and .csv"
+            )
     except _Refused as refused:
         form.problem(refused.code, refused.message)
     return form
@@ -177,7 +179,10 @@ def _read_zip(form: ReadForm, data: bytes) -> None:
         )
     names = {entry.filename for entry in entries}
     if any(entry.flag_bits & 0x1 for entry in entries):
-        raise _Refused("FRM003", "the file is password-protected (encrypted parts); ask for it again without a password")
+        raise _Refused(
+            "FRM003",
+            "the file is password-protected (encrypted parts); ask for it again without a password",
+        )
     stated = sum(entry.file_size for entry in entries)
     if stated > MAX_TOTAL_BYTES or any(e.file_size > MAX_ENTRY_BYTES for e in entries):
         raise _Refused(
@@ -268,8 +273,9 @@ def _parse(
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except expat.ExpatError as error:
+        reason = expat.errors.messages.get(error.code, str(error))
         raise _Refused(
-            "FRM001", f"part {visible(name)} is not well-formed XML ({expat.errors.messages.get(error.code, error)})"
+            "FRM001", f"part {visible(name)} is not well-formed XML ({reason})"
         ) from None
 
 
@@ -324,7 +330,9 @@ class _OdsScan:
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         name = _local(tag)
         if name in _ODS_LINKS:
-            raise _Refused("FRM003", "the file links to other files or data sources; rrs refuses it")
+            raise _Refused(
+                "FRM003", "the file links to other files or data sources; rrs refuses it"
+            )
         if name == "table" and tag.startswith(_TABLE):
             self.table = attrs.get(_TABLE + "name", "")
             self.tables.append(self.table)
@@ -494,9 +502,7 @@ def _xlsx_sheets(
     return [(name, targets.get(rid, "")) for name, rid in listed]
 
 
-def _shared_string_lengths(
-    archive: zipfile.ZipFile, names: set[str], budget: _Budget
-) -> list[int]:
+def _shared_string_lengths(archive: zipfile.ZipFile, names: set[str], budget: _Budget) -> list[int]:
     part = "xl/sharedStrings.xml"
     if part not in names:
         return []
@@ -629,7 +635,10 @@ def _values(form: ReadForm, data: bytes, sheets: list[str]) -> None:
     except _Refused:
         raise
     except Exception as error:  # the reader's own errors: a broken file
-        raise _Refused("FRM001", f"the workbook cannot be read ({type(error).__name__}: {visible(str(error))[:200]})") from None
+        raise _Refused(
+            "FRM001",
+            f"the workbook cannot be read ({type(error).__name__}: {visible(str(error))[:200]})",
+        ) from None
     _take_rows(form, rows)
 
 
@@ -672,7 +681,9 @@ def _hidden_data(form: ReadForm, rows: list[list[Any]]) -> None:
     values = {row[0]: row[1] for row in cells[: len(HIDDEN_KEYS)]}
     count = values["rows"]
     if not count.isdigit() or int(count) != len(cells) - len(HIDDEN_KEYS):
-        raise _Refused("FRM006", "the form's hidden sheet ‘rrs’ was changed (rows added or removed)")
+        raise _Refused(
+            "FRM006", "the form's hidden sheet ‘rrs’ was changed (rows added or removed)"
+        )
     try:
         made, as_of = date.fromisoformat(values["made"]), date.fromisoformat(values["as_of"])
     except ValueError:

@@ -55,7 +55,13 @@ def record_review(
         before_write=before_write,
     )
     problems = [
-        Problem("FRM014", f"the catalogue refuses this entry: {message}", rows[i].form, rows[i].sheet or None, f"row {rows[i].row}")
+        Problem(
+            "FRM014",
+            f"the catalogue refuses this entry: {message}",
+            rows[i].form,
+            rows[i].sheet or None,
+            f"row {rows[i].row}",
+        )
         for i, message in sorted(batch.refused.items())
     ]
     return Recorded(rows, problems, batch.written)

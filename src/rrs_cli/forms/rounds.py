@@ -146,7 +146,9 @@ def check_rounds_text(root: Path, text: str) -> None:
     try:
         document, findings = parse(text, path)
     except YamlProblem as problem:
-        raise WriteRefusedError(f"the new {ROUNDS_FILE} would not parse: {problem.message}") from None
+        raise WriteRefusedError(
+            f"the new {ROUNDS_FILE} would not parse: {problem.message}"
+        ) from None
     data: Any = document.data
     for index, item in enumerate(data if isinstance(data, list) else []):
         validate_model(Round, item, document, (index,), findings)
@@ -234,9 +236,12 @@ def round_status(catalogue: Catalogue, name: str | None = None) -> RoundStatus |
         ids = list(dict.fromkeys([*(previous.actions if previous else []), *form.actions]))
         owners[key] = OwnerStatus(form.owner, ids, key in answered_owners)
     in_round = list(dict.fromkeys(i for o in owners.values() for i in o.actions))
-    updated, waiting = [], []
+    updated: list[str] = []
+    waiting: list[str] = []
     for action_id in in_round:
         action = catalogue.actions.get(action_id)
         recent = action is not None and any(e.date >= chosen.made for e in action.progress)
         (updated if action_id in imported or recent else waiting).append(action_id)
-    return RoundStatus(chosen.name, chosen.made, chosen.due, list(owners.values()), updated, waiting)
+    return RoundStatus(
+        chosen.name, chosen.made, chosen.due, list(owners.values()), updated, waiting
+    )

@@ -20,7 +20,10 @@ def _status(row: ReviewRow, lang: Language) -> str:
 
 def review_lines(review: Review, lang: Language) -> list[str]:
     """The review, one action a line (and where its row is)."""
-    counts = {o: sum(r.outcome == o for r in review.rows) for o in ("record", "forced", "already", "conflict")}
+    counts = {
+        o: sum(r.outcome == o for r in review.rows)
+        for o in ("record", "forced", "already", "conflict")
+    }
     lines = [
         f"{review.forms} form(s) read: {counts['record'] + counts['forced']} entr"
         f"{'y' if counts['record'] + counts['forced'] == 1 else 'ies'} to record, "
@@ -38,7 +41,9 @@ def review_lines(review: Review, lang: Language) -> list[str]:
         lines.append(visible(f"      {row.where}" + (f" — {row.owner}" if row.owner else "")))
         if row.outcome == "conflict":
             lines.append(
-                visible(f"      conflict, skipped: {row.detail}; --force-row {row.action_id} records it")
+                visible(
+                    f"      conflict, skipped: {row.detail}; --force-row {row.action_id} records it"
+                )
             )
         elif row.outcome == "forced":
             lines.append(visible(f"      conflict, recorded (--force-row): {row.detail}"))
@@ -51,9 +56,7 @@ def problem_line(problem: Problem) -> str:
     return visible(f"{problem.where}: {problem.message}")
 
 
-def review_json(
-    review: Review, problems: list[Problem], *, dry_run: bool, recorded: bool
-) -> str:
+def review_json(review: Review, problems: list[Problem], *, dry_run: bool, recorded: bool) -> str:
     data: dict[str, Any] = {
         "dry_run": dry_run,
         "recorded": recorded,
@@ -100,7 +103,9 @@ def made_lines(made: Round, outdir: str, file_format: str) -> list[str]:
     width = max(len(f.stem) for f in made.forms) + len(file_format) + 1
     for form in made.forms:
         lines.append(
-            visible(f"  {form.stem}.{file_format:<{width - len(form.stem)}}  {len(form.rows):>4}  {form.title}")
+            visible(
+                f"  {form.stem + '.' + file_format:<{width}}  {len(form.rows):>4}  {form.title}"
+            )
         )
     return lines
 

@@ -146,7 +146,7 @@ def _validations(form: Form, sheet: str) -> str:
         f'<table:content-validation table:name="vStatus" '
         f'table:condition="of:cell-content-is-in-list({listed})" '
         f'table:allow-empty-cell="true" table:display-list="unsorted" '
-        f'table:base-cell-address={quoteattr(base)}>'
+        f"table:base-cell-address={quoteattr(base)}>"
         f'<table:error-message table:title="{title}" table:message-type="stop" '
         f'table:display="true"><text:p>{status_message}</text:p></table:error-message>'
         "</table:content-validation>"
@@ -175,12 +175,8 @@ def _instructions_table(form: Form) -> str:
 
 
 def _actions_table(form: Form, sheet: str) -> str:
-    columns = "".join(
-        f'<table:table-column table:style-name="co{i}"/>' for i in range(len(WIDTHS))
-    )
-    head = "".join(
-        _string_cell(h, "head") for h in headings(form.lang, form.year, form.as_of)
-    )
+    columns = "".join(f'<table:table-column table:style-name="co{i}"/>' for i in range(len(WIDTHS)))
+    head = "".join(_string_cell(h, "head") for h in headings(form.lang, form.year, form.as_of))
     parts = [
         f'<table:table table:name={quoteattr(sheet)} table:style-name="ta" '
         f'table:protected="true">{columns}<table:table-row>{head}</table:table-row>'
@@ -189,16 +185,16 @@ def _actions_table(form: Form, sheet: str) -> str:
     date_at = COLUMNS.index("date")
     for row in form.rows:
         cells = [
-            _date_cell(value, "roDate") if isinstance(value, date) else _string_cell(value or "", "ro")
+            _date_cell(value, "roDate")
+            if isinstance(value, date)
+            else _string_cell(value or "", "ro")
             for value in row.read_only_values()
         ]
         for column in range(len(READ_ONLY), len(COLUMNS)):
             if column == status_at:
                 cells.append(_string_cell("", "fill", ' table:content-validation-name="vStatus"'))
             elif column == date_at:
-                cells.append(
-                    _string_cell("", "fillDate", ' table:content-validation-name="vDate"')
-                )
+                cells.append(_string_cell("", "fillDate", ' table:content-validation-name="vDate"'))
             else:
                 cells.append(_string_cell("", "fill"))
         parts.append(f"<table:table-row>{''.join(cells)}</table:table-row>")

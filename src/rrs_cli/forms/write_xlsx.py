@@ -22,7 +22,7 @@ GREY = "#E7E6E6"
 
 def form_xlsx(form: Form) -> bytes:
     """The workbook's bytes."""
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
