@@ -180,7 +180,7 @@ def _unused_force(review: object, forced: list[str]) -> None:
 
 def _show(
     review: object,
-    problems: list[object],
+    problems: Sequence[object],
     lang: str,
     json_out: bool,
     *,
