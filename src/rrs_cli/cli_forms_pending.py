@@ -6,6 +6,7 @@ Importing this module adds the three commands to the ``progress`` group.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated
