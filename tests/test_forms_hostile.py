@@ -183,6 +183,9 @@ def _lying_sizes(source: Path, part: str, real_size: int) -> bytes:
     return bytes(raw)
 
 
+TABLE_START = '<table:table table:name="Acties" table:style-name="ta" table:protected="true">'
+
+
 def _ods_cases(ods: Path, tmp: Path) -> dict[str, tuple[Path, str]]:
     content = "content.xml"
     cases = {
@@ -229,9 +232,8 @@ def _ods_cases(ods: Path, tmp: Path) -> dict[str, tuple[Path, str]]:
                 tmp / "linked.ods",
                 content,
                 lambda t: t.replace(
-                    '<table:table table:name="Acties" table:style-name="ta" table:protected="true">',
-                    '<table:table table:name="Acties" table:style-name="ta" table:protected="true">'
-                    '<table:table-source xlink:href="file:///etc/passwd" '
+                    TABLE_START,
+                    TABLE_START + '<table:table-source xlink:href="file:///etc/passwd" '
                     'xmlns:xlink="http://www.w3.org/1999/xlink"/>',
                 ),
             ),
