@@ -175,6 +175,17 @@ def test_a_round_trip_records_every_filled_row(
     assert sorted(status.updated) == ["B", "C"]
     shown = rrs("progress", "round", catalogue=catalogue)
     assert "1 of 4 owners answered; 2 of 7 actions updated" in shown.stdout
+    line = "Voortgangsronde 2026-Q4: 1 van 4 eigenaren hebben gereageerd; 2 acties bijgewerkt."
+    assert f"- {line}" in rrs("report", "--lang", "nl", catalogue=catalogue).stdout
+    assert line in rrs("report", "--lang", "nl", "--format", "html", catalogue=catalogue).stdout
+    summary = json.loads(rrs("report", "--format", "json", catalogue=catalogue).stdout)["summary"]
+    assert summary["round"] == {
+        "name": "2026-Q4",
+        "owners": 4,
+        "answered": 1,
+        "actions_updated": 2,
+        "actions_waiting": 5,
+    }
     # The same form again records nothing, and says so.
     before = snapshot(catalogue)
     again = imported(rrs, catalogue, str(filled), "--yes")

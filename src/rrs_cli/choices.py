@@ -68,6 +68,7 @@ class SchemaTarget(StrEnum):
     GOALS = "goals"
     QUALITIES = "qualities"
     ACCEPTED = "accepted"
+    ROUNDS = "rounds"
 
 
 class WhereFormat(StrEnum):

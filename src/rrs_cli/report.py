@@ -29,10 +29,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from typing import TYPE_CHECKING
+
 from .catalogue import Catalogue
 from .graph import LinkGraph
 from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
+from .i18n import Language, text
 from .query import fold, organisation_aliases
+
+if TYPE_CHECKING:
+    from .forms.rounds import RoundStatus
 
 DONE = frozenset({Status.COMPLETED, Status.STOPPED})
 
@@ -122,6 +128,21 @@ class Report:
     goal_names: dict[str, Goal] = field(default_factory=dict)
     # Several --goal options: the report covers each (goal_filter is then None).
     goal_filters: list[Goal] = field(default_factory=list)
+    # The latest progress round (rounds.yaml), if the catalogue has one.
+    round: RoundStatus | None = None
+
+    def round_line(self, lang: Language) -> str | None:
+        """ "Voortgangsronde 2026-Q4: 21 van 34 eigenaren hebben gereageerd; ..." or None."""
+        if self.round is None:
+            return None
+        return text(
+            "forms.round.summary",
+            lang,
+            round=self.round.name,
+            answered=self.round.answered,
+            owners=len(self.round.owners),
+            updated=len(self.round.updated),
+        )
 
     @property
     def changed_actions(self) -> int:
@@ -278,6 +299,10 @@ def build_report(
 
     report.owners = owner_groups(actions, strategy)
     report.funders = _grouped(actions, lambda a: a.funding, {})
+    if catalogue.rounds:
+        from .forms.rounds import round_status
+
+        report.round = round_status(catalogue)
     report.unsettled_funding = [
         a for a in actions if not funding_settled(a.funding, strategy.unsettled_funding)
     ]
