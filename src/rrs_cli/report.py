@@ -28,13 +28,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-
 from typing import TYPE_CHECKING
 
 from .catalogue import Catalogue
 from .graph import LinkGraph
-from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
 from .i18n import Language, text
+from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
 from .query import fold, organisation_aliases
 
 if TYPE_CHECKING:
