@@ -23,8 +23,16 @@ def write_atomic(path: Path, text: str) -> None:
     write_files([(path, text)])
 
 
-def write_files(files: list[tuple[Path, str]] | list[tuple[Path, str | bytes]]) -> None:
+def write_files(
+    files: list[tuple[Path, str]] | list[tuple[Path, str | bytes]],
+    *,
+    unsynced: frozenset[Path] = frozenset(),
+) -> None:
     """Write several files all or nothing.
+
+    ``unsynced``: files that can be made again (a round's forms): their content
+    is not flushed to disk one by one (thousands of fsyncs), only renamed into
+    place as atomically as the others.
 
     Every temporary file is written and fsynced first; then each is renamed over
     its target. If a rename fails, the files already renamed are put back as
@@ -41,7 +49,7 @@ def write_files(files: list[tuple[Path, str]] | list[tuple[Path, str | bytes]]) 
         for path, text in files:
             current = path
             original = path.read_bytes() if path.exists() else None
-            prepared.append((path, _temporary(path, text), original))
+            prepared.append((path, _temporary(path, text, sync=path not in unsynced), original))
         for path, tmp, original in prepared:
             current = path
             tmp.replace(path)
@@ -92,7 +100,7 @@ def _check_target(path: Path) -> None:
         )
 
 
-def _temporary(path: Path, text: str | bytes) -> Path:
+def _temporary(path: Path, text: str | bytes, *, sync: bool = True) -> Path:
     """The content (text as UTF-8, or bytes) in a hidden temporary file beside ``path``,
     flushed to disk."""
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
@@ -103,7 +111,8 @@ def _temporary(path: Path, text: str | bytes) -> Path:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         tmp.chmod(mode)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -67,6 +67,7 @@ class ReviewRow:
     outcome: str  # record, forced, already, conflict
     detail: str = ""
     round: str | None = None
+    digest: str | None = None  # the form's (None for a CSV file)
 
     @property
     def where(self) -> str:
@@ -288,6 +289,7 @@ def _check_form(
             continue
         row.form, row.sheet, row.owner = form.name, form.sheet, hidden.owner
         row.round = round_.name if round_ else hidden.round
+        row.digest = form.stored_digest
         _outcome(row, action, entry[1], forced)
         review.rows.append(row)
 

@@ -106,7 +106,10 @@ def make_forms(
         new_rounds = rounds_yaml(with_forms(list(catalogue.rounds), record))
         check_rounds_text(root, new_rounds)
         outdir.mkdir(parents=True, exist_ok=True)
-        write_files([*files, (rounds_path, new_rounds)])
+        write_files(
+            [*files, (rounds_path, new_rounds)],
+            unsynced=frozenset(path for path, _ in files),
+        )
     return MadeRound(made, [path for path, _ in files], existing)
 
 
@@ -127,15 +130,55 @@ def _check_outdir(root: Path, outdir: Path) -> None:
 def _form_files(
     forms: list[Form], outdir: Path, file_format: str
 ) -> list[tuple[Path, str | bytes]]:
+    for form in forms:
+        form.file_format = file_format
+    contents = _workbooks(forms, file_format)
+    return [
+        (outdir / f"{form.stem}.{file_format}", data)
+        for form, data in zip(forms, contents, strict=True)
+    ]
+
+
+# From this many forms on, a forked worker writes half of them (as the loader
+# reads half of a large catalogue's files): a workbook takes milliseconds, and a
+# round of 2,000 owners is seconds of it.
+PARALLEL_FROM = 200
+_pending: list[Form] = []
+
+
+def _workbooks(forms: list[Form], file_format: str) -> list[bytes]:
+    import os
+
+    if len(forms) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return _write_range(forms, file_format)
+    import multiprocessing
+    import threading
+
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return _write_range(forms, file_format)
+    global _pending
+    _pending = forms
+    half = len(forms) // 2
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            later = pool.apply_async(_write_pending, (half, file_format))
+            first = _write_range(forms[:half], file_format)
+            return first + later.get()
+    finally:
+        _pending = []
+
+
+def _write_pending(start: int, file_format: str) -> list[bytes]:
+    """In the forked worker: the forms from ``start`` on (inherited, not pickled)."""
+    return _write_range(_pending[start:], file_format)
+
+
+def _write_range(forms: list[Form], file_format: str) -> list[bytes]:
     from .write_ods import form_ods
     from .write_xlsx import form_xlsx
 
     write = form_ods if file_format == "ods" else form_xlsx
-    files: list[tuple[Path, str | bytes]] = []
-    for form in forms:
-        form.file_format = file_format
-        files.append((outdir / f"{form.stem}.{file_format}", write(form)))
-    return files
+    return [write(form) for form in forms]
 
 
 def round_csv(forms: list[Form], file_format: str) -> str:

@@ -15,11 +15,10 @@ from pathlib import Path
 
 from ..catalogue import LoadResult
 from ..errors import WriteRefusedError
-from ..models import RoundImport
 from ..progress import BeforeWrite, append_many
 from .check import Review, ReviewRow
 from .model import Problem
-from .rounds import ROUNDS_FILE, check_rounds_text, rounds_yaml, with_import
+from .rounds import ROUNDS_FILE, check_rounds_text, find_round, rounds_yaml, with_returned
 
 
 @dataclass
@@ -77,15 +76,22 @@ def _rounds_change(
             f"{ROUNDS_FILE} has errors; fix them before importing forms (nothing was written)",
             hint="run `rrs validate`",
         )
-    by_round: dict[tuple[str, str], list[str]] = {}
+    rounds = list(result.catalogue.rounds)
+    by_round: dict[str, dict[str, list[str]]] = {}
     for row in rows:
-        if row.round:
-            by_round.setdefault((row.round, row.owner), []).append(row.action_id)
+        found = find_round(rounds, row.round) if row.round else None
+        if found is None:
+            continue
+        # A form names its digest; a CSV row counts for the form that held its action.
+        digest = row.digest or next(
+            (f.digest for f in found.forms if row.action_id in f.actions), None
+        )
+        if digest is not None:
+            by_round.setdefault(found.name, {}).setdefault(digest, []).append(row.action_id)
     if not by_round:
         return []
-    rounds = list(result.catalogue.rounds)
-    for (name, owner), ids in by_round.items():
-        rounds = with_import(rounds, name, RoundImport(date=today, owner=owner, actions=ids))
+    for name, recorded in by_round.items():
+        rounds = with_returned(rounds, name, recorded, today)
     text = rounds_yaml(rounds)
     check_rounds_text(root, text)
     raw = path.read_bytes() if path.exists() else None

@@ -11,12 +11,10 @@ adds a round and its forms, `rrs progress import` adds what it took in)::
       forms:
         - owner: "Havenbedrijf Rotterdam"
           file: "havenbedrijf-rotterdam.xlsx"
-          actions: ["B", "12"]
+          actions: "B 12"    # the form's rows (ids, space-separated)
           digest: "9c1e..."  # SHA-256 of the form's hidden data
-      imports:
-        - date: 2026-10-20
-          owner: "Havenbedrijf Rotterdam"
-          actions: ["B"]     # the actions that got an entry
+          returned: 2026-10-20  # the last day a filled form was taken in
+          recorded: "B"      # the actions that got an entry from it
 
 The progress entries themselves stay in the action files, unchanged in form;
 the round file says which forms went out (so a returned form can be
@@ -33,7 +31,7 @@ from typing import Any
 
 from ..catalogue import Catalogue, validate_model
 from ..diagnostics import Finding, finding
-from ..models import Round, RoundForm, RoundImport
+from ..models import Round, RoundForm
 from ..query import fold
 from ..yamledit import quoted
 from ..yamlio import Document, load_file
@@ -53,7 +51,7 @@ def load_rounds(root: Path) -> tuple[list[Round], list[Finding], Document | None
         findings.append(
             finding(
                 "RRS004",
-                f"{ROUNDS_FILE} must be a list of rounds (name, made, as_of, forms, imports)",
+                f"{ROUNDS_FILE} must be a list of rounds (name, made, as_of, forms)",
                 file=path,
                 line=1,
                 column=1,
@@ -68,7 +66,7 @@ def load_rounds(root: Path) -> tuple[list[Round], list[Finding], Document | None
             findings.append(
                 finding(
                     "RRS004",
-                    f"round {index + 1} must be a mapping (name, made, as_of, forms, imports)",
+                    f"round {index + 1} must be a mapping (name, made, as_of, forms)",
                     file=path,
                     line=line,
                     column=column,
@@ -117,18 +115,16 @@ def rounds_yaml(rounds: Sequence[Round]) -> str:
                 f"      actions: {_ids(form.actions)}",
                 f"      digest: {quoted(form.digest)}",
             ]
-        lines.append("  imports:" + ("" if item.imports else " []"))
-        for record in item.imports:
-            lines += [
-                f"    - date: {record.date.isoformat()}",
-                f"      owner: {quoted(record.owner)}",
-                f"      actions: {_ids(record.actions)}",
-            ]
+            if form.returned:
+                lines.append(f"      returned: {form.returned.isoformat()}")
+            if form.recorded:
+                lines.append(f"      recorded: {_ids(form.recorded)}")
     return "\n".join(lines) + "\n"
 
 
 def _ids(ids: Sequence[str]) -> str:
-    return "[" + ", ".join(quoted(i) for i in ids) + "]"
+    """Ids as one quoted string: thousands of forms stay one value each."""
+    return quoted(" ".join(ids))
 
 
 def check_rounds_text(root: Path, text: str) -> None:
@@ -174,11 +170,25 @@ def with_forms(rounds: list[Round], new: Round) -> list[Round]:
     return [merged if r is existing else r for r in rounds]
 
 
-def with_import(rounds: list[Round], name: str, record: RoundImport) -> list[Round]:
+def with_returned(
+    rounds: list[Round], name: str, recorded: dict[str, list[str]], day: date
+) -> list[Round]:
+    """``rounds`` with the forms (by digest) whose rows were recorded marked as returned."""
     existing = find_round(rounds, name)
     if existing is None:
         return rounds
-    merged = existing.model_copy(update={"imports": [*existing.imports, record]})
+    forms = [
+        form.model_copy(
+            update={
+                "returned": day,
+                "recorded": list(dict.fromkeys([*form.recorded, *recorded[form.digest]])),
+            }
+        )
+        if form.digest in recorded
+        else form
+        for form in existing.forms
+    ]
+    merged = existing.model_copy(update={"forms": forms})
     return [merged if r is existing else r for r in rounds]
 
 
@@ -227,8 +237,8 @@ def round_status(catalogue: Catalogue, name: str | None = None) -> RoundStatus |
     chosen = find_round(rounds, name) if name else max(rounds, key=lambda r: r.made)
     if chosen is None:
         return None
-    imported = {i for record in chosen.imports for i in record.actions}
-    answered_owners = {fold(record.owner) for record in chosen.imports if record.actions}
+    imported = {i for form in chosen.forms for i in form.recorded}
+    answered_owners = {fold(form.owner) for form in chosen.forms if form.recorded}
     owners: dict[str, OwnerStatus] = {}
     for form in chosen.forms:
         key = fold(form.owner)

@@ -95,13 +95,16 @@ def review_json(review: Review, problems: list[Problem], *, dry_run: bool, recor
     return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
+SHOWN = 60  # forms listed one a line; round.csv lists them all
+
+
 def made_lines(made: Round, outdir: str, file_format: str) -> list[str]:
     total = sum(len(f.rows) for f in made.forms)
     lines = [
         f"round {made.name}: {len(made.forms)} form(s) for {total} action(s) in {outdir}",
     ]
-    width = max(len(f.stem) for f in made.forms) + len(file_format) + 1
-    for form in made.forms:
+    width = max(len(f.stem) for f in made.forms[:SHOWN]) + len(file_format) + 1
+    for form in made.forms[:SHOWN]:
         lines.append(
             visible(
                 f"  {form.stem + '.' + file_format:<{width}}  {len(form.rows):>4}  {form.title}"
