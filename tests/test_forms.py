@@ -12,13 +12,15 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 from rrs_cli.catalogue import load_catalogue
+from rrs_cli.cli import app
 from rrs_cli.errors import WriteRefusedError
 from rrs_cli.forms import round_status
 from rrs_cli.forms.check import check_forms
 from rrs_cli.forms.read import read_form
-from rrs_cli.forms.record import record_review
+from rrs_cli.forms.record import import_forms
 from rrs_cli.report import owner_groups
 
 from .conftest import STRATEGY, Invoke, MakeCatalogue, connected, default_actions, flywheel
@@ -360,9 +362,6 @@ def test_all_or_nothing_when_a_write_fails(rrs: Invoke, catalogue: Path, tmp_pat
         tmp_path / "f.xlsx",
         {"B": {"status": "Afgerond"}, "C": {"status": "Startend"}},
     )
-    loaded = load_catalogue(catalogue).catalogue
-    review = check_forms(loaded, [read_form(filled)], today=TODAY)
-    assert len(review.to_record) == 2
     before = snapshot(catalogue)
 
     def someone_else_writes(path: Path) -> None:
@@ -370,7 +369,7 @@ def test_all_or_nothing_when_a_write_fails(rrs: Invoke, catalogue: Path, tmp_pat
             path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
 
     with pytest.raises(WriteRefusedError, match="changed on disk"):
-        record_review(catalogue, review, today=TODAY, before_write=someone_else_writes)
+        import_forms(catalogue, [read_form(filled)], today=TODAY, before_write=someone_else_writes)
     after = snapshot(catalogue)
     assert after.pop("actions/C.yaml") != before.pop("actions/C.yaml")
     assert after == before  # B.yaml and rounds.yaml untouched
@@ -388,3 +387,24 @@ def test_a_form_imported_again_on_a_later_day_is_still_already_recorded(
         load_catalogue(catalogue).catalogue, [read_form(filled)], today=TODAY + timedelta(days=2)
     )
     assert [(r.action_id, r.outcome) for r in later.rows] == [("B", "already")]
+
+
+def test_in_a_terminal_the_import_asks_and_the_default_is_no(
+    rrs: Invoke, catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rrs_cli.cli_forms_pending as command
+
+    monkeypatch.setattr(command, "_interactive", lambda: True)
+    forms(rrs, catalogue, tmp_path / "out")
+    filled = fill_xlsx(
+        tmp_path / "out" / "havenbedrijf-rotterdam.xlsx", tmp_path / "f.xlsx", {"B": {"note": "x"}}
+    )
+    before = snapshot(catalogue)
+    runner = CliRunner()
+    argv = ["-C", str(catalogue), "progress", "import", str(filled)]
+    declined = runner.invoke(app, argv, input="\n")
+    assert declined.exit_code == 1 and "Record 1 entry? [y/N]" in declined.stdout
+    assert snapshot(catalogue) == before
+    agreed = runner.invoke(app, argv, input="y\n")
+    assert agreed.exit_code == 0, agreed.stderr
+    assert progress_of(catalogue, "B")[0]["note"] == "x"

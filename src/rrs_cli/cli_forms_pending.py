@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -110,57 +110,64 @@ def progress_import_command(
     ] = ProgressFormat.TEXT,
 ) -> None:
     """Take in returned forms: check every row, show the review, record all or nothing."""
-    from .catalogue import load_catalogue
-    from .forms.check import check_forms
     from .forms.read import read_form
-    from .forms.record import record_review
-    from .forms.rounds import find_round
-    from .i18n import language
+    from .forms.record import entries, import_forms
 
     session = _session(ctx)
     root = session.root if dry_run else session.root_for_writing("progress import")
+    if round_name is not None:
+        _round_name(round_name)
     today = date.today()
-    result = load_catalogue(root)
-    catalogue = result.catalogue
-    if round_name is not None and find_round(catalogue.rounds, round_name) is None:
-        known = ", ".join(r.name for r in catalogue.rounds) or "none yet"
-        raise UnknownChoiceError(f"unknown round '{round_name}'", hint=f"rounds: {known}")
-    forms = [read_form(path, str(path)) for path in files]
-    review = check_forms(catalogue, forms, today=today, force=force_row or [], csv_round=round_name)
-    lang = language(catalogue.strategy.language)
     json_out = output_format is ProgressFormat.JSON
-    problems = list(review.problems)
-    if not problems and review.to_record and (dry_run or not yes):
-        problems += record_review(root, review, today=today, dry_run=True).problems
+    forms = [read_form(path, str(path)) for path in files]
+
+    def run(*, dry: bool, confirmed: list[tuple[str, str]] | None = None) -> Any:
+        return import_forms(
+            root,
+            forms,
+            today=today,
+            force=force_row or [],
+            csv_round=round_name,
+            dry_run=dry,
+            confirmed=confirmed,
+        )
+
+    # With --yes the rows are checked and recorded under one lock; otherwise the
+    # review is shown first, and what was agreed to is recorded only if the
+    # catalogue still gives the same review.
+    done = run(dry=dry_run or not yes)
+    review = done.review
     _unused_force(review, force_row or [])
-    if problems or dry_run or not review.to_record:
-        _show(review, problems, lang, json_out, dry_run=dry_run, recorded=False)
-        if problems:
-            typer.echo(f"rrs: {len(problems)} problem(s); nothing was recorded", err=True)
+    if done.problems or dry_run or not done.rows:
+        _show(review, done.problems, done.language, json_out, dry_run=dry_run, recorded=False)
+        if done.problems:
+            typer.echo(f"rrs: {len(done.problems)} problem(s); nothing was recorded", err=True)
             raise typer.Exit(EXIT_FINDINGS)
-        if not review.to_record:
+        if not done.rows:
             already = sum(r.outcome == "already" for r in review.rows)
             why = " (every entry is already in the log)" if already else ""
             typer.echo(f"nothing to record{why}", err=True)
         return
     if not yes:
-        _show(review, [], lang, json_out, dry_run=False, recorded=False)
+        _show(review, [], done.language, json_out, dry_run=False, recorded=False)
         if not _interactive():
             raise UsageError(
                 "not a terminal, so rrs cannot ask; nothing was recorded",
                 hint="run with --yes to record, or --dry-run to only look",
             )
-        count = len(review.to_record)
+        count = len(done.rows)
         if not typer.confirm(f"Record {count} entr{'y' if count == 1 else 'ies'}?", default=False):
             typer.echo("nothing was recorded", err=True)
             raise typer.Exit(EXIT_FINDINGS)
-    done = record_review(root, review, today=today)
-    if done.problems:
-        _show(review, done.problems, lang, json_out, dry_run=False, recorded=False)
-        typer.echo(f"rrs: {len(done.problems)} problem(s); nothing was recorded", err=True)
-        raise typer.Exit(EXIT_FINDINGS)
-    if yes:
-        _show(review, [], lang, json_out, dry_run=False, recorded=True)
+        done = run(dry=False, confirmed=entries(review))
+        if done.problems:
+            _show(
+                done.review, done.problems, done.language, json_out, dry_run=False, recorded=False
+            )
+            typer.echo(f"rrs: {len(done.problems)} problem(s); nothing was recorded", err=True)
+            raise typer.Exit(EXIT_FINDINGS)
+    else:
+        _show(review, [], done.language, json_out, dry_run=False, recorded=True)
     files_written = sum(p.suffix == ".yaml" and p.parent.name == "actions" for p in done.written)
     typer.echo(
         f"recorded {len(done.rows)} entr{'y' if len(done.rows) == 1 else 'ies'} in "
@@ -186,7 +193,7 @@ def _show(
     json_out: bool,
     *,
     dry_run: bool,
-    recorded: bool,
+    recorded: bool | int,
 ) -> None:
     from .forms.check import Review
     from .forms.model import Problem
@@ -196,7 +203,7 @@ def _show(
     assert isinstance(review, Review)
     located = [p for p in problems if isinstance(p, Problem)]
     if json_out:
-        sys.stdout.write(review_json(review, located, dry_run=dry_run, recorded=recorded))
+        sys.stdout.write(review_json(review, located, dry_run=dry_run, recorded=bool(recorded)))
     else:
         for line in review_lines(review, language(lang)):
             typer.echo(line)

@@ -328,7 +328,7 @@ class BatchResult:
 
 def append_many(
     root: Path,
-    updates: Sequence[Update],
+    updates: Sequence[Update] | Callable[[LoadResult], Sequence[Update]],
     *,
     extra: ExtraFiles | None = None,
     dry_run: bool = False,
@@ -341,19 +341,23 @@ def append_many(
     checks of every changed file against the catalogue, the same stale check and
     all-or-nothing write), done once for the whole batch. Nothing is written when
     any update is refused (``refused`` says which and why) or with ``dry_run``.
-    At most one update per action.
+    At most one update per action. ``updates`` may be a function of the
+    catalogue as loaded under the lock (so a caller decides from what is written).
     """
     today = today or date.today()
-    ids = [u.action_id.strip().upper() for u in updates]
-    if len(set(ids)) != len(ids):
-        raise UsageError("a batch may hold one entry per action")
-    for update in updates:
-        _check_note(update.note)
     refused: dict[int, str] = {}
     with _locked(root / "actions"):
         result = load_catalogue(root)
+        batch = list(updates(result) if callable(updates) else updates)
+        ids = [u.action_id.strip().upper() for u in batch]
+        if len(set(ids)) != len(ids):
+            raise UsageError("a batch may hold one entry per action")
+        for update in batch:
+            _check_note(update.note)
+        if not batch:
+            return BatchResult({}, [])
         changes: dict[int, _Change] = {}
-        for number, update in enumerate(updates):
+        for number, update in enumerate(batch):
             try:
                 changes[number] = _prepared_update(result, update)
             except RrsError as error:

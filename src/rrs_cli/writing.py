@@ -19,6 +19,9 @@ from .errors import WriteRefusedError
 from .models import Action
 
 
+BATCH_SYNC_FROM = 32
+
+
 def write_atomic(path: Path, text: str) -> None:
     write_files([(path, text)])
 
@@ -42,6 +45,12 @@ def write_files(
     """
     for path, _ in files:
         _check_target(path)
+    # Many files (an import of a progress round): one sync of the file systems
+    # before the renames instead of one fsync a file, which on a slow disk is
+    # seconds per thousand files. Either way every new content is on disk
+    # before any file is replaced.
+    durable = [path for path, _ in files if path not in unsynced]
+    batch_sync = len(durable) >= BATCH_SYNC_FROM
     prepared: list[tuple[Path, Path, bytes | None]] = []
     renamed: list[tuple[Path, bytes | None]] = []
     current = files[0][0] if files else Path()
@@ -49,7 +58,10 @@ def write_files(
         for path, text in files:
             current = path
             original = path.read_bytes() if path.exists() else None
-            prepared.append((path, _temporary(path, text, sync=path not in unsynced), original))
+            sync = path not in unsynced and not batch_sync
+            prepared.append((path, _temporary(path, text, sync=sync), original))
+        if batch_sync:
+            os.sync()
         for path, tmp, original in prepared:
             current = path
             tmp.replace(path)

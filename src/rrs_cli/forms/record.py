@@ -1,4 +1,5 @@
-"""Recording a review's rows: all of them in one go, through ``rrs update``'s write path.
+"""Importing returned forms: check every row, then record them all in one go,
+through ``rrs update``'s write path.
 
 :func:`progress.append_many` takes the actions folder's lock once, inserts
 each entry with the same line edits as ``rrs update``, checks every changed
@@ -12,48 +13,84 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..catalogue import LoadResult
-from ..errors import WriteRefusedError
-from ..progress import BeforeWrite, append_many
-from .check import Review, ReviewRow
+from ..errors import UnknownChoiceError, WriteRefusedError
+from ..progress import BeforeWrite, Update, append_many
+from .check import Review, ReviewRow, check_forms
 from .model import Problem
+from .read import ReadForm
 from .rounds import ROUNDS_FILE, check_rounds_text, find_round, rounds_yaml, with_returned
 
 
 @dataclass
-class Recorded:
-    """What recording did (or, with ``dry_run``, would do)."""
+class Imported:
+    """What an import did (or, with ``dry_run``, would do)."""
 
-    rows: list[ReviewRow]
-    problems: list[Problem]  # rows the write path refused: then nothing was written
+    review: Review
+    problems: list[Problem]  # the review's, and rows the write path refused
     written: list[Path]
+    language: str  # the catalogue's
+
+    @property
+    def rows(self) -> list[ReviewRow]:
+        return self.review.to_record
 
 
-def record_review(
+class _Stop(Exception):
+    """The review has problems: stop before any edit, nothing is written."""
+
+
+def import_forms(
     root: Path,
-    review: Review,
+    forms: Sequence[ReadForm],
     *,
     today: date,
+    force: Sequence[str] = (),
+    csv_round: str | None = None,
     dry_run: bool = False,
+    confirmed: list[tuple[str, str]] | None = None,
     before_write: BeforeWrite | None = None,
-) -> Recorded:
-    rows = review.to_record
-    if not rows:
-        return Recorded([], [], [])
+) -> Imported:
+    """Check every row and record the accepted ones, under one lock and one load.
+
+    ``confirmed``: the entries a person agreed to (:func:`entries` of the review
+    shown); if the catalogue changed since, so that the review would differ,
+    nothing is written.
+    """
+    seen: dict[str, Any] = {}
+
+    def plan(result: LoadResult) -> list[Update]:
+        catalogue = result.catalogue
+        seen["language"] = catalogue.strategy.language
+        if csv_round is not None and find_round(catalogue.rounds, csv_round) is None:
+            known = ", ".join(r.name for r in catalogue.rounds) or "none yet"
+            raise UnknownChoiceError(f"unknown round '{csv_round}'", hint=f"rounds: {known}")
+        review = check_forms(catalogue, forms, today=today, force=force, csv_round=csv_round)
+        seen["review"] = review
+        if review.problems:
+            raise _Stop
+        if confirmed is not None and entries(review) != confirmed:
+            raise WriteRefusedError(
+                "the catalogue changed while the review was shown; nothing was recorded",
+                hint="run the import again to see the new review",
+            )
+        return review.updates()
 
     def rounds_file(result: LoadResult) -> list[tuple[Path, bytes | None, str]]:
-        return _rounds_change(root, result, rows, today)
+        return _rounds_change(root, result, seen["review"].to_record, today)
 
-    batch = append_many(
-        root,
-        review.updates(),
-        extra=rounds_file,
-        dry_run=dry_run,
-        today=today,
-        before_write=before_write,
-    )
-    problems = [
+    try:
+        batch = append_many(
+            root, plan, extra=rounds_file, dry_run=dry_run, today=today, before_write=before_write
+        )
+    except _Stop:
+        review = seen["review"]
+        return Imported(review, list(review.problems), [], seen["language"])
+    review = seen["review"]
+    rows = review.to_record
+    refused = [
         Problem(
             "FRM014",
             f"the catalogue refuses this entry: {message}",
@@ -63,7 +100,12 @@ def record_review(
         )
         for i, message in sorted(batch.refused.items())
     ]
-    return Recorded(rows, problems, batch.written)
+    return Imported(review, refused, batch.written, seen["language"])
+
+
+def entries(review: Review) -> list[tuple[str, str]]:
+    """What a review would record, to compare two reviews."""
+    return [(r.action_id, f"{r.day}|{r.after}|{r.note}|{r.by}") for r in review.to_record]
 
 
 def _rounds_change(
