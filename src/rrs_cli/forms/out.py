@@ -49,8 +49,6 @@ def make_forms(
     """Write every owner's form to ``outdir`` and record the round in ``rounds.yaml``."""
     today = today or date.today()
     round_name = name or default_round_name(as_of)
-    if due is not None and due < today:
-        raise UsageError(f"--due {due} is in the past", hint="give the day the forms are due back")
     if as_of > today:
         raise UsageError(f"--as-of {as_of} is in the future")
     _check_outdir(root, outdir)
