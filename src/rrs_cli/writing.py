@@ -18,7 +18,6 @@ from pathlib import Path
 from .errors import WriteRefusedError
 from .models import Action
 
-
 BATCH_SYNC_FROM = 32
 
 
