@@ -290,7 +290,7 @@ def _check_form(
         row.form, row.sheet, row.owner = form.name, form.sheet, hidden.owner
         row.round = round_.name if round_ else hidden.round
         row.digest = form.stored_digest
-        _outcome(row, action, entry[1], forced)
+        _outcome(row, action, entry[1], forced, cells)
         review.rows.append(row)
 
 
@@ -474,15 +474,25 @@ def _already(
     )
 
 
-def _outcome(row: ReviewRow, action: Action, fingerprint: str | None, forced: set[str]) -> None:
+def _outcome(
+    row: ReviewRow,
+    action: Action,
+    fingerprint: str | None,
+    forced: set[str],
+    cells: Sequence[Any] = (),
+) -> None:
     """A conflict, or to record (an entry already in the log stays as it is)."""
     if row.outcome == "already":
         return
     if fingerprint is not None and fingerprint != log_fingerprint(action.progress):
         last = max(action.progress, key=lambda e: e.date) if action.progress else None
-        now = f"{last.date} ({last.status.value})" if last else "no entries"
+        now = f"{last.date}, {last.status.value}" if last else "no entries"
+        saw = ""
+        if cells:
+            seen_last = canonical(cells[COLUMNS.index("last_update")]) or "no entries"
+            saw = f"the form saw {seen_last}, {canonical(cells[COLUMNS.index('current')])}; "
         row.detail = (
-            f"the log of {action.id} changed after the form was made (it now ends with {now})"
+            f"{saw}the log of {action.id} changed after the form was made and now ends with {now}"
         )
         row.outcome = "forced" if action.id in forced else "conflict"
 
