@@ -77,6 +77,21 @@ def _xlsx_cases(xlsx: Path, tmp: Path) -> dict[str, tuple[Path, str]]:
         "declares a document type (XML entities)",
     )
     add(
+        "entities-in-styles",
+        patched(
+            xlsx, tmp / "styles.xlsx", "xl/styles.xml", lambda t: t.replace("?>", "?>" + BOMB, 1)
+        ),
+        "part xl/styles.xml declares a document type",
+    )
+    utf16 = parts_of(xlsx)
+    styles = utf16["xl/styles.xml"].decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    utf16["xl/styles.xml"] = styles.replace("?>", "?>" + BOMB, 1).encode("utf-16")
+    add(
+        "entities-in-utf16",
+        write_zip(tmp / "utf16.xlsx", utf16),
+        "part xl/styles.xml declares a document type",
+    )
+    add(
         "formula",
         patched(
             xlsx,

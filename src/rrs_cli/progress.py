@@ -47,7 +47,7 @@ from .writing import clean_stale_temporaries, write_files
 from .yamledit import (
     EditError,
     append_scalar,
-    insert_item,
+    insert_styled_item,
     item_style,
     mapping_item_lines,
     quoted,
@@ -261,7 +261,13 @@ def _entry_lines(text: str, entry: ProgressEntry) -> list[str]:
 
 
 def _insert(text: str, index: int, entry: ProgressEntry) -> str:
-    return insert_item(text, "progress", index, _entry_lines(text, entry))
+    fields = _entry_fields(entry)
+    return insert_styled_item(
+        text,
+        "progress",
+        index,
+        lambda style: mapping_item_lines(fields, _QUOTED, style.dash, style.indent),
+    )
 
 
 @dataclass
@@ -369,6 +375,8 @@ def append_many(
                 refused[number] = "; ".join(problems[change.path])
         if refused or dry_run:
             return BatchResult(refused, [])
+        for change in changes.values():
+            change.old, change.old_data = "", None  # checked: only the new text is needed
         files = [changes[number] for number in sorted(changes)]
         for path, raw, text in extra(result) if extra else []:
             files.append(_Change(path, None, text, raw))

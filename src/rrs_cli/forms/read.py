@@ -279,6 +279,21 @@ def _parse(
         ) from None
 
 
+def _plain_part(archive: zipfile.ZipFile, name: str, budget: _Budget) -> bytes:
+    """A part whose content rrs does not need, only refused if it declares a document
+    type. A declaration is the literal ``<!DOCTYPE`` in any ASCII-compatible
+    encoding; a part in UTF-16 (or anything else) goes through expat instead."""
+    data = _entry(archive, name, budget)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0" in data[:64]:
+        _parse(archive, name, budget)
+    elif b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise _Refused(
+            "FRM003",
+            f"part {visible(name)} declares a document type (XML entities); rrs refuses it",
+        )
+    return data
+
+
 def _local(tag: str) -> str:
     """An element's name without its namespace ("ns local" -> "local")."""
     return tag.rsplit(" ", 1)[-1]
@@ -295,21 +310,13 @@ def _check_ods_parts(archive: zipfile.ZipFile, names: set[str], budget: _Budget)
     if any(n.startswith(("Basic/", "Scripts/")) for n in names):
         raise _Refused("FRM003", "the file holds macros (Basic or scripts); rrs refuses it")
     manifest = "META-INF/manifest.xml"
-    if manifest in names:
-        encrypted: list[bool] = []
-
-        def start(tag: str, _attrs: dict[str, str]) -> None:
-            if _local(tag) == "encryption-data":
-                encrypted.append(True)
-
-        _parse(archive, manifest, budget, start)
-        if encrypted:
-            raise _Refused(
-                "FRM003", "the file is password-protected; ask for it again without a password"
-            )
+    if manifest in names and b"encryption-data" in _plain_part(archive, manifest, budget):
+        raise _Refused(
+            "FRM003", "the file is password-protected; ask for it again without a password"
+        )
     for part in ("styles.xml", "meta.xml", "settings.xml"):
         if part in names:
-            _parse(archive, part, budget)  # only to refuse entity tricks anywhere it is read
+            _plain_part(archive, part, budget)  # to refuse entity tricks anywhere it is read
 
 
 class _OdsScan:
@@ -434,20 +441,13 @@ def _scan_xlsx(
         raise _Refused(
             "FRM003", "the file links to other workbooks or data sources; rrs refuses it"
         )
-    macros: list[bool] = []
-
-    def content_type(_tag: str, attrs: dict[str, str]) -> None:
-        if "macroEnabled" in attrs.get("ContentType", ""):
-            macros.append(True)
-
-    _parse(archive, "[Content_Types].xml", budget, content_type)
-    if macros:
+    if b"macroEnabled" in _plain_part(archive, "[Content_Types].xml", budget):
         raise _Refused("FRM003", "the file is macro-enabled (.xlsm); rrs refuses it")
     sheets = _xlsx_sheets(archive, names, budget)
     lengths = _shared_string_lengths(archive, names, budget)
     for part in ("xl/styles.xml", "docProps/core.xml", "docProps/app.xml"):
         if part in names:
-            _parse(archive, part, budget)  # only to refuse entity tricks anywhere it is read
+            _plain_part(archive, part, budget)  # to refuse entity tricks anywhere it is read
     for sheet, part in sheets:
         if _is_read(sheet):
             _scan_xlsx_sheet(form, archive, part, sheet, lengths, budget)
