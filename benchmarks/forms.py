@@ -17,8 +17,9 @@ Each command's wall time, CPU time and peak memory (maximum resident set
 size; forked workers included) is the median of the runs, reported as a ratio
 to ``rrs validate``'s in the same run. The import writes 10,000 files: its
 wall time depends on the disk as much as on rrs (on a disk shared with other
-work it varies by a factor of several), so its CPU time is reported too. Between runs the catalogue is put back as
-it was (not timed). Nothing is asserted: this script measures and reports.
+work it varies by a factor of several), so its CPU time is reported too.
+Between runs the catalogue is put back as it was (not timed). Nothing is
+asserted: this script measures and reports.
 """
 
 from __future__ import annotations
