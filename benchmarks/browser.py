@@ -28,22 +28,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
-import http.server
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Response, sync_playwright
+
+from rrs_cli.site.serve import serving
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth
@@ -148,33 +146,9 @@ SEARCH = """async (query) => {
 }"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def handle(self) -> None:
-        # The browser drops requests it no longer needs (a newer query, a closed page).
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            super().handle()
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(folder: Path) -> contextlib.AbstractContextManager[str]:
+    # Uncompressed, as on disk: weights() counts the bytes as sent and gzips them itself.
+    return serving(folder, compress=False)
 
 
 def build(catalogue: Path, output: Path) -> float:

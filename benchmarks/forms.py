@@ -38,25 +38,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import machine
+from bench import machine, rrs_command
 from synth import generate
-
-# Until the forms commands are part of the installed `rrs`, they are added by
-# importing their module (an import the real `rrs` does on start-up anyway).
-LAUNCH = (
-    "import sys\n"
-    "try:\n"
-    "    import rrs_cli.cli_forms_pending\n"
-    "except ImportError:\n"
-    "    pass\n"
-    "from rrs_cli.cli import main\n"
-    "sys.argv[0] = 'rrs'\n"
-    "main()\n"
-)
 
 
 def rrs(*args: str) -> list[str]:
-    return [sys.executable, "-c", LAUNCH, *args]
+    return [*rrs_command(), *args]
 
 
 def measured(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float, int]:

@@ -1,4 +1,4 @@
-"""Screenshots of the website for the README, taken in headless Chromium.
+"""Screenshots of the website for docs/website.md, taken in headless Chromium.
 
 Builds the bundled catalogue's site (Dutch, as published) into a temporary
 folder, serves it on 127.0.0.1 and saves the first screen of the home page
@@ -14,51 +14,19 @@ Needs Debian's Chromium (``apt-get install chromium``) and the test extra
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
 
 from playwright.sync_api import sync_playwright
+
+from rrs_cli.site.serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 ARGS += ["--disable-quic", "--disable-background-networking", "--disable-component-update"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def handle(self) -> None:
-        # The browser drops requests it no longer needs (a newer query, a closed page).
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            super().handle()
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def main() -> None:
@@ -74,7 +42,7 @@ def main() -> None:
         site = Path(work) / "site"
         command = [sys.executable, "-m", "rrs_cli", "--catalogue", str(ROOT / "data"), "site"]
         subprocess.run([*command, "--output", str(site), "--lang", options.lang], check=True)
-        with serve(site) as base, sync_playwright() as playwright:
+        with serving(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": options.width, "height": options.height})
             for name, path in (

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from rrs_cli import discovery
 from rrs_cli.cli import app
-from rrs_cli.locations import bundled_catalogue
+from rrs_cli.layout import bundled_catalogue
 
 GOALS = [
     {

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-import rrs_cli.cli_forms_pending  # noqa: F401  (adds the commands to `rrs progress`)
-
 COLUMNS = {"status": "H", "date": "I", "note": "J", "by": "K"}
 Fill = dict[
     str, dict[str, Any]

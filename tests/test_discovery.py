@@ -18,7 +18,7 @@ import pytest
 from rrs_cli import cli, discovery
 from rrs_cli.discovery import Source, catalogue_for_writing, discover, locate
 from rrs_cli.errors import CatalogueNotWritableError
-from rrs_cli.locations import bundled_catalogue
+from rrs_cli.layout import bundled_catalogue
 
 from .conftest import Invoke, MakeCatalogue, connected, dump
 from .test_revisions import commit, git, repository
@@ -214,7 +214,7 @@ def test_commands_of_a_command_group_accept_it_too() -> None:
     import typer
     import typer.main
 
-    app = typer.Typer(cls=cli._Group)
+    app = typer.Typer(cls=cli.RrsGroup)
     group = typer.Typer()
 
     @group.command("add")
@@ -358,7 +358,7 @@ HINT_START = "rrs: using the catalogue bundled with rrs ("
 def test_the_bundled_hint_goes_to_stderr_only(rrs: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     quiet = rrs("list", "--format", "csv")  # stderr is not a terminal: no hint
     assert quiet.exit_code == 0 and quiet.stderr == ""
-    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(cli.session, "stderr_is_terminal", lambda: True)
     hinted = rrs("list", "--format", "csv")
     assert hinted.exit_code == 0
     assert hinted.stdout == quiet.stdout
@@ -377,7 +377,7 @@ def test_the_bundled_hint_goes_to_stderr_only(rrs: Invoke, monkeypatch: pytest.M
 def test_every_reading_command_hints_once(
     rrs: Invoke, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
 ) -> None:
-    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(cli.session, "stderr_is_terminal", lambda: True)
     result = rrs(*args)
     assert result.stderr.count(HINT_START) == 1
 
@@ -385,7 +385,7 @@ def test_every_reading_command_hints_once(
 def test_no_hint_for_a_chosen_catalogue(
     rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(cli.session, "stderr_is_terminal", lambda: True)
     root = make_catalogue()
     assert HINT_START not in rrs("-C", str(bundled_catalogue()), "list").stderr
     assert HINT_START not in rrs("list", "-C", str(root)).stderr

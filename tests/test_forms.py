@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from rrs_cli.catalogue import load_catalogue
 from rrs_cli.cli import app
+from rrs_cli.cli import forms as forms_command
 from rrs_cli.errors import WriteRefusedError
 from rrs_cli.forms import round_status
 from rrs_cli.forms.check import check_forms
@@ -395,9 +396,7 @@ def test_a_form_imported_again_on_a_later_day_is_still_already_recorded(
 def test_in_a_terminal_the_import_asks_and_the_default_is_no(
     rrs: Invoke, catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import rrs_cli.cli_forms_pending as command
-
-    monkeypatch.setattr(command, "_interactive", lambda: True)
+    monkeypatch.setattr(forms_command, "interactive", lambda: True)
     forms(rrs, catalogue, tmp_path / "out")
     filled = fill_xlsx(
         tmp_path / "out" / "havenbedrijf-rotterdam.xlsx", tmp_path / "f.xlsx", {"B": {"note": "x"}}

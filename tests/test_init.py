@@ -138,7 +138,7 @@ def test_init_refuses_bad_values(
 def test_init_asks_when_a_person_is_typing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(cli.publish, "interactive", lambda: True)
     answers = "\n".join(
         [
             "Kelderwick",  # city

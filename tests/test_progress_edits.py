@@ -341,7 +341,7 @@ def test_new_asks_for_the_back_link_in_a_terminal(
     runner: CliRunner, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_catalogue()
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(cli.write, "interactive", lambda: True)
     argv = ["-C", str(root), "new", "45", "--title", "Nieuw", "--link", "B", "--link", "a"]
     result = runner.invoke(cli.app, argv, input="\n")  # Enter: the default, yes
     assert result.exit_code == 0, result.output
@@ -582,3 +582,17 @@ def test_site_labels_an_added_action_s_initial_status(
     assert "Status bij opname" in added and "Status bij publicatie" not in added
     printed = " ".join(parse(out / "actions" / "3.html").text)
     assert "Status bij opname" not in printed
+
+
+@pytest.mark.parametrize(("new_id", "kind"), [("46", "connected"), ("Z", "flywheel")])
+def test_create_action_takes_the_kind_from_the_id(
+    make_catalogue: MakeCatalogue, new_id: str, kind: str
+) -> None:
+    """Without a kind, the core gives a number the kind connected and letters flywheel."""
+    from rrs_cli.progress import create_action
+
+    root = make_catalogue()
+    fields = {"id": new_id, "title": "Nieuw", "goal": "cyber", "links": []}
+    written = create_action(root, fields)
+    assert written[0].name == f"{new_id}.yaml"
+    assert f"kind: {kind}" in written[0].read_text(encoding="utf-8")

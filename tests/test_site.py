@@ -21,10 +21,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from rrs_cli import publish
 from rrs_cli.catalogue import load_catalogue
 from rrs_cli.graph import LinkGraph
-from rrs_cli.publish import build_site, make_server
+from rrs_cli.site import BuildResult, build_site
+from rrs_cli.site import build as site_build
+from rrs_cli.site import serve as site_serve
+from rrs_cli.site.serve import make_server
 from rrs_cli.validation import validate
 
 from .conftest import STRATEGY, Invoke, MakeCatalogue, connected, default_actions, flywheel
@@ -88,7 +90,7 @@ def parse(path: Path) -> Page:
     return page
 
 
-def build(root: Path, out: Path, **kwargs: Any) -> publish.BuildResult:
+def build(root: Path, out: Path, **kwargs: Any) -> BuildResult:
     result = load_catalogue(root)
     graph = LinkGraph.build(result.catalogue)
     kwargs.setdefault("lang", "nl")
@@ -391,10 +393,10 @@ def test_a_failed_build_keeps_the_old_site(
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
     def broken(*args: Any) -> None:
-        raise publish.SearchIndexError("indexer broke")
+        raise site_build.SearchIndexError("indexer broke")
 
-    monkeypatch.setattr(publish, "run_pagefind", broken)
-    with pytest.raises(publish.SearchIndexError):
+    monkeypatch.setattr(site_build, "run_pagefind", broken)
+    with pytest.raises(site_build.SearchIndexError):
         build(root, out, lang="en")
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue", "site"]
@@ -403,7 +405,7 @@ def test_a_failed_build_keeps_the_old_site(
 def test_builds_without_pagefind(
     rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(publish, "pagefind_executable", lambda: None)
+    monkeypatch.setattr(site_build, "pagefind_executable", lambda: None)
     root = make_catalogue()
     out = root.parent / "nosearch"
     result = rrs("site", "--output", str(out), catalogue=root)
@@ -497,7 +499,7 @@ def test_large_catalogue_paths(
     make_catalogue: MakeCatalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Past the limits, organisations get a page per letter and networks are not drawn."""
-    from rrs_cli.render import site as render
+    from rrs_cli.site import pages as render
 
     monkeypatch.setattr(render, "ORG_PAGE_LIMIT", 2)
     monkeypatch.setattr(render, "MAX_DRAWN", 2)
@@ -515,7 +517,7 @@ def test_serve_prints_the_address_and_stops_on_ctrl_c(
     rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     served: list[Path] = []
-    real = publish.make_server
+    real = site_serve.make_server
 
     def fake(folder: Path, port: int) -> Any:
         server = real(folder, 0)
@@ -527,7 +529,7 @@ def test_serve_prints_the_address_and_stops_on_ctrl_c(
         server.serve_forever = interrupted  # type: ignore[method-assign]
         return server
 
-    monkeypatch.setattr(publish, "make_server", fake)
+    monkeypatch.setattr(site_serve, "make_server", fake)
     root = make_catalogue()
     out = root.parent / "served"
     result = rrs("site", "-o", str(out), "--serve", "--port", "0", catalogue=root)
@@ -541,8 +543,8 @@ def test_a_large_report_is_split_into_parts(
 ) -> None:
     """Above REPORT_SPLIT actions the goal sections and the appendix move into parts of
     at most PART_ROWS rows; the report page lists them and every link resolves."""
-    from rrs_cli.render import report_parts
-    from rrs_cli.render import site as site_render
+    from rrs_cli.site import pages as site_render
+    from rrs_cli.site import report_parts
 
     monkeypatch.setattr(site_render, "REPORT_SPLIT", 10)
     monkeypatch.setattr(report_parts, "REPORT_SPLIT", 10)
@@ -571,7 +573,7 @@ def test_a_long_list_is_paged_and_the_pages_hold_every_action(
 ) -> None:
     """Above LIST_PAGE actions: actions.html, actions-2.html, ... each with at most
     LIST_PAGE rows, linked to each other; together every action once."""
-    from rrs_cli.render import site as site_render
+    from rrs_cli.site import pages as site_render
 
     monkeypatch.setattr(site_render, "LIST_PAGE", 20)
     monkeypatch.setattr(site_render, "ORG_PAGE_LIMIT", 5)
@@ -608,7 +610,7 @@ def test_the_indexer_reads_only_the_action_pages(
     """Pagefind gets a glob of the action pages (the only ones with data-pagefind-body)
     and runs while the other pages are written; all pages are on disk when it is done."""
     seen: list[tuple[list[str], list[str]]] = []
-    real = publish.subprocess.run
+    real = site_build.subprocess.run
 
     def spy(command: list[str], **kwargs: Any) -> Any:
         if "--site" not in command:  # git, asked for the catalogue's version
@@ -617,7 +619,7 @@ def test_the_indexer_reads_only_the_action_pages(
         seen.append((command, sorted(p.name for p in (folder / "actions").glob("*.html"))))
         return real(command, **kwargs)
 
-    monkeypatch.setattr(publish.subprocess, "run", spy)
+    monkeypatch.setattr(site_build.subprocess, "run", spy)
     root = make_catalogue()
     out = tmp_path / "site"
     build(root, out)

@@ -11,7 +11,7 @@ from rrs_cli.catalogue import load_catalogue
 from rrs_cli.graph import LinkGraph
 from rrs_cli.models import Action
 from rrs_cli.render import graph as render_graph
-from rrs_cli.render.svg import bar_chart_svg, network_svg, text_width
+from rrs_cli.site.svg import bar_chart_svg, network_svg, text_width
 
 from .conftest import MakeCatalogue, connected, default_actions, flywheel
 

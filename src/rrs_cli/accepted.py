@@ -13,21 +13,20 @@ and never counts towards ``--strict`` or the exit code. An entry that matches
 no finding is itself a warning (RRS111 stale-acceptance), so the file cannot
 rot. Only warnings can be accepted: an error means rrs cannot read part of the
 catalogue, and accepting it would hide that.
+
+This module reads the file (the catalogue loads it with everything else);
+``validation.apply_accepted`` marks the findings it accepts.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from .catalogue import Catalogue, validate_model
 from .diagnostics import CHECKS, Finding, Severity, finding
-from .locations import ACTIONS_DIR
+from .layout import ACCEPTED_FILE
 from .models import AcceptedFinding
+from .schemacheck import validate_model
 from .yamlio import Document, load_file
-
-ACCEPTED_FILE = "accepted.yaml"
-
 
 Entries = list[tuple[int, AcceptedFinding]]
 
@@ -86,60 +85,3 @@ def load_accepted(root: Path) -> tuple[Entries, list[Finding], Document | None]:
             continue
         entries.append((index, entry))
     return entries, findings, document
-
-
-def _subjects(item: Finding, catalogue: Catalogue) -> list[str]:
-    """What a finding is about: its file's name, and the action, goal or quality."""
-    path = Path(item.file)
-    subjects = [path.name]
-    if path.parent.name == ACTIONS_DIR:
-        subjects.append(path.stem)
-    elif item.field.startswith("["):
-        document = catalogue.documents.get(item.file)
-        number = item.field[1:].split("]", 1)[0]
-        if document is not None and number.isdigit() and isinstance(document.data, list):
-            index = int(number)
-            entry = document.data[index] if index < len(document.data) else None
-            if isinstance(entry, dict) and isinstance(entry.get("key"), str):
-                subjects.append(entry["key"])
-    return subjects
-
-
-def apply_accepted(catalogue: Catalogue, findings: list[Finding]) -> list[Finding]:
-    """Mark the findings ``accepted.yaml`` accepts (read with the catalogue), and add
-    a stale-acceptance finding for each entry that matches nothing."""
-    entries, document = catalogue.accepted, catalogue.accepted_document
-    problems: list[Finding] = []
-    if not entries:
-        return findings
-    by_subject: dict[tuple[str, str], list[int]] = {}
-    for position, item in enumerate(findings):
-        if item.severity is Severity.WARNING:
-            for subject in _subjects(item, catalogue):
-                by_subject.setdefault((item.code, subject), []).append(position)
-    result = list(findings)
-    path = catalogue.root / ACCEPTED_FILE
-    for index, entry in entries:
-        matches = [
-            position
-            for position in by_subject.get((entry.code, entry.action), [])
-            if entry.field is None or findings[position].field == entry.field
-        ]
-        for position in matches:
-            if result[position].accepted is None:
-                result[position] = replace(result[position], accepted=entry.reason)
-        if not matches:
-            line, column = document.locate((index,)) if document else (None, None)
-            where = f" at {entry.field}" if entry.field else ""
-            problems.append(
-                finding(
-                    "RRS111",
-                    f"accepted {entry.code} for {entry.action}{where} no longer occurs; "
-                    "remove the entry",
-                    file=path,
-                    line=line,
-                    column=column,
-                    field_path=f"[{index}]",
-                )
-            )
-    return result + problems

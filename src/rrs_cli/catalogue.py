@@ -14,31 +14,33 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
+from .accepted import load_accepted
 from .diagnostics import Finding, finding
 from .errors import CatalogueNotFoundError
-from .locations import ACTIONS_DIR, ENV_VAR
+from .layout import (
+    ACCEPTED_FILE,
+    ACTIONS_DIR,
+    ENV_VAR,
+    GOALS_FILE,
+    QUALITIES_FILE,
+    ROUNDS_FILE,
+    STRATEGY_FILE,
+)
 from .models import (
     UNNAMED_STRATEGY,
     AcceptedFinding,
     Action,
     Goal,
-    ProgressEntry,
     Quality,
     Round,
     Strategy,
     action_sort_key,
 )
+from .rounds import load_rounds
+from .schemacheck import Model, describe, validate_model
 from .yamlio import Document, load_file
-
-GOALS_FILE = "goals.yaml"
-QUALITIES_FILE = "qualities.yaml"
-STRATEGY_FILE = "strategy.yaml"
-
-Model = TypeVar("Model", bound=BaseModel)
 
 
 @dataclass
@@ -63,7 +65,7 @@ class Catalogue:
     # and the document, to locate stale entries.
     accepted: list[tuple[int, AcceptedFinding]] = field(default_factory=list)
     accepted_document: Document | None = None
-    # rounds.yaml: the progress rounds (forms sent out and taken in), see forms/rounds.py.
+    # rounds.yaml: the progress rounds (forms sent out and taken in), see rounds.py.
     rounds: list[Round] = field(default_factory=list)
 
     def may_exist(self, kind: str, key: str) -> bool:
@@ -154,8 +156,6 @@ def _load(root: Path) -> LoadResult:
 
 def _load_accepted(root: Path, catalogue: Catalogue, findings: list[Finding]) -> None:
     """Read accepted.yaml, if there is one (see ``accepted``)."""
-    from .accepted import ACCEPTED_FILE, load_accepted
-
     outside = _outside_link(root / ACCEPTED_FILE, root)
     if outside is not None:
         findings.append(outside)
@@ -166,9 +166,7 @@ def _load_accepted(root: Path, catalogue: Catalogue, findings: list[Finding]) ->
 
 
 def _load_rounds(root: Path, catalogue: Catalogue, findings: list[Finding]) -> None:
-    """Read rounds.yaml, if there is one (see ``forms.rounds``)."""
-    from .forms.rounds import ROUNDS_FILE, load_rounds
-
+    """Read rounds.yaml, if there is one (see ``rounds``)."""
     outside = _outside_link(root / ROUNDS_FILE, root)
     if outside is not None:
         findings.append(outside)
@@ -207,7 +205,7 @@ def _load_strategy(path: Path, catalogue: Catalogue, findings: list[Finding]) ->
             finding(
                 "RRS004",
                 f"{path.name} must be a mapping of fields (name, city, published, ...), "
-                f"not {_describe(document.data)}",
+                f"not {describe(document.data)}",
                 file=path,
                 line=1,
                 column=1,
@@ -333,7 +331,7 @@ def _load_action(
             finding(
                 "RRS004",
                 f"an action file must be a mapping of fields (id, kind, title, ...), "
-                f"not {_describe(document.data)}",
+                f"not {describe(document.data)}",
                 file=path,
                 line=1,
                 column=1,
@@ -404,7 +402,7 @@ def _load_list(
         findings.append(
             finding(
                 "RRS004",
-                f"{path.name} must be a list of entries, not {_describe(document.data)}",
+                f"{path.name} must be a list of entries, not {describe(document.data)}",
                 file=path,
                 line=1,
                 column=1,
@@ -422,7 +420,7 @@ def _load_list(
             findings.append(
                 finding(
                     "RRS004",
-                    f"entry {index + 1} must be a mapping of fields, not {_describe(item)}",
+                    f"entry {index + 1} must be a mapping of fields, not {describe(item)}",
                     file=path,
                     line=line,
                     column=column,
@@ -453,122 +451,3 @@ def _load_list(
     if not bad_keys:
         del catalogue.unreadable_keys[kind]
     return records
-
-
-def validate_model(
-    model: type[Model],
-    data: dict[str, Any],
-    document: Document,
-    prefix: tuple[str | int, ...],
-    findings: list[Finding],
-) -> Model | None:
-    """Validate ``data`` against ``model``; turn each Pydantic error into a finding."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        for number, detail in enumerate(error.errors(include_url=False)):
-            # A hostile file can hold thousands of bad fields: suggestions
-            # (difflib) only for the first few; the output is capped anyway.
-            findings.append(
-                _schema_finding(detail, document, prefix, model, suggest=number < _SUGGEST)
-            )
-        return None
-
-
-_SUGGEST = 20
-
-
-def _schema_finding(
-    detail: Any,
-    document: Document,
-    prefix: tuple[str | int, ...],
-    model: type[BaseModel],
-    *,
-    suggest: bool = True,
-) -> Finding:
-    loc = prefix + tuple(detail["loc"])
-    kind = detail["type"]
-    field_path = format_path(loc)
-    name = str(detail["loc"][-1]) if detail["loc"] else ""
-    if kind == "extra_forbidden":
-        code, message = "RRS005", f"unknown field {name!r}"
-        suggestion = _suggest_field(name, model, loc) if suggest else None
-        if suggestion:
-            message += f"; did you mean {suggestion!r}?"
-        line, column = document.locate(loc, key=True)
-    elif kind == "missing":
-        code, message = "RRS006", f"required field {name!r} is missing"
-        line, column = document.locate(loc[:-1])
-    else:
-        code, message = "RRS007", _value_message(detail)
-        line, column = document.locate(loc)
-    return finding(
-        code, message, file=document.path, line=line, column=column, field_path=field_path
-    )
-
-
-def _value_message(detail: Any) -> str:
-    kind: str = detail["type"]
-    value = detail.get("input")
-    shown = (
-        repr(value)
-        if isinstance(value, (str, int, float, bool)) or value is None
-        else _describe(value)
-    )
-    if kind == "enum":
-        expected = detail.get("ctx", {}).get("expected", "")
-        return f"{shown} is not allowed here; expected {expected}"
-    if kind == "string_pattern_mismatch":
-        return (
-            f"{shown} is not a valid id or key (ids are A-Z letters or numbers "
-            "from 1; keys are lower-case words)"
-        )
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return f"{shown} is not a date; write it as YYYY-MM-DD"
-    if kind in {
-        "string_type",
-        "list_type",
-        "bool_type",
-        "int_type",
-        "date_type",
-        "date_from_datetime_inexact",
-        "int_parsing",
-        "bool_parsing",
-        "date_parsing",
-    }:
-        return f"{shown} has the wrong type: {detail['msg'].lower()}"
-    if kind == "string_too_short":
-        return "this field must not be empty"
-    return f"{shown}: {detail['msg']}"
-
-
-def _suggest_field(name: str, model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
-    """The known field closest to a misspelt one, if any is close."""
-    import difflib
-
-    fields = list(ProgressEntry.model_fields if "progress" in loc else model.model_fields)
-    matches = difflib.get_close_matches(name, fields, n=1)
-    return matches[0] if matches else None
-
-
-def format_path(loc: Iterable[str | int]) -> str:
-    """``("progress", 0, "date")`` -> ``progress[0].date``."""
-    text = ""
-    for step in loc:
-        if isinstance(step, int):
-            text += f"[{step}]"
-        else:
-            text += f".{step}" if text else str(step)
-    return text
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, str):
-        return "a single piece of text"
-    return f"a single {type(value).__name__} value"

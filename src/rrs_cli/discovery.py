@@ -29,9 +29,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from .errors import CatalogueNotWritableError
-from .locations import ACTIONS_DIR, ENV_VAR, bundled_catalogue, packaged_catalogue
+from .layout import ACTIONS_DIR, ENV_VAR, GOALS_FILE, bundled_catalogue, packaged_catalogue
 
-GOALS_FILE = "goals.yaml"
 REPOSITORY_MARKER = ".git"  # a folder or, in a git worktree, a file
 REPOSITORY_CATALOGUE = "catalogue"
 

@@ -2,7 +2,8 @@
 
 Every error the core raises derives from :class:`RrsError`. The CLI turns any
 of them into a message on stderr and the exit code the class names, in one
-place (``cli.main``), so no command needs its own error handling.
+place (``RrsGroup.invoke`` in ``cli/app.py``), so no command needs its own error
+handling.
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "impact.individual": ("Individueel", "Individual"),
     "impact.neighbourhood": ("Wijk", "Neighbourhood"),
     "impact.city": ("Stad", "City"),
-    # The link network drawn as SVG (render/svg.py): its legend.
+    # The link network drawn as SVG (site/svg.py): its legend.
     "svg.link.both_sides": ("link aan beide kanten vermeld", "link named on both sides"),
     "svg.link.one_sided": ("link aan één kant vermeld", "link named on one side only"),
     # Field labels shared by the terminal, the report and the site.

@@ -26,8 +26,10 @@ from string import Template
 from .crf import QUALITIES
 from .errors import RrsError, UnknownChoiceError
 from .i18n import Language, text
+from .layout import ACTIONS_DIR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
 from .models import DEFAULT_TERM_HORIZONS
-from .render.text import has_invisible
+from .textsafety import has_invisible
+from .validation import validate
 
 EMAIL = re.compile(r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$")
 
@@ -187,11 +189,11 @@ goal: {keys[0]}
 links: ["A"]
 """
     return {
-        "strategy.yaml": strategy,
-        "goals.yaml": "\n".join(goal_lines) + "\n",
-        "qualities.yaml": "\n".join(quality_lines) + "\n",
-        "actions/A.yaml": flywheel,
-        "actions/1.yaml": connected,
+        STRATEGY_FILE: strategy,
+        GOALS_FILE: "\n".join(goal_lines) + "\n",
+        QUALITIES_FILE: "\n".join(quality_lines) + "\n",
+        f"{ACTIONS_DIR}/A.yaml": flywheel,
+        f"{ACTIONS_DIR}/1.yaml": connected,
         "README.md": catalogue_readme(options),
     }
 
@@ -219,8 +221,6 @@ def catalogue_readme(options: InitOptions) -> str:
 
 def write_catalogue(target: Path, options: InitOptions) -> list[str]:
     """Write the new catalogue at ``target`` atomically; returns the files written."""
-    from .validation import validate
-
     check_options(options)
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise InitRefusedError(f"'{target}' exists and is not a folder")

@@ -32,7 +32,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .catalogue import LoadResult, load_catalogue, validate_model
+from pydantic import ValidationError
+
+from .catalogue import LoadResult, load_catalogue
 from .diagnostics import Finding
 from .errors import (
     CatalogueInvalidError,
@@ -41,8 +43,13 @@ from .errors import (
     UsageError,
     WriteRefusedError,
 )
-from .models import Action, ProgressEntry, Status, Term
+from .i18n import language as interface_language
+from .i18n import status_label, term_label
+from .layout import ACTIONS_DIR
+from .models import Action, Kind, ProgressEntry, Status, Term
 from .query import resolve_action, resolve_goal
+from .schemacheck import validate_model
+from .validation import check_catalogue
 from .writing import clean_stale_temporaries, write_files
 from .yamledit import (
     EditError,
@@ -292,7 +299,7 @@ def _edit_action(
     root: Path, action_id: str, edit: Edit, today: date | None, before_write: BeforeWrite | None
 ) -> Path:
     today = today or date.today()
-    with _locked(root / "actions"):
+    with _locked(root / ACTIONS_DIR):
         result = load_catalogue(root)
         path, raw, text = _read_action_file(result, action_id)
         change = _prepared(path, raw, text, _action_of(text, path), edit)
@@ -352,7 +359,7 @@ def append_many(
     """
     today = today or date.today()
     refused: dict[int, str] = {}
-    with _locked(root / "actions"):
+    with _locked(root / ACTIONS_DIR):
         result = load_catalogue(root)
         batch = list(updates(result) if callable(updates) else updates)
         ids = [u.action_id.strip().upper() for u in batch]
@@ -453,7 +460,6 @@ def _check(
 
     With ``collect``, every problem is added to it under its file instead.
     """
-    from .validation import check_catalogue
 
     def refuse(path: Path, message: str, hint: str = "") -> None:
         if collect is None:
@@ -545,7 +551,7 @@ def _commit(changes: list[_Change], before_write: BeforeWrite | None) -> None:
 def write_lock(root: Path) -> AbstractContextManager[None]:
     """The catalogue's write lock (the one every rrs write takes), for writes of
     other catalogue files that must not interleave with them (``rounds.yaml``)."""
-    return _locked(root / "actions")
+    return _locked(root / ACTIONS_DIR)
 
 
 @contextmanager
@@ -577,18 +583,22 @@ def create_action(
 ) -> list[Path]:
     """Write a new action file (and, with ``back_links``, the back-links to it).
 
-    Refuses to overwrite; every file is checked against the catalogue first and
-    all of them are written, or none. Returns the files written, the new one first.
+    Without a ``kind`` the id's shape gives it: a number is a connected action,
+    letters a flywheel. Refuses to overwrite; every file is checked against the
+    catalogue first and all of them are written, or none. Returns the files
+    written, the new one first.
     """
     today = today or date.today()
-    with _locked(root / "actions"):
+    if fields.get("kind") is None:
+        fields["kind"] = (Kind.CONNECTED if str(fields["id"]).isdigit() else Kind.FLYWHEEL).value
+    with _locked(root / ACTIONS_DIR):
         result = load_catalogue(root)
         catalogue = result.catalogue
         if fields.get("goal") is not None:
             fields["goal"] = resolve_goal(catalogue, str(fields["goal"])).key
         fields.setdefault("added", today)
         action = _validated_action(fields)
-        path = root / "actions" / f"{action.id}.yaml"
+        path = root / ACTIONS_DIR / f"{action.id}.yaml"
         if (
             path.exists()
             or path.is_symlink()
@@ -640,8 +650,6 @@ def _back_links(result: LoadResult, action: Action) -> list[_Change]:
 
 
 def _validated_action(fields: dict[str, Any]) -> Action:
-    from pydantic import ValidationError
-
     data = {key: value for key, value in fields.items() if value not in (None, "", [])}
     try:
         return Action.model_validate(data)
@@ -662,9 +670,6 @@ def new_action_yaml(action: Action, lang: str) -> str:
     (the action is not in the printed strategy, so there are no printed words),
     and ``added``: the day it was added, which marks its status as its initial one.
     """
-    from .i18n import language as interface_language
-    from .i18n import status_label, term_label
-
     language = interface_language(lang)
     lines = [f"id: {quoted(action.id)}", f"kind: {action.kind.value}"]
     lines.append(f"title: {quoted(action.title)}")

@@ -28,16 +28,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from .catalogue import Catalogue
+from .forms.status import RoundStatus, round_status
 from .graph import LinkGraph
 from .i18n import Language, text
 from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
 from .query import fold, organisation_aliases
-
-if TYPE_CHECKING:
-    from .forms.rounds import RoundStatus
 
 DONE = frozenset({Status.COMPLETED, Status.STOPPED})
 
@@ -299,8 +296,6 @@ def build_report(
     report.owners = owner_groups(actions, strategy)
     report.funders = _grouped(actions, lambda a: a.funding, {})
     if catalogue.rounds:
-        from .forms.rounds import round_status
-
         report.round = round_status(catalogue)
     report.unsettled_funding = [
         a for a in actions if not funding_settled(a.funding, strategy.unsettled_funding)

@@ -21,10 +21,15 @@ git's plumbing only:
 
 A folder is never taken for a revision: comparing folders is a separate form
 of ``rrs diff`` (``--base-dir``/``--head-dir``).
+
+:func:`catalogue_version` names the catalogue a website was built from: the
+commit of a clean checkout, else a hash of its files (this module is the one
+that runs git).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import re
@@ -38,7 +43,8 @@ from pathlib import Path, PurePosixPath
 from .catalogue import Catalogue, load_catalogue
 from .diagnostics import Finding, Severity, finding
 from .errors import CatalogueInvalidError, CatalogueNotFoundError, UnknownChoiceError
-from .render.text import visible
+from .layout import ACTIONS_DIR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
+from .textsafety import visible
 from .yamlio import MAX_FILE_BYTES
 
 _OID = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
@@ -269,3 +275,52 @@ def _relocated(item: Finding, root: Path, name: str) -> str:
     if item.line is not None:
         where += f":{item.line}"
     return visible(f"{where}: {item.code} {item.message}")
+
+
+def catalogue_version(root: Path) -> tuple[str, str]:
+    """The git commit of a clean catalogue checkout, else a hash of its files' content."""
+    commit = _git_commit(root)
+    if commit:
+        return commit, "git"
+    digest = hashlib.sha256()
+    for path in sorted(_catalogue_files(root)):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16], "hash"
+
+
+def _catalogue_files(root: Path) -> list[Path]:
+    files = [root / n for n in (STRATEGY_FILE, GOALS_FILE, QUALITIES_FILE)]
+    actions = root / ACTIONS_DIR
+    if actions.is_dir():
+        files += [p for p in actions.iterdir() if p.suffix == ".yaml"]
+    return [p for p in files if p.is_file() and not p.is_symlink()]
+
+
+def _git_commit(root: Path) -> str | None:
+    """HEAD's commit when the catalogue folder has no uncommitted change, else None."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--verify", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        if head.returncode != 0:
+            return None
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--", "."],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if dirty.returncode != 0 or dirty.stdout.strip():
+        return None
+    value = head.stdout.strip()
+    return value if re.fullmatch(r"[0-9a-f]{40,64}", value) else None

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue, LoadResult, format_path, load_catalogue
-from .diagnostics import Finding, cap_per_file, finding
+from .catalogue import Catalogue, LoadResult, load_catalogue
+from .diagnostics import Finding, Severity, cap_per_file, finding, has_errors
+from .errors import CatalogueInvalidError
 from .graph import LinkGraph
+from .layout import ACCEPTED_FILE, ACTIONS_DIR, GOALS_FILE
 from .models import CONNECTED_ID, FLYWHEEL_ID, Action
-from .render.text import has_invisible, invisible_characters, visible
+from .schemacheck import format_path
+from .textsafety import has_invisible, invisible_characters, visible
 from .yamlio import Document
 
 # Builds a finding located at a field path of the action being checked.
@@ -34,10 +38,26 @@ def validate(root: Path, *, today: date | None = None) -> list[Finding]:
     return findings_of(load_catalogue(root), today=today)
 
 
+def load_valid(
+    root: Path, refusal: str, *, show_errors: Callable[[list[Finding]], object] | None = None
+) -> tuple[Catalogue, LinkGraph, list[Finding]]:
+    """The catalogue at ``root``, its link graph and its findings, read once, for the
+    commands that need a valid catalogue (export, site).
+
+    A catalogue with errors raises :class:`CatalogueInvalidError` with ``refusal`` as
+    its message, after handing the errors to ``show_errors`` when given.
+    """
+    loaded = load_catalogue(root)
+    found = findings_of(loaded)
+    if has_errors(found):
+        if show_errors is not None:
+            show_errors([f for f in found if f.severity is Severity.ERROR])
+        raise CatalogueInvalidError(refusal, hint="run `rrs validate` and fix the errors first")
+    return loaded.catalogue, LinkGraph.build(loaded.catalogue), found
+
+
 def findings_of(result: LoadResult, *, today: date | None = None) -> list[Finding]:
     """What :func:`validate` reports, for a catalogue that is already loaded."""
-    from .accepted import apply_accepted
-
     found = result.findings + check_catalogue(result, today=today)
     found = apply_accepted(result.catalogue, found)
     return cap_per_file(sorted(found, key=_order))
@@ -57,7 +77,7 @@ def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Fi
             found.append(
                 _at(
                     catalogue,
-                    catalogue.root / "goals.yaml",
+                    catalogue.root / GOALS_FILE,
                     (),
                     "RRS009",
                     f"goal number {goal.number} is used by more than one goal",
@@ -261,8 +281,65 @@ def progress_findings(action: Action, path: Path, document: Document, today: dat
 
 
 def _unknown_key(what: str, key: str, known: Mapping[str, object]) -> str:
-    import difflib
+    import difflib  # here, not at the top: only an unknown key needs it (start-up speed)
 
     close = difflib.get_close_matches(key, list(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
     return f"there is no {what} {key!r}{hint}"
+
+
+def _subjects(item: Finding, catalogue: Catalogue) -> list[str]:
+    """What a finding is about: its file's name, and the action, goal or quality."""
+    path = Path(item.file)
+    subjects = [path.name]
+    if path.parent.name == ACTIONS_DIR:
+        subjects.append(path.stem)
+    elif item.field.startswith("["):
+        document = catalogue.documents.get(item.file)
+        number = item.field[1:].split("]", 1)[0]
+        if document is not None and number.isdigit() and isinstance(document.data, list):
+            index = int(number)
+            entry = document.data[index] if index < len(document.data) else None
+            if isinstance(entry, dict) and isinstance(entry.get("key"), str):
+                subjects.append(entry["key"])
+    return subjects
+
+
+def apply_accepted(catalogue: Catalogue, findings: list[Finding]) -> list[Finding]:
+    """Mark the findings ``accepted.yaml`` accepts (read with the catalogue), and add
+    a stale-acceptance finding for each entry that matches nothing."""
+    entries, document = catalogue.accepted, catalogue.accepted_document
+    problems: list[Finding] = []
+    if not entries:
+        return findings
+    by_subject: dict[tuple[str, str], list[int]] = {}
+    for position, item in enumerate(findings):
+        if item.severity is Severity.WARNING:
+            for subject in _subjects(item, catalogue):
+                by_subject.setdefault((item.code, subject), []).append(position)
+    result = list(findings)
+    path = catalogue.root / ACCEPTED_FILE
+    for index, entry in entries:
+        matches = [
+            position
+            for position in by_subject.get((entry.code, entry.action), [])
+            if entry.field is None or findings[position].field == entry.field
+        ]
+        for position in matches:
+            if result[position].accepted is None:
+                result[position] = replace(result[position], accepted=entry.reason)
+        if not matches:
+            line, column = document.locate((index,)) if document else (None, None)
+            where = f" at {entry.field}" if entry.field else ""
+            problems.append(
+                finding(
+                    "RRS111",
+                    f"accepted {entry.code} for {entry.action}{where} no longer occurs; "
+                    "remove the entry",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path=f"[{index}]",
+                )
+            )
+    return result + problems

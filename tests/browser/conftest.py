@@ -12,17 +12,12 @@ error, an uncaught exception, a failed or 4xx/5xx request, or a dialog
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from playwright.sync_api import (
@@ -35,7 +30,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from rrs_cli.locations import bundled_catalogue
+from rrs_cli.layout import bundled_catalogue
+from rrs_cli.site.serve import serving
 
 from .hostile import write_hostile_catalogue
 
@@ -81,13 +77,13 @@ def build_site(catalogue: Path, output: Path, *args: str) -> None:
 
 # The paged site: the bundled catalogue built with the limits of a large one
 # made small, so that its list, owner filter and report are split as they are
-# at 10,000 actions (render/site.py, render/report_parts.py).
+# at 10,000 actions (site/pages.py, site/report_parts.py).
 PAGED_LIMITS = {"LIST_PAGE": 20, "ORG_PAGE_LIMIT": 5, "REPORT_SPLIT": 10, "PART_ROWS": 8}
 _PAGED_BUILD = """
 import sys
-from rrs_cli.render import report_parts, site
+from rrs_cli.site import pages, report_parts
 for name, value in {limits!r}.items():
-    for module in (site, report_parts):
+    for module in (pages, report_parts):
         if hasattr(module, name):
             setattr(module, name, value)
 from rrs_cli.cli import app
@@ -105,25 +101,6 @@ def build_paged_site(catalogue: Path, output: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, f"paged build failed ({done.returncode}):\n{done.stderr}"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".svg": "image/svg+xml",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def handle(self) -> None:
-        # The browser drops requests it no longer needs (a newer query, a closed page).
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            super().handle()
 
 
 @dataclass
@@ -157,16 +134,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         shared = write_shared_hostile(tmp_path_factory.mktemp("hostile-shared") / "catalogue")
         build_site(shared, root / "hostile-shared")
         hostile_sites += ("hostile-shared",)
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Served(root, f"http://127.0.0.1:{server.server_address[1]}", hostile_sites)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    # The server `rrs site --serve` uses, so the pages are tested as it sends them.
+    with serving(root) as base:
+        yield Served(root, base, hostile_sites)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, Response, expect
 from typer.testing import CliRunner
 
 from rrs_cli.cli import app
-from rrs_cli.locations import bundled_catalogue
+from rrs_cli.layout import bundled_catalogue
 
 from .conftest import Problems, Served, watch
 from .hostile import SCRIPT

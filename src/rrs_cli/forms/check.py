@@ -26,11 +26,12 @@ from datetime import date, datetime
 from typing import Any
 
 from ..catalogue import Catalogue
-from ..i18n import LANGUAGES, Language, language, status_label
+from ..i18n import LANGUAGES, MESSAGES, Language, language, status_label
 from ..models import Action, Status
 from ..progress import Update
 from ..query import fold
-from ..render.text import has_invisible, invisible_characters, visible
+from ..rounds import find_round, form_record
+from ..textsafety import has_invisible, invisible_characters, visible
 from .model import (
     COLUMNS,
     FORM_VERSION,
@@ -42,7 +43,6 @@ from .model import (
     row_hash,
 )
 from .read import ReadForm
-from .rounds import find_round, form_record
 
 STATUS_AT = COLUMNS.index("new_status")
 DATE_AT = COLUMNS.index("date")
@@ -109,8 +109,6 @@ STATUS_WORDS = _status_words()
 
 def _hint_words() -> dict[str, Status]:
     """Every status word, and the words owners write for one (i18n ``forms.hint.*``)."""
-    from ..i18n import MESSAGES
-
     words = dict(STATUS_WORDS)
     for status in Status:
         for written in MESSAGES[f"forms.hint.{status.value}"]:
@@ -313,8 +311,6 @@ def _unknown_form(catalogue: Catalogue, round_name: str, made_for: str) -> str:
 
 
 def _headings_match(headings: list[Any]) -> bool:
-    from ..i18n import MESSAGES
-
     if len(headings) < len(COLUMNS):
         return False
     for column, key in (

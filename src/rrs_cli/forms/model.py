@@ -24,9 +24,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..catalogue import Catalogue
-from ..i18n import Language, status_label, text
-from ..models import Action, ProgressEntry, Status
-from ..query import fold
+from ..graph import LinkGraph
+from ..i18n import Language, language, status_label, text
+from ..models import Action, ProgressEntry, Status, action_sort_key
+from ..query import ActionFilter, fold
 from ..report import owner_groups
 
 FORM_VERSION = "1"
@@ -301,9 +302,6 @@ def owner_selection(
     """
     groups = owner_groups(actions, catalogue.strategy)
     if owners:
-        from ..graph import LinkGraph
-        from ..query import ActionFilter
-
         chosen = {
             a.id
             for a in ActionFilter(owner=list(owners)).select(catalogue, LinkGraph.build(catalogue))
@@ -325,14 +323,10 @@ def make_round(
     owners: Sequence[str] = (),
 ) -> Round:
     """Every owner's form for a round (nothing is written here)."""
-    from ..i18n import language
-
     lang = language(catalogue.strategy.language)
     strategy = catalogue.strategy
     result = Round(name, made, as_of, due, revision)
     taken: set[str] = set()
-    from ..models import action_sort_key
-
     for owner, actions in owner_selection(catalogue, list(catalogue.actions.values()), owners):
         ordered = sorted(actions, key=lambda a: action_sort_key(a.id))
         rows = [form_row(a, catalogue, as_of, lang) for a in ordered]

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
+import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,13 +20,16 @@ from pathlib import Path
 from ..catalogue import load_catalogue
 from ..errors import CatalogueInvalidError, UsageError, WriteRefusedError
 from ..i18n import text
+from ..layout import ROUNDS_FILE
 from ..models import Round as RoundRecord
 from ..models import RoundForm
 from ..progress import write_lock
 from ..render.text import csv_cell, visible
+from ..rounds import check_rounds_text, rounds_yaml, with_forms
 from ..writing import write_files
 from .model import Form, Round, catalogue_revision, default_round_name, make_round
-from .rounds import ROUNDS_FILE, check_rounds_text, rounds_yaml, with_forms
+from .write_ods import form_ods
+from .write_xlsx import form_xlsx
 
 ROUND_CSV = "round.csv"
 
@@ -145,13 +151,8 @@ _pending: list[Form] = []
 
 
 def _workbooks(forms: list[Form], file_format: str) -> list[bytes]:
-    import os
-
     if len(forms) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return _write_range(forms, file_format)
-    import multiprocessing
-    import threading
-
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return _write_range(forms, file_format)
     global _pending
@@ -172,9 +173,6 @@ def _write_pending(start: int, file_format: str) -> list[bytes]:
 
 
 def _write_range(forms: list[Form], file_format: str) -> list[bytes]:
-    from .write_ods import form_ods
-    from .write_xlsx import form_xlsx
-
     write = form_ods if file_format == "ods" else form_xlsx
     return [write(form) for form in forms]
 

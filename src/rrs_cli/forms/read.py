@@ -39,7 +39,10 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from ..render.text import visible
+import python_calamine
+
+from ..i18n import MESSAGES
+from ..textsafety import visible
 from .model import COLUMNS, HIDDEN_KEYS, HIDDEN_SHEET, HiddenData, Problem, cell_name
 
 MAX_FORM_BYTES = 20 * 1024 * 1024
@@ -458,8 +461,6 @@ def _is_read(sheet: str) -> bool:
     """Is ``sheet`` one the reader takes values from? Every sheet but the
     instructions: the actions sheet's name is only known from the hidden sheet,
     which is read after this check."""
-    from ..i18n import MESSAGES
-
     return sheet not in MESSAGES["forms.sheet.instructions"]
 
 
@@ -613,8 +614,6 @@ def _xlsx_cell_done(form: ReadForm, sheet: str, state: dict[str, Any], lengths: 
 
 def _values(form: ReadForm, data: bytes, sheets: list[str]) -> None:
     """Read the hidden sheet and the actions sheet with python-calamine."""
-    import python_calamine
-
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         if HIDDEN_SHEET not in sheets:

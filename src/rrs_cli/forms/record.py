@@ -17,11 +17,12 @@ from typing import Any
 
 from ..catalogue import LoadResult
 from ..errors import UnknownChoiceError, WriteRefusedError
+from ..layout import ROUNDS_FILE
 from ..progress import BeforeWrite, Update, append_many
+from ..rounds import check_rounds_text, find_round, rounds_yaml, with_returned
 from .check import Review, ReviewRow, check_forms
 from .model import Problem
 from .read import ReadForm
-from .rounds import ROUNDS_FILE, check_rounds_text, find_round, rounds_yaml, with_returned
 
 
 @dataclass

@@ -9,7 +9,7 @@ from ..i18n import Language, status_label
 from ..render.text import json_safe, shorten, visible
 from .check import Review, ReviewRow
 from .model import Problem, Round
-from .rounds import RoundStatus
+from .status import RoundStatus
 
 
 def _status(row: ReviewRow, lang: Language) -> str:

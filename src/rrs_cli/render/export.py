@@ -1,8 +1,8 @@
 """The JSON export: the stable contract for scripts and dashboards.
 
 ``export_document`` returns ``{"goals": [...], "qualities": [...],
-"actions": [...], "strategy": {...}}``. The keys of each object are documented in the README
-("Export format"); add keys rather than rename or remove them.
+"actions": [...], "strategy": {...}}``. The keys of each object are documented in
+docs/export.md; add keys rather than rename or remove them.
 """
 
 from __future__ import annotations

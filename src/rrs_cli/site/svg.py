@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from ..i18n import Language, text
 from ..models import Action, action_sort_key
-from .graph import Network
-from .text import shorten, visible
+from ..render.graph import Network
+from ..render.text import shorten, visible
 
 # Characters XML 1.0 forbids outright (after ``visible`` has shown C0/C1
 # controls): lone surrogates and the two non-characters U+FFFE and U+FFFF.

@@ -1,7 +1,4 @@
-"""`rrs progress forms`, `rrs progress import`, `rrs progress round`: a progress round.
-
-Importing this module adds the three commands to the ``progress`` group.
-"""
+"""A progress round in the ``progress`` group: forms, import, round."""
 
 from __future__ import annotations
 
@@ -13,12 +10,19 @@ from typing import Annotated, Any
 
 import typer
 
-from .choices import FormFormat, ProgressFormat
-from .cli import _date, _interactive, _session, _text, progress_app
-from .errors import EXIT_FINDINGS, UnknownChoiceError, UsageError
+from ..choices import FormFormat, ProgressFormat
+from ..errors import EXIT_FINDINGS, UnknownChoiceError, UsageError
+from .options import checked_date, checked_text
+from .output import interactive
+from .session import session_of
+
+# The core is imported inside each command, not at the top, so that `rrs --help`
+# loads no Pydantic models, YAML or spreadsheet readers (start-up speed).
+
+app = typer.Typer()
 
 
-@progress_app.command("forms")
+@app.command("forms")
 def progress_forms_command(
     ctx: typer.Context,
     outdir: Annotated[
@@ -45,20 +49,20 @@ def progress_forms_command(
     ] = FormFormat.XLSX,
 ) -> None:
     """Make one form per owner for a progress round, and record the round (rounds.yaml)."""
-    from .forms.out import ROUND_CSV, make_forms
-    from .forms.show import made_lines
-    from .render.text import visible
+    from ..forms.out import ROUND_CSV, make_forms
+    from ..forms.show import made_lines
+    from ..render.text import visible
 
     if round_name is not None:
         _round_name(round_name)
-    root = _session(ctx).root_for_writing("progress forms")
+    root = session_of(ctx).root_for_writing("progress forms")
     made = make_forms(
         root,
         outdir,
         name=round_name,
-        as_of=_date(as_of, "--as-of") or date.today(),
-        due=_date(due, "--due"),
-        owners=[_text(o, "--owner") or "" for o in owner or []],
+        as_of=checked_date(as_of, "--as-of") or date.today(),
+        due=checked_date(due, "--due"),
+        owners=[checked_text(o, "--owner") or "" for o in owner or []],
         file_format=file_format.value,
     )
     for line in made_lines(made.round, visible(str(outdir)), file_format.value):
@@ -81,7 +85,7 @@ def _round_name(value: str) -> str:
     return value
 
 
-@progress_app.command("import")
+@app.command("import")
 def progress_import_command(
     ctx: typer.Context,
     files: Annotated[
@@ -110,10 +114,10 @@ def progress_import_command(
     ] = ProgressFormat.TEXT,
 ) -> None:
     """Take in returned forms: check every row, show the review, record all or nothing."""
-    from .forms.read import read_form
-    from .forms.record import entries, import_forms
+    from ..forms.read import read_form
+    from ..forms.record import entries, import_forms
 
-    session = _session(ctx)
+    session = session_of(ctx)
     root = session.root if dry_run else session.root_for_writing("progress import")
     if round_name is not None:
         _round_name(round_name)
@@ -150,7 +154,7 @@ def progress_import_command(
         return
     if not yes:
         _show(review, [], done.language, json_out, dry_run=False, recorded=False)
-        if not _interactive():
+        if not interactive():
             raise UsageError(
                 "not a terminal, so rrs cannot ask; nothing was recorded",
                 hint="run with --yes to record, or --dry-run to only look",
@@ -177,7 +181,7 @@ def progress_import_command(
 
 
 def _unused_force(review: object, forced: list[str]) -> None:
-    from .forms.check import Review
+    from ..forms.check import Review
 
     assert isinstance(review, Review)
     conflicted = {r.action_id for r in review.rows if r.outcome in ("forced", "conflict")}
@@ -195,10 +199,10 @@ def _show(
     dry_run: bool,
     recorded: bool | int,
 ) -> None:
-    from .forms.check import Review
-    from .forms.model import Problem
-    from .forms.show import problem_line, review_json, review_lines
-    from .i18n import language
+    from ..forms.check import Review
+    from ..forms.model import Problem
+    from ..forms.show import problem_line, review_json, review_lines
+    from ..i18n import language
 
     assert isinstance(review, Review)
     located = [p for p in problems if isinstance(p, Problem)]
@@ -211,7 +215,7 @@ def _show(
         typer.echo(f"rrs: error: {problem_line(problem)}", err=True)
 
 
-@progress_app.command("round")
+@app.command("round")
 def progress_round_command(
     ctx: typer.Context,
     name: Annotated[
@@ -222,10 +226,10 @@ def progress_round_command(
     ] = ProgressFormat.TEXT,
 ) -> None:
     """Who has answered a progress round, and which actions have no entry since it began."""
-    from .forms.rounds import round_status
-    from .forms.show import status_json, status_lines
+    from ..forms.show import status_json, status_lines
+    from ..forms.status import round_status
 
-    catalogue, _ = _session(ctx).open()
+    catalogue, _ = session_of(ctx).open()
     status = round_status(catalogue, name)
     if status is None:
         if name is None:

@@ -1,8 +1,8 @@
 """The public website as data: which pages exist and what each one shows.
 
 ``build_site_model`` computes everything ``rrs site`` publishes from a loaded
-catalogue, its link graph and its findings; ``render/site.py`` only lays the
-pages out as HTML and ``publish.py`` writes them. No HTML here.
+catalogue, its link graph and its findings; ``pages.py`` only lays the
+pages out as HTML and ``build.py`` writes them. No HTML here.
 
 Dates: the site shows the catalogue as it stood on ``as_of`` (``--as-of``,
 default today): current statuses, passed horizons and "last changed" are all
@@ -14,20 +14,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .catalogue import Catalogue
-from .diagnostics import Finding, Severity
-from .errors import UnknownChoiceError
-from .graph import LinkGraph
-from .i18n import Language
-from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
-from .query import fold, organisation_aliases
-from .report import DONE, Report, build_report
+from ..catalogue import Catalogue
+from ..diagnostics import Finding, Severity
+from ..graph import LinkGraph
+from ..i18n import Language
+from ..models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
+from ..query import fold, organisation_aliases
+from ..report import DONE, Report, build_report
+from ..revisions import catalogue_version
 
 
 @dataclass(frozen=True)
@@ -307,75 +306,3 @@ def _relative(item: Finding, root: Path) -> Finding:
     except (ValueError, OSError):
         name = Path(item.file).name
     return Finding(name, item.line, item.column, item.code, item.message, item.field, item.severity)
-
-
-def catalogue_version(root: Path) -> tuple[str, str]:
-    """The git commit of a clean catalogue checkout, else a hash of its files' content."""
-    commit = _git_commit(root)
-    if commit:
-        return commit, "git"
-    digest = hashlib.sha256()
-    for path in sorted(_catalogue_files(root)):
-        digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape"))
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()[:16], "hash"
-
-
-def _catalogue_files(root: Path) -> list[Path]:
-    files = [root / n for n in ("strategy.yaml", "goals.yaml", "qualities.yaml")]
-    actions = root / "actions"
-    if actions.is_dir():
-        files += [p for p in actions.iterdir() if p.suffix == ".yaml"]
-    return [p for p in files if p.is_file() and not p.is_symlink()]
-
-
-def _git_commit(root: Path) -> str | None:
-    """HEAD's commit when the catalogue folder has no uncommitted change, else None."""
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--verify", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-        if head.returncode != 0:
-            return None
-        dirty = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--", "."],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if dirty.returncode != 0 or dirty.stdout.strip():
-        return None
-    value = head.stdout.strip()
-    return value if re.fullmatch(r"[0-9a-f]{40,64}", value) else None
-
-
-_CONTACT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_BASE_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
-
-
-def check_contact(value: str) -> str:
-    """``--contact``: a plain email address (it becomes a mailto: link)."""
-    if not _CONTACT.fullmatch(value):
-        raise UnknownChoiceError(
-            f"--contact {value!r} is not an email address", hint="for example name@example.org"
-        )
-    return value
-
-
-def check_base_url(value: str) -> str:
-    """``--base-url``: an http(s) address (used for canonical links only)."""
-    if not _BASE_URL.fullmatch(value):
-        raise UnknownChoiceError(
-            f"--base-url {value!r} is not an http(s) address",
-            hint="for example https://example.org/strategy/",
-        )
-    return value

@@ -24,19 +24,17 @@ recognised) and which came back (so the round's status can be told).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import Catalogue, validate_model
-from ..diagnostics import Finding, finding
-from ..models import Round, RoundForm
-from ..query import fold
-from ..yamledit import quoted
-from ..yamlio import Document, load_file
-
-ROUNDS_FILE = "rounds.yaml"
+from .diagnostics import Finding, finding
+from .errors import WriteRefusedError
+from .layout import ROUNDS_FILE
+from .models import Round, RoundForm
+from .schemacheck import validate_model
+from .yamledit import quoted
+from .yamlio import MAX_FILE_BYTES, Document, YamlProblem, load_file, parse
 
 
 def load_rounds(root: Path) -> tuple[list[Round], list[Finding], Document | None]:
@@ -129,9 +127,6 @@ def _ids(ids: Sequence[str]) -> str:
 
 def check_rounds_text(root: Path, text: str) -> None:
     """Refuse (WriteRefusedError) a new ``rounds.yaml`` that would not load cleanly."""
-    from ..errors import WriteRefusedError
-    from ..yamlio import MAX_FILE_BYTES, YamlProblem, parse
-
     path = root / ROUNDS_FILE
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise WriteRefusedError(
@@ -157,8 +152,9 @@ def check_rounds_text(root: Path, text: str) -> None:
 
 
 def find_round(rounds: Sequence[Round], name: str) -> Round | None:
-    wanted = fold(name)
-    return next((r for r in rounds if fold(r.name) == wanted), None)
+    """The round of that name (names are plain ASCII: case does not matter)."""
+    wanted = name.strip().casefold()
+    return next((r for r in rounds if r.name.casefold() == wanted), None)
 
 
 def with_forms(rounds: list[Round], new: Round) -> list[Round]:
@@ -198,60 +194,3 @@ def form_record(rounds: Sequence[Round], name: str, digest: str) -> RoundForm | 
     if found is None:
         return None
     return next((f for f in found.forms if f.digest == digest), None)
-
-
-@dataclass(frozen=True)
-class OwnerStatus:
-    owner: str
-    actions: list[str]
-    answered: bool
-
-
-@dataclass(frozen=True)
-class RoundStatus:
-    """How far a round has got: who answered, which actions have an entry since it began."""
-
-    name: str
-    made: date
-    due: date | None
-    owners: list[OwnerStatus]
-    updated: list[str]  # action ids with an entry since the round began (or imported in it)
-    waiting: list[str]  # action ids of the round without one
-
-    @property
-    def answered(self) -> int:
-        return sum(o.answered for o in self.owners)
-
-
-def round_status(catalogue: Catalogue, name: str | None = None) -> RoundStatus | None:
-    """The status of round ``name`` (default: the latest one), or None when there is none.
-
-    An owner has answered when at least one row of their form was recorded in
-    the round. An action counts as updated when its form's row was recorded, or
-    when its log has an entry dated on or after the day the round began (an
-    entry made with `rrs update` during the round counts too).
-    """
-    rounds = catalogue.rounds
-    if not rounds:
-        return None
-    chosen = find_round(rounds, name) if name else max(rounds, key=lambda r: r.made)
-    if chosen is None:
-        return None
-    imported = {i for form in chosen.forms for i in form.recorded}
-    answered_owners = {fold(form.owner) for form in chosen.forms if form.recorded}
-    owners: dict[str, OwnerStatus] = {}
-    for form in chosen.forms:
-        key = fold(form.owner)
-        previous = owners.get(key)
-        ids = list(dict.fromkeys([*(previous.actions if previous else []), *form.actions]))
-        owners[key] = OwnerStatus(form.owner, ids, key in answered_owners)
-    in_round = list(dict.fromkeys(i for o in owners.values() for i in o.actions))
-    updated: list[str] = []
-    waiting: list[str] = []
-    for action_id in in_round:
-        action = catalogue.actions.get(action_id)
-        recent = action is not None and any(e.date >= chosen.made for e in action.progress)
-        (updated if action_id in imported or recent else waiting).append(action_id)
-    return RoundStatus(
-        chosen.name, chosen.made, chosen.due, list(owners.values()), updated, waiting
-    )

@@ -1,7 +1,7 @@
-"""The website's pages as HTML text, from the page model in ``rrs_cli.site``.
+"""The website's pages as HTML text, from the page model in ``site/model.py``.
 
-:func:`pages` yields ``(relative path, text)`` for every file of the site
-except the search index (``publish.py`` writes them and runs the indexer).
+:class:`SitePages` yields ``(relative path, bytes)`` for every file of the site
+except the search index (``build.py`` writes them and runs the indexer).
 Pages are Jinja2 templates under ``templates/site/`` rendered with the
 autoescaping environment of ``render/html.py``; the two lists that grow with
 the catalogue (the action list's rows, the organisations) are built here with
@@ -26,11 +26,13 @@ from ..catalogue import Catalogue
 from ..graph import LinkGraph
 from ..i18n import MESSAGES, Language, format_date, plural, status_label, term_label, text
 from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
-from ..site import Organisation, SiteModel, slug
-from .export import export_document, to_json
-from .html import environment
+from ..render.export import export_document, to_json
+from ..render.graph import network
+from ..render.html import environment
+from ..render.text import visible
+from . import svg
+from .model import Organisation, SiteModel, slug
 from .report_parts import REPORT_SPLIT, Part, report_parts
-from .text import visible
 
 MARKER = ".rrs-site"
 # Script and style only from the site's own files; Pagefind's WebAssembly needs
@@ -80,15 +82,6 @@ def mailto(address: str, subject: str) -> str:
     return f"mailto:{quote(address, safe='@')}?subject={quote(visible(subject), safe='')}"
 
 
-def _svg() -> Any | None:
-    """The SVG drawings module (``render/svg.py``), when it is installed."""
-    try:
-        from . import svg  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    return svg
-
-
 def stacked_bar(counts: list[tuple[Status | None, int]], lang: Language) -> Markup:
     """A small horizontal bar of the status mix; the legend beside it has the numbers."""
     total = sum(n for _, n in counts) or 1
@@ -116,7 +109,7 @@ class _Site:
         self.search = search
         self.lang = model.lang
         self.env = environment(model.lang)
-        self.svg = _svg()
+        self.svg = svg
         self.current = {p.action.id: p.current_status for p in model.actions}
         self.split_orgs = len(model.organisations) > ORG_PAGE_LIMIT
         self.org_names = {o.key: o.name for o in model.organisations}
@@ -243,10 +236,8 @@ class _Site:
                 + escape(text("site.network_too_big", self.lang, count=len(actions)))
                 + Markup("</p>")
             )
-        if self.svg is None or not actions:
+        if not actions:
             return Markup("")
-        from .graph import network
-
         net = network(self.catalogue, self.graph, actions, with_goals=True)
         drawn = self.svg.network_svg(
             net,
@@ -257,8 +248,6 @@ class _Site:
         return Markup('<div class="network">') + Markup(drawn) + Markup("</div>")
 
     def bar_chart(self, items: list[tuple[str, int]], title: str) -> Markup:
-        if self.svg is None:
-            return Markup("")
         return Markup(self.svg.bar_chart_svg(items, title=title))
 
     # -- pages ---------------------------------------------------------------

@@ -6,15 +6,13 @@ next to the target (the action pages first, then the search indexer, Pagefind,
 indexes them in a background thread while the other pages are written), and
 only then swaps it in, so a failed build leaves the old site as it was. Nothing outside
 the target folder and rrs's own temporary folders is ever deleted.
-:func:`serve` previews a built site on localhost with the standard library.
+``serve`` previews a built site on localhost.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import gzip
-import os
 import shutil
 import subprocess
 import tempfile
@@ -22,18 +20,15 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
-from .catalogue import Catalogue
-from .diagnostics import Finding
-from .errors import RrsError, WriteRefusedError
-from .graph import LinkGraph
-from .i18n import Language
-from .render.site import MARKER, SitePages
-from .site import build_site_model
+from ..catalogue import Catalogue
+from ..diagnostics import Finding
+from ..errors import RrsError, WriteRefusedError
+from ..graph import LinkGraph
+from ..i18n import Language
+from .model import build_site_model
+from .pages import MARKER, SitePages
 
 # Pagefind's stemmer knows these languages (ISO 639-1); others index unstemmed.
 PAGEFIND_LANGUAGES = frozenset(
@@ -226,62 +221,3 @@ def _swap(new: Path, target: Path) -> None:
         old.rename(target)
         raise
     shutil.rmtree(old, ignore_errors=True)
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed for clients that accept it (as static hosts do)."""
-
-    extensions_map = {  # noqa: RUF012 - the base class declares it as a plain dict
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".css": "text/css",
-        ".json": "application/json",
-        ".svg": "image/svg+xml",
-        ".wasm": "application/wasm",
-        ".pagefind": "application/octet-stream",
-        ".pf_meta": "application/octet-stream",
-        ".pf_fragment": "application/octet-stream",
-        ".pf_index": "application/octet-stream",
-    }
-    compressible = (".html", ".css", ".js", ".json", ".svg")
-
-    def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not accepts or not path.is_file() or path.suffix not in self.compressible:
-            return super().send_head()
-        try:
-            body = gzip.compress(path.read_bytes(), mtime=0)
-        except OSError:
-            return super().send_head()
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-cache")
-        self.end_headers()
-        import io
-
-        return io.BytesIO(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def make_server(folder: Path, port: int) -> ThreadingHTTPServer:
-    """An HTTP server for ``folder`` on 127.0.0.1 (port 0: any free port)."""
-    handler = partial(_Handler, directory=os.fspath(folder))
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
-
-
-def serve(folder: Path, port: int, announce: Callable[[str], None]) -> None:
-    """Serve ``folder`` until Ctrl-C."""
-    try:
-        server = make_server(folder, port)
-    except OSError as error:
-        raise RrsError(f"cannot serve on 127.0.0.1:{port}: {error.strerror or error}") from None
-    with server:
-        host, bound = server.server_address[:2]
-        announce(f"http://{host!s}:{bound}/")
-        with contextlib.suppress(KeyboardInterrupt):
-            server.serve_forever()

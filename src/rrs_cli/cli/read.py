@@ -1,0 +1,237 @@
+"""Commands that read the catalogue: list, show, links, graph, export, schema, where."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..choices import (
+    ExportFormat,
+    GraphFormat,
+    LinksFormat,
+    ListFormat,
+    SchemaTarget,
+    ShowFormat,
+    WhereFormat,
+)
+from .options import (
+    FILTERS_HELP,
+    OUTPUT_HELP,
+    GoalsOpt,
+    KindsOpt,
+    LangOpt,
+    OrgsOpt,
+    OwnersOpt,
+    PartnersOpt,
+    QualitiesOpt,
+    StatusesOpt,
+    TermsOpt,
+    TextsOpt,
+    label_language,
+)
+from .output import plain, rich_console, shown_path, write_output
+from .session import session_of
+
+# The core is imported inside each command, not at the top, so that `rrs --help`
+# loads no Pydantic models, YAML or rich, and a command only what it uses (start-up speed).
+
+app = typer.Typer()
+
+
+@app.command("list", epilog=FILTERS_HELP)
+def list_command(
+    ctx: typer.Context,
+    goal: GoalsOpt = None,
+    quality: QualitiesOpt = None,
+    status: StatusesOpt = None,
+    term: TermsOpt = None,
+    kind: KindsOpt = None,
+    owner: OwnersOpt = None,
+    partner: PartnersOpt = None,
+    org: OrgsOpt = None,
+    text: TextsOpt = None,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.TABLE,
+    lang: LangOpt = None,
+) -> None:
+    """List actions; repeated filters are alternatives, different filters must all hold.
+
+    Examples: rrs list -g cyber -g klimaat -s lopend; rrs list --org 'port authority'
+    """
+    from ..query import ActionFilter
+    from ..render import listing
+
+    catalogue, graph = session_of(ctx).open()
+    actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text, org).select(
+        catalogue, graph
+    )
+    lang_code = label_language(lang)
+    if output_format is ListFormat.TABLE and not sys.stdout.isatty():
+        # Piped: one line per action, nothing padded or wrapped (grep finds the id).
+        sys.stdout.write(listing.lines(actions, graph, lang=lang_code))
+    elif output_format is ListFormat.TABLE:
+        console = rich_console()
+        console.print(
+            listing.table(actions, graph, plain=plain(), width=console.width, lang=lang_code)
+        )
+    elif output_format is ListFormat.JSON:
+        sys.stdout.write(listing.json_text(actions, graph))
+    elif output_format is ListFormat.MARKDOWN:
+        sys.stdout.write(listing.markdown(actions, graph, lang=lang_code))
+    else:
+        sys.stdout.write(listing.csv_text(actions, graph))
+
+
+@app.command("show")
+def show_command(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. I or 12.")],
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ShowFormat.TEXT,
+    lang: LangOpt = None,
+) -> None:
+    """Show one action: every field, its goals, and its links in both directions."""
+    from ..render import show
+    from ..render.export import action_record, to_json
+
+    session = session_of(ctx)
+    catalogue, graph = session.open()
+    action = session.action(action_id)
+    lang_code = label_language(lang)
+    if output_format is ShowFormat.JSON:
+        sys.stdout.write(to_json(action_record(action, graph)))
+    elif output_format is ShowFormat.MARKDOWN:
+        sys.stdout.write(show.markdown(catalogue, graph, action, lang_code))
+    else:
+        rich_console().print(show.rich_view(catalogue, graph, action, lang_code))
+
+
+@app.command("links")
+def links_command(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id to start from.")],
+    depth: Annotated[int, typer.Option("--depth", "-d", min=1, help="How many links away.")] = 1,
+    output_format: Annotated[
+        LinksFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LinksFormat.TEXT,
+) -> None:
+    """Walk the link graph from one action, up to --depth links away."""
+    from ..render import links
+
+    session = session_of(ctx)
+    _, graph = session.open()
+    start = session.action(action_id)
+    steps = graph.walk(start.id, depth)
+    if output_format is LinksFormat.JSON:
+        sys.stdout.write(links.json_text(steps))
+    else:
+        rich_console().print(links.table(steps, plain=plain()))
+
+
+@app.command("graph", epilog=FILTERS_HELP)
+def graph_command(
+    ctx: typer.Context,
+    goal: GoalsOpt = None,
+    quality: QualitiesOpt = None,
+    status: StatusesOpt = None,
+    term: TermsOpt = None,
+    kind: KindsOpt = None,
+    owner: OwnersOpt = None,
+    partner: PartnersOpt = None,
+    org: OrgsOpt = None,
+    text: TextsOpt = None,
+    output_format: Annotated[
+        GraphFormat, typer.Option("--format", "-f", help="mermaid or dot (Graphviz).")
+    ] = GraphFormat.MERMAID,
+    goals: Annotated[
+        bool, typer.Option("--goals/--no-goals", help="Draw goal nodes for the flywheels.")
+    ] = True,
+) -> None:
+    """Draw the link network (or the part the filters select) as Mermaid or DOT."""
+    from ..query import ActionFilter
+    from ..render import graph as render
+
+    catalogue, link_graph = session_of(ctx).open()
+    actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text, org).select(
+        catalogue, link_graph
+    )
+    net = render.network(catalogue, link_graph, actions, with_goals=goals)
+    sys.stdout.write(
+        render.mermaid(net) if output_format is GraphFormat.MERMAID else render.dot(net)
+    )
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Export format.")
+    ] = ExportFormat.JSON,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
+) -> None:
+    """Export the whole catalogue as one JSON document (goals, qualities, actions)."""
+    from ..render.export import export_document, to_json
+    from ..validation import load_valid
+
+    root = session_of(ctx).root
+    catalogue, graph, _ = load_valid(
+        root, "the catalogue has errors; an export would be incomplete"
+    )
+    write_output(to_json(export_document(catalogue, graph)), output)
+
+
+@app.command("schema")
+def schema_command(
+    target: Annotated[
+        SchemaTarget, typer.Argument(help="Which file's schema.")
+    ] = SchemaTarget.ACTION,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
+) -> None:
+    """Print the JSON Schema of a catalogue file (for editors and other validators)."""
+    from ..render.export import to_json
+    from ..schema import json_schema
+
+    write_output(to_json(json_schema(target.value)), output)
+
+
+@app.command("where")
+def where_command(
+    ctx: typer.Context,
+    output_format: Annotated[
+        WhereFormat, typer.Option("--format", "-f", help="text, or json for scripts.")
+    ] = WhereFormat.TEXT,
+) -> None:
+    """Show which catalogue rrs uses, how it was chosen, and whether rrs may write there.
+
+    The order: --catalogue (before or after the command), then $RRS_CATALOGUE,
+    then the first folder from the current one upwards with goals.yaml and
+    actions/ (within the current repository, whose catalogue/ subfolder counts
+    too), then the catalogue bundled with rrs.
+    """
+    import json
+
+    location = session_of(ctx).location
+    if output_format is WhereFormat.JSON:
+        record = {
+            "path": str(location.path.absolute()),
+            "source": location.source.value,
+            "reason": location.reason,
+            "exists": location.path.is_dir(),
+            "writable": location.writable,
+        }
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return
+    typer.echo(shown_path(location.path))
+    typer.echo(f"source: {location.source.value} ({location.reason})")
+    if not location.path.is_dir():
+        typer.echo("note: this folder does not exist")
+    typer.echo(
+        "writes: allowed (rrs update, rrs new)"
+        if location.writable
+        else "writes: refused (rrs update and rrs new need a catalogue of your own)"
+    )
