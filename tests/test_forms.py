@@ -410,3 +410,17 @@ def test_in_a_terminal_the_import_asks_and_the_default_is_no(
     agreed = runner.invoke(app, argv, input="y\n")
     assert agreed.exit_code == 0, agreed.stderr
     assert progress_of(catalogue, "B")[0]["note"] == "x"
+
+
+def test_the_same_action_in_two_filled_rows_is_refused(
+    rrs: Invoke, catalogue: Path, tmp_path: Path
+) -> None:
+    forms(rrs, catalogue, tmp_path / "out")
+    source = tmp_path / "out" / "havenbedrijf-rotterdam.xlsx"
+    first = fill_xlsx(source, tmp_path / "a.xlsx", {"B": {"note": "een"}})
+    second = fill_xlsx(source, tmp_path / "b.xlsx", {"B": {"note": "twee"}})
+    result = imported(rrs, catalogue, str(first), str(second), "--yes")
+    assert result.exit_code == 1
+    assert "b.xlsx › Acties › A2: action B is also in" in result.stderr
+    # An unfilled copy of a form beside the filled one is no duplicate.
+    assert imported(rrs, catalogue, str(first), str(source), "--yes").exit_code == 0

@@ -342,3 +342,30 @@ def test_python_calamine_does_not_expand_entities(tmp_path: Path, made: tuple[Pa
     )
     with pytest.raises(python_calamine.CalamineError):
         python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Acties")
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_forms_of_a_hostile_catalogue_are_well_formed_and_read_back(
+    rrs: Invoke, tmp_path: Path, suffix: str
+) -> None:
+    """Catalogue text with every payload (controls, bidi, formula-looking text, markup)
+    makes forms that read back cleanly: text stays text, nothing becomes a formula."""
+    from rrs_cli.forms.read import read_form
+
+    from .hostile import write_hostile_catalogue
+
+    root = write_hostile_catalogue(tmp_path / "hostile")
+    out = tmp_path / "out"
+    result = rrs("progress", "forms", str(out), "--format", suffix, catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    made = sorted(out.glob(f"*.{suffix}"))
+    assert made
+    for path in made:
+        form = read_form(path)
+        assert form.problems == [], (path.name, form.problems)
+        assert form.hidden is not None and form.rows
+        raw = b"".join(parts_of(path).values())
+        assert b"<f>" not in raw and b"table:formula" not in raw, path.name
+    returned = rrs("progress", "import", *map(str, made), "--dry-run", catalogue=root)
+    assert returned.exit_code == 0, returned.stderr
+    assert "nothing to record" in returned.stderr

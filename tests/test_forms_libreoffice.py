@@ -135,3 +135,24 @@ def test_dropdown_and_protection_survive_libreoffice(
     assert 'table:name="Acties"' in content and 'table:protected="true"' in content
     assert "cell-content-is-in-list" in content and "Startend" in content
     assert 'style:cell-protect="none"' in content
+
+
+def test_forms_of_a_hostile_catalogue_survive_libreoffice(
+    rrs: Invoke, soffice: tuple[str, Path], tmp_path: Path
+) -> None:
+    """Every payload of the hostile catalogue, through LibreOffice and back: each form
+    is still recognised, and no protected cell reads as changed."""
+    from .hostile import write_hostile_catalogue
+
+    root = write_hostile_catalogue(tmp_path / "hostile")
+    saved = []
+    for made, target in (("xlsx", "ods"), ("ods", "xlsx")):
+        out = tmp_path / made
+        result = rrs(
+            "progress", "forms", str(out), "--format", made, "--round", "H", catalogue=root
+        )
+        assert result.exit_code == 0, result.stderr
+        saved += convert(soffice, sorted(out.glob(f"*.{made}")), target, tmp_path / f"lo-{made}")
+    result = rrs("progress", "import", *map(str, saved), "--dry-run", catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    assert "nothing to record" in result.stderr

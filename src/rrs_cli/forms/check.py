@@ -272,8 +272,6 @@ def _check_form(
                 cell_name(0, number),
             )
             continue
-        if _duplicate(action_id, form.name, number, seen, problem):
-            continue
         if row_hash(cells[:7]) != entry[2]:
             _protected_changed(
                 catalogue, action, hidden.as_of, lang, cells, entry[2], number, problem
@@ -283,7 +281,8 @@ def _check_form(
         if row is None:
             review.empty += 1
             continue
-        if row.outcome == "error":
+        # Only rows that say something count twice (an empty copy of a form is harmless).
+        if _duplicate(action_id, form.name, number, seen, problem) or row.outcome == "error":
             continue
         row.form, row.sheet, row.owner = form.name, form.sheet, hidden.owner
         row.round = round_.name if round_ else hidden.round
@@ -530,13 +529,11 @@ def _check_csv(
         if action is None:
             problem("FRM006", f"there is no action ‘{visible(action_id)}’", cell_name(0, number))
             continue
-        if _duplicate(action_id, form.name, number, seen, problem):
-            continue
         row = _proposal(action, cells, number, lang, today, problem)
         if row is None:
             review.empty += 1
             continue
-        if row.outcome == "error":
+        if _duplicate(action_id, form.name, number, seen, problem) or row.outcome == "error":
             continue
         row.form, row.round = form.name, csv_round
         row.owner = _owner_in_round(catalogue, csv_round, action)

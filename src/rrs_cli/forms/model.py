@@ -44,8 +44,20 @@ FIRST_ROW = 2  # row 1 holds the headings
 # characters, and the form only reminds the owner of the last note.
 MAX_SHOWN_CHARS = 2000
 
-# Characters no spreadsheet cell can hold (XML 1.0 forbids them).
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters no spreadsheet cell can hold (XML 1.0 forbids them; a lone
+# surrogate cannot even be encoded).
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: str) -> str:
+    """``value`` with every character XML cannot hold replaced by U+FFFD."""
+    return _NOT_IN_XML.sub("\ufffd", value)
+
+
+def hidden_text(value: str) -> str:
+    """Text for the hidden sheet, the same after any reader: XML-safe, and its
+    whitespace (which XML and OpenDocument normalise) made single spaces."""
+    return " ".join(cell_text(value, 10_000).split())
 
 
 def column_letter(index: int) -> str:
@@ -89,7 +101,7 @@ def status_words(lang: Language) -> list[str]:
 def cell_text(value: str, limit: int = MAX_SHOWN_CHARS) -> str:
     """Catalogue text as a spreadsheet can hold it: characters XML forbids become
     U+FFFD, and long text is cut with an ellipsis."""
-    cleaned = _NOT_IN_XML.sub("\ufffd", value)
+    cleaned = xml_safe(value)
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
@@ -196,10 +208,10 @@ class HiddenData:
             ["revision", self.revision],
             ["made", self.made.isoformat()],
             ["as_of", self.as_of.isoformat()],
-            ["owner", cell_text(self.owner, 10_000)],
+            ["owner", self.owner],
             ["language", self.language],
             ["sheet", self.sheet],
-            ["catalogue", cell_text(self.catalogue, 10_000)],
+            ["catalogue", self.catalogue],
             ["digest", self.digest()],
             ["rows", str(len(self.rows))],
             *[list(row) for row in self.rows],
@@ -336,10 +348,10 @@ def make_round(
             revision=revision,
             made=made,
             as_of=as_of,
-            owner=owner,
+            owner=hidden_text(owner),
             language=lang,
             sheet=text("forms.sheet.actions", lang),
-            catalogue=strategy.name,
+            catalogue=hidden_text(strategy.name),
             rows=tuple((r.action_id, r.fingerprint, r.row_hash) for r in rows),
         )
         result.forms.append(
@@ -350,11 +362,11 @@ def make_round(
                 rows=rows,
                 hidden=hidden,
                 lang=lang,
-                strategy=strategy.name,
+                strategy=cell_text(strategy.name, 500),
                 as_of=as_of,
                 year=strategy.year,
                 due=due,
-                contact=strategy.contact or "",
+                contact=cell_text(strategy.contact or "", 500),
             )
         )
     return result

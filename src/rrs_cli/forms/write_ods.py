@@ -17,7 +17,16 @@ from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
 from ..i18n import text
-from .model import COLUMNS, FIRST_ROW, HIDDEN_SHEET, READ_ONLY, Form, headings, status_words
+from .model import (
+    COLUMNS,
+    FIRST_ROW,
+    HIDDEN_SHEET,
+    READ_ONLY,
+    Form,
+    headings,
+    status_words,
+    xml_safe,
+)
 from .write_xlsx import WIDTHS, instruction_lines
 
 MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
@@ -113,7 +122,7 @@ _AUTOMATIC_STYLES = _automatic_styles()
 
 
 def _paragraphs(value: str) -> str:
-    return "".join(f"<text:p>{escape(line)}</text:p>" for line in value.split("\n"))
+    return "".join(f"<text:p>{escape(line)}</text:p>" for line in xml_safe(value).split("\n"))
 
 
 def _string_cell(value: str, style: str, validation: str = "") -> str:

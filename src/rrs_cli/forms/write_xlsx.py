@@ -31,6 +31,7 @@ from .model import (
     column_letter,
     headings,
     status_words,
+    xml_safe,
 )
 
 WIDTHS = (8, 48, 18, 18, 14, 14, 40, 18, 13, 48, 22)
@@ -164,7 +165,7 @@ class _Strings:
 
     def cell(self, ref: str, value: str, style: str) -> str:
         self.count += 1
-        number = self.index.setdefault(value, len(self.index))
+        number = self.index.setdefault(xml_safe(value), len(self.index))
         return f'<c r="{ref}" s="{STYLE[style]}" t="s"><v>{number}</v></c>'
 
     def xml(self) -> str:
