@@ -265,7 +265,9 @@ def _id_list(value: Any) -> Any:
     return value.split() if isinstance(value, str) else value
 
 
-IdList = Annotated[list[ActionId], BeforeValidator(_id_list)]
+IdList = Annotated[
+    list[ActionId], BeforeValidator(_id_list, json_schema_input_type=str | list[str])
+]
 
 
 class RoundForm(_Strict):
