@@ -132,6 +132,34 @@ def _xlsx_cases(xlsx: Path, tmp: Path) -> dict[str, tuple[Path, str]]:
         ),
         "or column 64 (at XFD3)",
     )
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    add(
+        "far-cell-prefixed-single-quoted",
+        patched(
+            xlsx,
+            tmp / "prefixed.xlsx",
+            sheet,
+            lambda t: t.replace(
+                "</sheetData>",
+                f"<x:row xmlns:x='{main}' r='3'><x:c r='ZZ200000' t='inlineStr'>"
+                "<x:is><x:t>x</x:t></x:is></x:c></x:row></sheetData>",
+            ),
+        ),
+        "has values beyond row 50,000",
+    )
+    add(
+        "far-row-cell-without-reference",
+        patched(
+            xlsx,
+            tmp / "unreferenced.xlsx",
+            sheet,
+            lambda t: t.replace(
+                "</sheetData>",
+                '<row r="900000"><c t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+            ),
+        ),
+        "has values beyond row 50,000",
+    )
     huge = "x" * 3_000_000
     add(
         "huge-cell",

@@ -452,7 +452,7 @@ def _scan_xlsx(
         if part in names:
             _plain_part(archive, part, budget)  # to refuse entity tricks anywhere it is read
     for sheet, part in sheets:
-        if _is_read(sheet):
+        if _is_read(sheet) and not _plainly_safe(archive, part, lengths, budget):
             _scan_xlsx_sheet(form, archive, part, sheet, lengths, budget)
     return lambda data: _values(form, data, [s for s, _ in sheets])
 
@@ -501,6 +501,50 @@ def _xlsx_sheets(
     if external:
         raise _Refused("FRM003", "the file links to files outside it; rrs refuses it")
     return [(name, targets.get(rid, "")) for name, rid in listed]
+
+
+# A quick proof that a sheet part is safe to hand to the reader, on its bytes; when
+# it cannot prove it (anything unusual), the part is scanned with expat, which
+# finds and locates the problem. The elements are matched by local name with any
+# namespace prefix, attribute values in either quotes.
+_PREFIX = rb"(?:[^\s<>/:!?]+:)?"
+_CELL_OR_ROW = re.compile(rb"<" + _PREFIX + rb"(c|row)[\s/>]")
+_REFERENCE = re.compile(
+    rb"<" + _PREFIX + rb"(c|row)\s[^>]*?(?<=\s)r\s*=\s*([\"'])([A-Z]{0,3})([0-9]{1,7})\2"
+)
+_FORMULA = re.compile(rb"<" + _PREFIX + rb"f[\s/>]")
+_MARKUP = 1024  # bytes of markup a cell's element may hold besides its text
+
+
+def _plainly_safe(archive: zipfile.ZipFile, part: str, lengths: list[int], budget: _Budget) -> bool:
+    """Does every cell and row of the part carry a reference within the limits, with no
+    formula, no declaration or comment, and every text short? (A cell's text lies
+    between its start and the next cell's: no such stretch may be longer than a cell
+    may hold; the shared texts are measured apart.)"""
+    if part not in {e.filename for e in archive.infolist()}:
+        return False
+    data = _entry(archive, part, budget)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0" in data[:64] or b"<!" in data:
+        return False
+    if any(n > MAX_CELL_CHARS for n in lengths) or _FORMULA.search(data):
+        return False
+    starts = [match.start() for match in _CELL_OR_ROW.finditer(data)]
+    references = _REFERENCE.findall(data)
+    if len(references) != len(starts):
+        return False  # an element without a plain reference: let expat read it
+    closing = data.rfind(b"sheetData>")
+    if starts and closing < starts[-1]:
+        return False
+    ends = [*starts[1:], closing]
+    stretches = zip(starts, ends, strict=True)
+    if any(end - start > MAX_CELL_CHARS + _MARKUP for start, end in stretches):
+        return False
+    for kind, _quote, column, row in references:
+        if (kind == b"c") != bool(column) or int(row) > MAX_ROWS:
+            return False
+        if column and _column_number(column.decode()) >= MAX_COLUMNS:
+            return False
+    return True
 
 
 def _shared_string_lengths(archive: zipfile.ZipFile, names: set[str], budget: _Budget) -> list[int]:
