@@ -69,7 +69,7 @@ def one_sided(make: MakeCatalogue) -> Path:
     return make(actions)
 
 
-def test_accepted_finding_is_listed_and_does_not_count(
+def test_accepted_finding_is_one_count_and_does_not_fail(
     make_catalogue: MakeCatalogue, rrs: Invoke
 ) -> None:
     root = one_sided(make_catalogue)
@@ -78,15 +78,20 @@ def test_accepted_finding_is_listed_and_does_not_count(
     assert item.accepted == "printed so"
     text = rrs("validate", str(root), "--strict")
     assert text.exit_code == 0, text.stdout + text.stderr
-    assert "(accepted: printed so)" in text.stdout and "1 accepted" in text.stderr
+    assert text.stdout == "" and "1 accepted (listed with --show-accepted)" in text.stderr
+    listed = rrs("validate", str(root), "--strict", "--show-accepted")
+    assert "accepted RRS101 one-sided-link [links[2]]" in listed.stdout
+    assert "(reason: printed so)" in listed.stdout
     data = json.loads(rrs("validate", str(root), "--strict", "--format", "json").stdout)
-    assert data["ok"] and data["accepted"] == 1 and data["warnings"] == 1
-    assert data["unaccepted_warnings"] == 0
+    assert data["ok"] and data["accepted"] == 1 and data["warnings"] == 0
+    assert data["findings"] == []
+    data = json.loads(
+        rrs("validate", str(root), "--strict", "--format", "json", "--show-accepted").stdout
+    )
     (shown,) = data["findings"]
     assert shown["accepted"] is True and shown["reason"] == "printed so"
-    github = rrs("validate", str(root), "--strict", "--format", "github").stdout
-    assert github.startswith("::notice ") and "::accepted: printed so" in github
-    assert "::error" not in github and "::warning" not in github
+    github = rrs("validate", str(root), "--strict", "--format", "github", "-v").stdout
+    assert github == "", "an accepted finding is never an annotation"
 
 
 def test_stale_acceptance_is_a_located_warning(make_catalogue: MakeCatalogue) -> None:

@@ -220,3 +220,20 @@ def test_pre_commit_blocks_a_broken_file(hook_repo: tuple[Path, dict[str, str]])
     assert "actions/2.yaml:8:9: error RRS007 invalid-value [status]" in output, output
     assert "Failed" in output
     assert _git(repo, "log", "--format=%s").splitlines() == ["a valid catalogue"]
+
+
+def test_pre_commit_is_as_strict_as_the_workflow(hook_repo: tuple[Path, dict[str, str]]) -> None:
+    """A one-sided link (a warning) fails the workflow's `--strict`; the hook blocks it too."""
+    repo, env = hook_repo
+    (repo / "actions" / "2.yaml").write_text(dump(default_actions()["2"]), encoding="utf-8")
+    path = repo / "actions" / "3.yaml"
+    action = default_actions()["3"]
+    path.write_text(dump({**action, "links": [*action["links"], "A"]}), encoding="utf-8")
+    done = _commit(repo, env, "a one-sided link")
+    output = done.stdout + done.stderr
+    assert done.returncode != 0, output
+    assert "warning RRS101 one-sided-link" in output, output
+    assert _git(repo, "log", "--format=%s").splitlines() == ["a valid catalogue"]
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    workflow = WORKFLOW.read_text(encoding="utf-8")
+    assert "entry: rrs validate --strict" in hooks and "--strict" in workflow

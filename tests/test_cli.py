@@ -48,7 +48,7 @@ def test_list_table_is_plain_and_fits_80_columns(
     rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    result = rrs("list", catalogue=make_catalogue())
+    result = rrs("list", "--lang", "en", catalogue=make_catalogue())
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
     # Piped: one line per action, tab-separated, nothing padded.
@@ -63,7 +63,7 @@ def test_list_goal_filter_formats(rrs: Invoke, make_catalogue: MakeCatalogue) ->
     csv_out = rrs("list", "--goal", "cyber", "--format", "csv", catalogue=root).stdout
     assert csv_out.splitlines()[0].startswith('"id","kind","title"')
     assert len(csv_out.splitlines()) == 3
-    markdown = rrs("list", "-g", "3", "-f", "markdown", catalogue=root).stdout
+    markdown = rrs("list", "-g", "3", "-f", "markdown", "--lang", "en", catalogue=root).stdout
     assert markdown.splitlines()[0] == "| ID | Kind | Title | Current status | Term | Goals |"
     assert "| B | flywheel | Deltaplan cyber |" in markdown
 
@@ -81,7 +81,7 @@ def test_unknown_filter_value_exits_2_with_suggestion(
 def test_show_lists_links_both_ways_with_titles(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     actions = default_actions()
     actions["A"] = {**actions["A"], "links": ["1"]}  # 2 names A, A does not name 2
-    result = rrs("show", "a", catalogue=make_catalogue(actions))
+    result = rrs("show", "a", "--lang", "en", catalogue=make_catalogue(actions))
     assert result.exit_code == 0
     out = result.stdout
     assert "Vliegwiel A" in out and "1. Een samenleving in balans" in out
@@ -160,7 +160,7 @@ def test_export_is_the_documented_contract(rrs: Invoke, make_catalogue: MakeCata
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     # The first three keys as they always were; later keys only added after them.
-    assert list(data) == ["goals", "qualities", "actions", "strategy"]
+    assert list(data) == ["goals", "qualities", "actions", "strategy", "all_flywheels"]
     strategy = data["strategy"]
     for key in (
         "name",

@@ -68,6 +68,7 @@ EXPECTED: dict[str, tuple[int, str, bool]] = {
     "nul-byte": (1, "RRS013", True),
     "utf8-bom": (1, "RRS108", True),
     "crlf-line-ends": (1, "RRS108", True),
+    "cr-line-ends": (1, "RRS108", True),
     "python-object-tag": (1, "RRS014", True),
     "python-name-tag-in-field": (1, "RRS014", True),
     "billion-laughs": (1, "RRS014", True),

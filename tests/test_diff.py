@@ -58,13 +58,19 @@ def test_diff_of_identical_catalogues(rrs: Invoke, make_catalogue: MakeCatalogue
     )
 
 
-def test_diff_refuses_a_broken_version(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
+def test_diff_summarises_a_broken_version_and_exits_1(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
     actions = default_actions()
     actions["1"] = "id: [\n"
     result = rrs(
         "diff", "--base-dir", str(make_catalogue()), "--head-dir", str(make_catalogue(actions))
     )
-    assert result.exit_code == 1 and "has errors" in result.stderr
+    assert result.exit_code == 1 and "have errors" in result.stderr
+    assert "actions/1.yaml:2: RRS001" in result.stderr
+    # The summary is still written: a pull request's comment never goes blank.
+    assert "(with errors)" in result.stdout.splitlines()[0]
+    assert "Not compared (the action's file has errors): **1**." in result.stdout
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -88,3 +94,44 @@ def test_diff_between_git_revisions(rrs: Invoke, make_catalogue: MakeCatalogue) 
     unknown = rrs("diff", "no-such-revision", catalogue=root)
     assert unknown.exit_code == 2
     assert "is not a git revision" in unknown.stderr
+
+
+def _versions(make: MakeCatalogue) -> tuple[Path, Path]:
+    """A head whose action 1 fails the schema and whose action 2 changed its owner."""
+    base = make()
+    actions = default_actions()
+    actions["1"] = {**actions["1"], "status": "lopendd"}
+    actions["2"] = {**actions["2"], "owner": "Nieuwe eigenaar"}
+    return base, make(actions)
+
+
+def test_a_branch_with_errors_is_still_summarised_and_marked(make_catalogue: MakeCatalogue) -> None:
+    from rrs_cli.diff import compare
+    from rrs_cli.render import diff as render
+    from rrs_cli.revisions import read_version
+
+    base_dir, head_dir = _versions(make_catalogue)
+    base, head = read_version(base_dir, "main"), read_version(head_dir, "HEAD")
+    assert not base.errors and [f.code for f in head.errors] == ["RRS007"]
+    result = compare(base.catalogue, head.catalogue, "main", "HEAD", head_errors=head.error_lines)
+    # The unreadable action is not reported as removed: it was not compared.
+    assert result.removed == [] and result.not_compared == ["1"]
+    text = render.markdown(result)
+    assert text.startswith("## Catalogue changes: `main` → `HEAD` (with errors)\n")
+    assert "> **HEAD has 1 error.**" in text
+    assert "HEAD:actions/1.yaml:" in text and "RRS007" in text
+    assert "| **2** Actie 2 | owner | Cluster Stadsontwikkeling | Nieuwe eigenaar |" in text
+    data = json.loads(render.json_text(result))
+    assert data["errors"]["head"] and data["errors"]["base"] == []
+    assert data["not_compared"] == ["1"]
+
+
+def test_history_rewritten_grammar(make_catalogue: MakeCatalogue, rrs: Invoke) -> None:
+    actions = default_actions()
+    actions["1"] = {
+        **actions["1"],
+        "progress": [{"date": "2019-06-01", "status": "completed", "note": "Klaar"}],
+    }
+    base = make_catalogue(actions)
+    text = rrs("diff", "--base-dir", str(base), "--head-dir", str(make_catalogue())).stdout
+    assert "**1 progress entry of the base was removed or edited.**" in text

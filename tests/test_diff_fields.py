@@ -252,7 +252,7 @@ def test_history_rewritten_is_loud(
     rewritten = {h["before"]["note"]: h for h in action["history_rewritten"]}
     assert rewritten[before_note]["change"] == change
     assert (rewritten[before_note]["after"] or {}).get("note") == after
-    assert "### ⚠️ History rewritten" in markdown
+    assert "### ⚠ History rewritten" in markdown
     assert f"entry **{change}**; it was: 2020-03-01: completed (Klaar) by Team" in markdown
     assert action["progress_added"] == []
     if not head_log:  # the status falls back to the 2016 baseline: visible

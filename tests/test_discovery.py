@@ -430,7 +430,7 @@ def test_a_missing_command_is_still_a_usage_error(
 ) -> None:
     result = rrs("-C", str(make_catalogue()))
     assert result.exit_code == 2
-    assert "Missing command" in result.stderr
+    assert "rrs: error: missing command" in result.stderr  # rrs's one error style
 
 
 # -o - and export --output -----------------------------------------------------
@@ -541,3 +541,93 @@ def test_report_and_schema_refuse_a_pipe_too(
         assert result.exit_code == 1, args
         assert "is not a regular file" in result.stderr
     assert (away / "pipe").is_fifo()
+
+
+# Discovery against other users and pull requests -----------------------------
+
+OTHER_UID = 65534  # nobody
+
+
+def give_away(*paths: Path) -> None:
+    for path in paths:
+        os.chown(path, OTHER_UID, OTHER_UID, follow_symlinks=False)
+
+
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="making files of another user needs root")
+
+
+@needs_root
+def test_a_catalogue_of_another_user_above_is_refused_unless_named(
+    rrs: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_catalogue: MakeCatalogue
+) -> None:
+    # Another user plants goals.yaml and actions/ in a shared folder (like /tmp).
+    shared = make_catalogue(name="shared")
+    give_away(shared / "goals.yaml", shared / "actions")
+    mine = shared / "work" / "mine"
+    mine.mkdir(parents=True)
+    monkeypatch.chdir(mine)
+    result = rrs("list")
+    assert result.exit_code == 2
+    assert "owned by another user" in result.stderr and str(shared) in result.stderr
+    assert "--catalogue" in result.stderr
+    before = fingerprint(shared)
+    update = rrs("update", "1", "--note", "x", "--date", "2026-01-05")
+    assert update.exit_code == 2 and fingerprint(shared) == before
+    # Named, it is the user's choice.
+    assert rrs("-C", str(shared), "list").exit_code == 0
+
+
+@needs_git
+def test_a_root_catalogue_does_not_shadow_the_catalogue_folder(
+    rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo, root = repository(make_catalogue)
+    # A pull request adds a valid catalogue at the repository root.
+    (repo / "goals.yaml").write_text((root / "goals.yaml").read_text())
+    shutil.copytree(root / "actions", repo / "actions")
+    (root / "actions" / "1.yaml").write_text("id: [\n", encoding="utf-8")  # an error
+    monkeypatch.chdir(repo)
+    result = rrs("validate")
+    assert result.exit_code == 2, result.stdout
+    assert str(repo) in result.stderr and str(root) in result.stderr
+    assert "--catalogue" in result.stderr
+
+
+def test_a_catalogue_found_above_is_named_on_stderr(
+    rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_catalogue()
+    monkeypatch.chdir(root / "actions")
+    result = rrs("list", "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"rrs: using the catalogue at {root} "), result.stderr
+    assert root.name not in result.stdout.splitlines()[0]
+    monkeypatch.chdir(root)  # the current folder itself: nothing to say
+    assert rrs("list", "--format", "csv").stderr == ""
+
+
+def test_a_catalogue_folder_that_is_a_link_is_a_finding(
+    rrs: Invoke, make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    real = make_catalogue()
+    link = tmp_path / "linked"
+    link.symlink_to(real, target_is_directory=True)
+    result = rrs("validate", "--format", "json", str(link))
+    assert result.exit_code == 1
+    codes = [f["code"] for f in json.loads(result.stdout)["findings"]]
+    assert "RRS013" in codes
+
+
+def test_where_tells_the_truth_about_writes(
+    rrs: Invoke, make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    root = make_catalogue()
+    outside = tmp_path / "outside-actions"
+    (root / "actions").rename(outside)
+    (root / "actions").symlink_to(outside, target_is_directory=True)
+    data = where(rrs, "-C", str(root))
+    assert data["writable"] is False
+    text = rrs("where", "-C", str(root)).stdout
+    assert "writes: refused" in text and "actions/" in text
+    result = rrs("update", "1", "--note", "x", "--date", "2026-01-05", "-C", str(root))
+    assert result.exit_code != 0

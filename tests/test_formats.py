@@ -56,12 +56,11 @@ def test_json_format_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert (
         text
         == """{
-  "version": 1,
+  "version": 2,
   "ok": false,
   "errors": 1,
   "warnings": 0,
   "accepted": 0,
-  "unaccepted_warnings": 0,
   "findings": [
     {
       "file": "actions/1.yaml",

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import Invoke, MakeCatalogue, default_actions
-from .hostile import FORBIDDEN, HOSTILE_GOAL, write_hostile_catalogue
+from .hostile import FORBIDDEN, HOSTILE_GOAL, TAG_MESSAGE, write_hostile_catalogue
 
 FORMULA = frozenset("=+-@")
 
@@ -258,3 +258,110 @@ def test_diff_between_revisions_escapes_every_payload(
     check_output(("diff",), result.stdout, result.stderr)
     if broken:
         assert "HEAD:actions/90.yaml" in result.stderr
+
+
+# -- Second round: invisible text by Unicode property ---------------------------
+
+HIDING_SAMPLES = [
+    "\u061c",
+    "\u180e",
+    "\u034f",
+    "\u115f",
+    "\u3164",
+    "\uffa0",
+    "\u2800",
+    "\u17b4",
+    "\ufe0f",
+    "\U0001d173",
+    "\u00ad",
+    "\U000e0041",
+]
+
+
+def test_a_hidden_tag_message_is_a_warning_under_strict(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
+    actions = default_actions()
+    actions["1"] = {**actions["1"], "title": "Actie 1" + TAG_MESSAGE}
+    root = make_catalogue(actions)
+    result = rrs("validate", "--strict", "--format", "json", str(root))
+    assert result.exit_code == 1, result.stdout
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "RRS112"]
+    assert [(Path(f["file"]).name, f["field"]) for f in found] == [("1.yaml", "title")]
+    assert "\\U000e0041" in found[0]["message"]
+
+
+@pytest.mark.parametrize("char", HIDING_SAMPLES, ids=lambda c: f"U+{ord(c):04X}")
+def test_every_hiding_character_is_flagged_and_folded(
+    rrs: Invoke, make_catalogue: MakeCatalogue, char: str
+) -> None:
+    actions = default_actions()
+    actions["1"] = {**actions["1"], "owner": f"Ge{char}meente"}
+    root = make_catalogue(actions)
+    owned = rrs("list", "--owner", "Gemeente", "--format", "json", catalogue=root)
+    assert "1" in [a["id"] for a in json.loads(owned.stdout)]
+    checked = rrs("validate", "--format", "json", str(root))
+    assert [f["field"] for f in json.loads(checked.stdout)["findings"]] == ["owner"]
+    for args in (("show", "1"), ("list", "--format", "csv"), ("show", "1", "--format", "json")):
+        out = rrs(*args, catalogue=root).stdout
+        assert FORBIDDEN.search(out) is None, (args, out)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json"])
+def test_diff_marks_code_points_that_differ_behind_equal_visible_text(
+    rrs: Invoke, make_catalogue: MakeCatalogue, fmt: str
+) -> None:
+    base = make_catalogue(default_actions())
+    actions = default_actions()
+    actions["1"] = {**actions["1"], "title": "Actie 1" + TAG_MESSAGE}
+    head = make_catalogue(actions)
+    result = rrs("diff", "--base-dir", str(base), "--head-dir", str(head), "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert FORBIDDEN.search(result.stdout) is None
+    if fmt == "markdown":
+        assert "(code points differ)" in result.stdout
+        assert "U+E0041" in result.stdout  # the hidden text, spelt out
+    else:
+        assert json.loads(result.stdout)["changed"][0]["fields"]["title"]["looks_the_same"]
+
+
+# -- Second round: option and schema checks agree -------------------------------
+
+
+@pytest.mark.parametrize("contact", ["a@b.co\n", "a@b.co\r", "a@b.co?cc=x@y.z", "a b@c.de"])
+def test_init_refuses_a_bad_contact_at_the_option(
+    rrs: Invoke, tmp_path: Path, contact: str
+) -> None:
+    result = rrs("init", str(tmp_path / "new"), "--contact", contact, "--yes")
+    assert result.exit_code == 2, result.stderr
+    assert "is not an e-mail address" in result.stderr
+    assert "bug in rrs" not in result.stderr and not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize("contact", ["a@b.co\n", "a@b.co?cc=x@y.z"])
+def test_the_schema_refuses_what_the_options_refuse(
+    rrs: Invoke, make_catalogue: MakeCatalogue, contact: str
+) -> None:
+    from .conftest import STRATEGY
+
+    root = make_catalogue(strategy={**STRATEGY, "contact": contact})
+    result = rrs("validate", "--format", "json", str(root))
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["field"]) for f in found] == [("RRS007", "contact")], found
+    site = rrs("site", "-o", str(root.parent / "s"), "--contact", contact, catalogue=root)
+    assert site.exit_code == 2
+
+
+def test_the_same_organisation_name_in_two_groups_is_an_error(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
+    from .conftest import STRATEGY
+
+    groups = [["Havenbedrijf Rotterdam", "HbR"], ["Gemeente", "gemeente  ", "HBR"]]
+    root = make_catalogue(strategy={**STRATEGY, "organisations": groups})
+    result = rrs("validate", "--format", "json", str(root))
+    assert result.exit_code == 1
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "RRS009"]
+    # The same name twice in one group is harmless; across groups it moves actions.
+    assert [f["field"] for f in found] == ["organisations[1][2]"], found
+    assert all(f["line"] for f in found)

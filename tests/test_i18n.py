@@ -35,3 +35,14 @@ def test_every_status_and_term_has_a_label() -> None:
 def test_placeholders_are_filled() -> None:
     assert text("field.status_at_publication", "nl", year=2020) == "Status bij publicatie (2020)"
     assert language("NL") == "nl" and language(None) == "en" and language("de") == "en"
+
+
+def test_the_interface_language_follows_option_environment_then_catalogue() -> None:
+    from rrs_cli.i18n import interface_language
+
+    assert interface_language(None, "nl", {}) == "nl"
+    assert interface_language(None, "en", {}) == "en"
+    assert interface_language(None, "de", {}) == "en"
+    assert interface_language(None, "nl", {"RRS_LANG": "en"}) == "en"
+    assert interface_language("nl", "en", {"RRS_LANG": "en"}) == "nl"
+    assert interface_language(None, "nl", {"RRS_LANG": "xx"}) == "nl"

@@ -10,7 +10,13 @@ import yaml
 
 from rrs_cli import cli
 from rrs_cli.crf import QUALITIES
-from rrs_cli.init import goal_keys, workflow_text
+from rrs_cli.init import (
+    catalogue_workflow,
+    copy_bundled,
+    goal_keys,
+    install_source,
+    workflow_text,
+)
 
 from .conftest import Invoke
 
@@ -44,6 +50,8 @@ def test_init_writes_a_catalogue_with_zero_findings(rrs: Invoke, tmp_path: Path)
     init(rrs, target, *OPTIONS)
     names = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
     assert names == [
+        ".github/workflows/catalogue.yml",
+        ".gitignore",
         "README.md",
         "actions/1.yaml",
         "actions/A.yaml",
@@ -89,7 +97,8 @@ def test_init_in_dutch_uses_the_dutch_quality_names(rrs: Invoke, tmp_path: Path)
     goals = yaml.safe_load((target / "goals.yaml").read_text(encoding="utf-8"))
     assert goals[0]["name_nl"] == "Voorbeelddoel"  # one example goal when none is named
     report = rrs("report", "--as-of", "2021-01-01", catalogue=target).stdout
-    assert report.startswith("# Veendorp Resilience Strategy: voortgangsrapportage")
+    # The default name in the catalogue's own language.
+    assert report.startswith("# Veendorp Resilience Strategie: voortgangsrapportage")
 
 
 def test_the_dutch_qualities_are_the_bundled_wording(bundled: Path) -> None:
@@ -141,11 +150,11 @@ def test_init_asks_when_a_person_is_typing(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(cli.publish, "interactive", lambda: True)
     answers = "\n".join(
         [
+            "nl",  # the language first: the other questions are then in Dutch
             "Kelderwick",  # city
             "",  # name: the default
             "",  # English name: the default
             "2019",
-            "nl",
             "",  # no contact
             "Water",
             "Buurten",
@@ -155,7 +164,9 @@ def test_init_asks_when_a_person_is_typing(tmp_path: Path, monkeypatch: pytest.M
     result = CliRunner().invoke(cli.app, ["init", str(tmp_path / "asked")], input=answers + "\n")
     assert result.exit_code == 0, result.output
     strategy = yaml.safe_load((tmp_path / "asked" / "strategy.yaml").read_text(encoding="utf-8"))
-    assert strategy["name"] == "Kelderwick Resilience Strategy"
+    assert strategy["name"] == "Kelderwick Resilience Strategie"
+    for question in ("Stad", "Naam van de strategie", "Jaar van publicatie", "Doel 1", "Doel 3"):
+        assert question in result.output
     assert strategy["language"] == "nl" and strategy["contact"] is None
     goals = yaml.safe_load((tmp_path / "asked" / "goals.yaml").read_text(encoding="utf-8"))
     assert [g["key"] for g in goals] == ["water", "buurten"]
@@ -226,7 +237,105 @@ def test_catalogue_readme_has_the_hooks_and_the_workflow(rrs: Invoke, tmp_path: 
     readme = (target / "README.md").read_text(encoding="utf-8")
     assert "# Kelderwick Resilience Plan: the catalogue" in readme
     assert "id: rrs-validate" in readme
-    assert workflow_text().strip() in readme
+    workflow = (target / ".github" / "workflows" / "catalogue.yml").read_text(encoding="utf-8")
+    assert workflow == catalogue_workflow(install_source())
+
+
+def run_readme(target: Path, monkeypatch: pytest.MonkeyPatch, rrs: Invoke) -> list[str]:
+    """Run every command of the README's "Everyday use" block in ``target``, as a
+    person would paste them; returns the commands."""
+    import re
+    import shlex
+
+    from rrs_cli import discovery
+
+    readme = (target / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Everyday use", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(target)
+    monkeypatch.setattr(discovery, "current_folder", lambda: target)
+    commands = [line for line in block.replace("\\\n", " ").splitlines() if line.strip()]
+    for command in commands:
+        words = shlex.split(command)
+        assert words[0] == "rrs", command
+        result = rrs(*words[1:])
+        assert result.exit_code == 0, (command, result.stdout, result.stderr)
+    # Pinned to a commit, never a branch; no PyPI page that does not exist.
+    assert re.search(r"rev: [0-9a-f]{40}\b", readme) and "rev: main" not in readme
+    assert "pypi.org" not in readme
+    assert 'args: ["."]' in readme
+    workflow = (target / ".github" / "workflows" / "catalogue.yml").read_text(encoding="utf-8")
+    assert '  CATALOGUE: "."\n' in workflow
+    assert "/site/" in (target / ".gitignore").read_text(encoding="utf-8").splitlines()
+    return commands
+
+
+def test_the_readme_of_a_new_catalogue_works_when_copied(
+    rrs: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "kelderwick"
+    init(rrs, target, *OPTIONS)
+    commands = run_readme(target, monkeypatch, rrs)
+    assert any(c.startswith("rrs new 2 ") for c in commands)
+    assert rrs("validate", "--strict").exit_code == 0
+
+
+def test_a_copy_of_the_bundled_catalogue_is_writable_and_clean(
+    rrs: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bundled: Path
+) -> None:
+    target = tmp_path / "mine"
+    written = copy_bundled(target)
+    assert "accepted.yaml" in written and "actions/A.yaml" in written
+    assert (target / "actions" / "44.yaml").read_bytes() == (
+        bundled / "actions" / "44.yaml"
+    ).read_bytes()
+    strict = json.loads(rrs("validate", str(target), "--strict", "--format", "json").stdout)
+    assert strict["ok"] and strict["errors"] == 0 and strict["warnings"] == 0
+    assert strict["accepted"] > 0
+    commands = run_readme(target, monkeypatch, rrs)
+    assert any(c.startswith("rrs new 45 ") for c in commands)
+    assert "Kick-off held" in (target / "actions" / "1.yaml").read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".*init*"))
+
+
+def test_init_from_bundled_and_the_options_it_refuses(rrs: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "mine"
+    err = init(rrs, target, "--from-bundled")
+    assert "try: cd" in err and (target / "accepted.yaml").is_file()
+    result = rrs("validate", str(target), "--strict")
+    assert result.exit_code == 0 and ": 0 errors, 0 warnings," in result.stderr
+    assert "--city" in init(rrs, tmp_path / "x", "--from-bundled", "--city", "X", code=2)
+    refused = rrs("-C", str(target), "init", str(tmp_path / "y"), "--yes")
+    assert refused.exit_code == 2 and "--catalogue names an existing one" in refused.stderr
+    assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
+def test_goals_that_differ_only_in_case_are_refused(rrs: Invoke, tmp_path: Path) -> None:
+    err = init(rrs, tmp_path / "x", "--yes", "--goal", "Water", "--goal", "water", code=2)
+    assert "differ only in case" in err
+    assert not (tmp_path / "x").exists()
+
+
+def test_the_install_source_is_read_from_what_pip_recorded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rrs_cli import init as init_module
+
+    commit = "a" * 40
+    recorded = json.dumps(
+        {"url": "https://git.example.org/city/rrs", "vcs_info": {"vcs": "git", "commit_id": commit}}
+    )
+
+    class Distribution:
+        def read_text(self, name: str) -> str:
+            return recorded
+
+    monkeypatch.setattr(init_module, "distribution", lambda name: Distribution())
+    source = install_source()
+    assert source.known and source.pipx == f"git+https://git.example.org/city/rrs@{commit}"
+    workflow = catalogue_workflow(source)
+    assert f'RRS_SOURCE: "rrs-cli @ git+https://git.example.org/city/rrs@{commit}"' in workflow
+    recorded = json.dumps({"url": "file:///home/me/rrs", "dir_info": {"editable": True}})
+    assert not install_source().known
 
 
 def test_packaged_workflow_is_the_gate_example() -> None:

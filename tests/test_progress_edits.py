@@ -413,9 +413,9 @@ def test_new_file_has_the_bundled_layout(rrs: Invoke, make_catalogue: MakeCatalo
         'goals: []\nqualities: []\nimpact_levels: []\nlinks: ["B"]\n'
         f"added: {today}\n"
     )
-    shown = rrs("show", "45", catalogue=root).stdout
+    shown = rrs("show", "45", "--lang", "en", catalogue=root).stdout
     assert "Initial status" in shown and "Status at publication" not in shown
-    assert "Status at publication (2016)" in rrs("show", "B", catalogue=root).stdout
+    assert "Status at publication (2016)" in rrs("show", "B", "--lang", "en", catalogue=root).stdout
     exported = json.loads(rrs("export", catalogue=root).stdout)
     added = {a["id"]: a["added"] for a in exported["actions"]}
     assert added["45"] == today and added["B"] is None

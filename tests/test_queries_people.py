@@ -236,7 +236,7 @@ def test_show_names_the_file_with_errors(
 
 
 def test_piped_list_is_one_line_per_action(rrs: Invoke) -> None:
-    out = rrs("list", catalogue=DATA).stdout
+    out = rrs("list", "--lang", "en", catalogue=DATA).stdout
     lines = out.splitlines()
     assert len(lines) == len(load_catalogue(DATA).catalogue.actions)
     waterfront = [line for line in lines if "waterfront" in line]
@@ -273,7 +273,8 @@ def test_terminal_table_wraps_titles_and_never_cuts(width: int, lang: str) -> No
 @pytest.mark.parametrize("width", ["60", "80"])
 def test_list_in_a_real_terminal_fits(width: str) -> None:
     leader, follower = pty.openpty()
-    env = {**os.environ, "COLUMNS": width, "NO_COLOR": "1", "TERM": "xterm"}
+    env = {**os.environ, "COLUMNS": width, "NO_COLOR": "1", "TERM": "xterm", "RRS_LANG": "en"}
+    env["RRS_PAGER"] = ""  # a terminal, but no pager waiting for keys (tests/test_pager.py)
     env.pop("RRS_CATALOGUE", None)
     process = subprocess.run(
         [sys.executable, "-m", "rrs_cli", "list"],
@@ -338,8 +339,8 @@ def test_links_in_and_out_add_up_to_linked(rrs: Invoke) -> None:
 
 
 def test_show_markdown_has_the_progress_log(rrs: Invoke) -> None:
-    text_out = rrs("show", "43", catalogue=WITH_PROGRESS).stdout
-    markdown = rrs("show", "43", "-f", "markdown", catalogue=WITH_PROGRESS).stdout
+    text_out = rrs("show", "43", "--lang", "en", catalogue=WITH_PROGRESS).stdout
+    markdown = rrs("show", "43", "-f", "markdown", "--lang", "en", catalogue=WITH_PROGRESS).stdout
     record = json.loads(rrs("show", "43", "-f", "json", catalogue=WITH_PROGRESS).stdout)
     assert record["progress"]
     assert "## Progress" in markdown and "Progress" in text_out
@@ -358,8 +359,20 @@ def test_list_and_show_speak_dutch(rrs: Invoke) -> None:
     shown = rrs("show", "21", "--lang", "nl", catalogue=DATA).stdout
     assert "Eigenaar" in shown and "Huidige status" in shown and "Verbonden actie" in shown
     assert "Owner" not in shown
-    english = rrs("show", "21", catalogue=DATA).stdout
+    english = rrs("show", "21", "--lang", "en", catalogue=DATA).stdout
     assert "Owner" in english and "Eigenaar" not in english
+
+
+def test_the_catalogue_s_language_is_the_default(
+    rrs: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Dutch catalogue speaks Dutch without --lang; RRS_LANG and --lang choose."""
+    assert "Eigenaar" in rrs("show", "21", catalogue=DATA).stdout
+    assert rrs("list", "-s", "lopend", catalogue=DATA).stdout.split("\t")[2] == "Lopend"
+    monkeypatch.setenv("RRS_LANG", "en")
+    assert "Owner" in rrs("show", "21", catalogue=DATA).stdout
+    assert rrs("list", "-s", "lopend", catalogue=DATA).stdout.split("\t")[2] == "ongoing"
+    assert "Eigenaar" in rrs("show", "21", "--lang", "nl", catalogue=DATA).stdout
 
 
 # 9. Every example in every --help ---------------------------------------------

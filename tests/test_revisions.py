@@ -12,6 +12,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -215,3 +216,111 @@ def test_which_links_stay_inside(link: str, target: str, inside: bool) -> None:
     from rrs_cli.revisions import _inside
 
     assert _inside(PurePosixPath(link), target) is inside
+
+
+def many_entries(repo: Path, root: Path, count: int, size: int) -> None:
+    """Commit a tree of ``count`` action files that all point at one blob of ``size``
+    bytes (git stores it once: a small repository that reads as a huge catalogue)."""
+    blob = (
+        subprocess.run(
+            ["git", "hash-object", "-w", "--stdin"],
+            cwd=repo,
+            input=b"# " + b"x" * (size - 3) + b"\n",
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .strip()
+    )
+    index = "".join(f"100644 {blob}\tcatalogue/actions/{n}.yaml\n" for n in range(100, 100 + count))
+    subprocess.run(
+        ["git", "update-index", "--index-info"], cwd=repo, input=index.encode(), check=True
+    )
+    git(repo, "commit", "-qm", "many")
+
+
+def test_too_many_tree_entries_are_refused_before_reading(
+    rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rrs_cli import limits
+
+    repo, root = repository(make_catalogue)
+    many_entries(repo, root, 40, 1000)
+    monkeypatch.setattr(limits, "MAX_TREE_ENTRIES", 30)
+    result = rrs("diff", "HEAD~1", "HEAD", catalogue=root)
+    assert result.exit_code == 1
+    assert "RRS014" in result.stderr and "more than 30 entries" in result.stderr, result.stderr
+
+
+def test_a_revision_over_the_total_size_is_refused_before_reading(
+    rrs: Invoke, make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rrs_cli import limits, revisions
+
+    repo, root = repository(make_catalogue)
+    many_entries(repo, root, 20, 100_000)
+    monkeypatch.setattr(limits, "MAX_CATALOGUE_BYTES", 1_000_000)
+    read: list[int] = []
+    original = revisions._write_blobs
+
+    def recording(repo: Path, blobs: list[tuple[Any, Path]], findings: list[Any]) -> None:
+        read.extend(entry.size for entry, _ in blobs)
+        original(repo, blobs, findings)
+
+    monkeypatch.setattr(revisions, "_write_blobs", recording)
+    result = rrs("diff", "HEAD~1", "HEAD", catalogue=root)
+    assert result.exit_code == 1
+    assert "RRS014" in result.stderr and "add up to" in result.stderr, result.stderr
+    assert 100_000 not in read  # not one blob of the large revision was read
+
+
+def test_blobs_are_streamed_in_bounded_memory(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    import tracemalloc
+
+    from rrs_cli.revisions import checkout
+
+    repo, root = repository(make_catalogue)
+    many_entries(repo, root, 40, 1_000_000)  # 40 MB of files, within the limits
+    tracemalloc.start()
+    try:
+        with checkout("HEAD", root) as version:
+            assert (version.path / "actions" / "139.yaml").stat().st_size == 1_000_000
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8_000_000, f"{peak:,} bytes held at once"
+
+
+def plant_fsmonitor(repo: Path, tmp_path: Path) -> Path:
+    """A repository setting that makes git run a command (same owner, so git obeys it)."""
+    ran = tmp_path / "fsmonitor-ran"
+    hook = tmp_path / "monitor.sh"
+    hook.write_text(f"#!/bin/sh\ntouch '{ran}'\n", encoding="utf-8")
+    hook.chmod(0o755)
+    git(repo, "config", "core.fsmonitor", str(hook))
+    return ran
+
+
+def test_rrs_site_runs_no_git(rrs: Invoke, make_catalogue: MakeCatalogue, tmp_path: Path) -> None:
+    repo, root = repository(make_catalogue)
+    ran = plant_fsmonitor(repo, tmp_path)
+    result = rrs("site", "-o", str(tmp_path / "site"), catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    assert not ran.exists(), "rrs site ran a command from the repository's git configuration"
+
+
+def test_rrs_diff_switches_off_commands_from_git_configuration(
+    rrs: Invoke, make_catalogue: MakeCatalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo, root = repository(make_catalogue)
+    (root / "actions" / "3.yaml").write_text(dump(connected("3", links=["B"])), encoding="utf-8")
+    commit(repo)
+    ran = plant_fsmonitor(repo, tmp_path)
+    # An environment that would point git elsewhere or add settings is not passed on.
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("GIT_CONFIG_PARAMETERS", "'core.fsmonitor=" + str(tmp_path / "x") + "'")
+    result = rrs("diff", "HEAD~1", "HEAD", catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    assert not ran.exists()

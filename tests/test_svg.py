@@ -88,7 +88,8 @@ def test_one_sided_links_are_dashed(bundled: Path) -> None:
     assert edges is not None
     paths = edges.findall(f"{NS}path")
     dashed = [p for p in paths if p.get("stroke-dasharray")]
-    assert len(paths) == len(net.edges) + len(net.goal_edges)
+    # "All flywheels" is one node with one edge from each such action.
+    assert net.to_all and len(paths) == len(net.edges) + len(net.goal_edges) + len(net.to_all)
     assert len(dashed) == sum(not e.both_sides for e in net.edges) > 0
     assert all(p.get("class") == "one-sided" for p in dashed)
     # The legend explains the dash in words, not by colour.
@@ -122,7 +123,7 @@ def test_same_input_same_bytes_whatever_the_input_order(bundled: Path) -> None:
     random.Random(7).shuffle(shuffled)
     edges = list(net.edges)
     random.Random(8).shuffle(edges)
-    again = render_graph.Network(shuffled, net.goals, net.goal_edges[::-1], edges)
+    again = render_graph.Network(shuffled, net.goals, net.goal_edges[::-1], edges, net.to_all)
     assert network_svg(again, href=href, title="n") == first
     assert network_svg(net, href=href, title="n") == first
 

@@ -97,6 +97,18 @@ CASES: dict[str, tuple[str, Setup]] = {
     "stray file": ("RRS109", lambda make: make(with_action("notes.txt", None))),
     "stale acceptance": ("RRS111", lambda make: make()),
     "invisible character": ("RRS112", lambda make: make(changed("1", owner="Ge\u200bmeente"))),
+    "duplicate progress entry": (
+        "RRS113",
+        lambda make: make(
+            changed(
+                "1",
+                progress=[
+                    {"date": "2025-05-01", "status": "ongoing", "note": "Kick-off"},
+                    {"date": "2025-05-01", "status": "ongoing", "note": "kick-off "},
+                ],
+            )
+        ),
+    ),
 }
 
 
@@ -166,7 +178,8 @@ def test_all_problems_reported_in_one_run(make_catalogue: MakeCatalogue) -> None
     actions["1"] = {**actions["1"], "status": "done", "owner": 5, "links": ["Q"]}
     actions["2"] = "id: [\n"
     found = validate(make_catalogue(actions), today=TODAY)
-    assert sorted(f.code for f in found) == ["RRS001", "RRS007", "RRS007"]
+    # The link to Q is reported although the file fails the schema: every problem at once.
+    assert sorted(f.code for f in found) == ["RRS001", "RRS007", "RRS007", "RRS010"]
 
 
 def test_unordered_progress_log(make_catalogue: MakeCatalogue) -> None:

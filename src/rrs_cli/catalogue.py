@@ -28,6 +28,7 @@ from .layout import (
     ROUNDS_FILE,
     STRATEGY_FILE,
 )
+from .limits import too_big, too_many_actions, too_many_entries
 from .models import (
     UNNAMED_STRATEGY,
     AcceptedFinding,
@@ -115,6 +116,19 @@ def _load(root: Path) -> LoadResult:
     _require_directory(root)
     catalogue = Catalogue(root=root)
     findings: list[Finding] = []
+    if root.is_symlink():
+        # Files that are links out of the catalogue are refused; a catalogue
+        # folder that is a link would make "inside" wherever it points (in a
+        # repository, a pull request can turn catalogue/ into such a link).
+        findings.append(
+            finding(
+                "RRS013",
+                "the catalogue folder is a symbolic link; rrs reads a catalogue only at its "
+                "real path (name that folder instead)",
+                file=root,
+            )
+        )
+        return LoadResult(catalogue, findings)
     strategy = _load_strategy(root / STRATEGY_FILE, catalogue, findings)
     if strategy is not None:
         catalogue.strategy = strategy
@@ -144,6 +158,11 @@ def _load(root: Path) -> LoadResult:
         return LoadResult(catalogue, findings)
     loaded: list[tuple[Action, Path]] = []
     paths = _action_files(actions_dir, root, findings, catalogue)
+    over = _over_limits(root, actions_dir, paths)
+    if over is not None:  # checked before a single action file is read
+        findings.append(over)
+        catalogue.unreadable_ids.update(path.stem for path in paths)
+        paths = []
     for path, (document, problems) in zip(paths, read_files(paths), strict=True):
         action = _load_action(path, document, problems, catalogue, findings)
         if action is not None:
@@ -152,6 +171,12 @@ def _load(root: Path) -> LoadResult:
             catalogue.unreadable_ids.add(path.stem)
     _register_actions(loaded, catalogue, findings)
     return LoadResult(catalogue, findings)
+
+
+def _over_limits(root: Path, actions_dir: Path, paths: list[Path]) -> Finding | None:
+    """RRS014 when the catalogue has more actions or bytes than rrs reads (``limits``)."""
+    others = [root / name for name in (STRATEGY_FILE, GOALS_FILE, QUALITIES_FILE, ACCEPTED_FILE)]
+    return too_many_actions(actions_dir, len(paths)) or too_big(root, [*others, *paths])
 
 
 def _load_accepted(root: Path, catalogue: Catalogue, findings: list[Finding]) -> None:
@@ -408,6 +433,10 @@ def _load_list(
                 column=1,
             )
         )
+        return []
+    over = too_many_entries(kind, document.data, path, document)
+    if over is not None:  # none is read: every page and matrix is drawn per entry
+        findings.append(over)
         return []
     bad_keys: set[str] = set()
     catalogue.unreadable_keys[kind] = bad_keys

@@ -55,7 +55,8 @@ CHECKS: dict[str, Check] = _checks(
         "RRS014",
         "unsafe-yaml",
         E,
-        "YAML rrs refuses to load: object tags, alias bombs, deep nesting, huge files",
+        "YAML rrs refuses to load: object tags, alias bombs, deep nesting, huge files "
+        "or catalogues over the size limits",
     ),
     Check("RRS015", "missing-catalogue-file", E, "a file or folder the catalogue needs is absent"),
     Check("RRS016", "kind-mismatch", E, "a link or field that does not fit the action's kind"),
@@ -75,7 +76,14 @@ CHECKS: dict[str, Check] = _checks(
         "RRS112",
         "invisible-character",
         W,
-        "text holds bidi controls, zero-width or control characters that hide what it says",
+        "text holds control, format, bidi, default-ignorable or tag characters, or blank "
+        "fillers, that hide what it says",
+    ),
+    Check(
+        "RRS113",
+        "duplicate-progress",
+        W,
+        "a progress entry that repeats another one (same day, same note)",
     ),
 )
 

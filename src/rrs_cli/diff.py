@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalogue import Catalogue
-from .models import AcceptedFinding, Action, Goal, ProgressEntry, Quality
+from .models import AcceptedFinding, Action, Goal, ProgressEntry, Quality, action_sort_key
 
 # Action fields with a change report of their own (identity, links, history).
 _OWN_REPORT = frozenset({"id", "links", "progress"})
@@ -85,10 +85,21 @@ class CatalogueDiff:
     # accepted.yaml: an acceptance added silences a warning, so a reviewer must see it.
     accepted_added: list[AcceptedFinding] = field(default_factory=list)
     accepted_removed: list[AcceptedFinding] = field(default_factory=list)
+    # A version with errors is still compared, as far as it can be read: its
+    # errors (one line each) and the actions whose file has errors in either
+    # version (not compared, rather than reported as added or removed).
+    base_errors: list[str] = field(default_factory=list)
+    head_errors: list[str] = field(default_factory=list)
+    not_compared: list[str] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.base_errors or self.head_errors)
 
     def is_empty(self) -> bool:
         return not (
-            self.accepted_added
+            self.not_compared
+            or self.accepted_added
             or self.accepted_removed
             or self.added
             or self.removed
@@ -181,11 +192,30 @@ def _compare_records(
     return result
 
 
-def compare(base: Catalogue, head: Catalogue, base_name: str, head_name: str) -> CatalogueDiff:
-    """Every difference between two catalogues: strategy, goals, qualities, actions."""
+def compare(
+    base: Catalogue,
+    head: Catalogue,
+    base_name: str,
+    head_name: str,
+    *,
+    base_errors: list[str] | None = None,
+    head_errors: list[str] | None = None,
+) -> CatalogueDiff:
+    """Every difference between two catalogues: strategy, goals, qualities, actions.
+
+    An action whose file has errors in one version is in neither version's
+    ``actions``: it is listed as not compared, never as added or removed.
+    """
     result = CatalogueDiff(base_name, head_name)
-    result.added = [a for i, a in head.actions.items() if i not in base.actions]
-    result.removed = [a for i, a in base.actions.items() if i not in head.actions]
+    result.base_errors, result.head_errors = list(base_errors or []), list(head_errors or [])
+    unreadable = base.unreadable_ids | head.unreadable_ids
+    result.not_compared = sorted(unreadable, key=action_sort_key)
+    result.added = [
+        a for i, a in head.actions.items() if i not in base.actions and i not in unreadable
+    ]
+    result.removed = [
+        a for i, a in base.actions.items() if i not in head.actions and i not in unreadable
+    ]
     for action_id, new in head.actions.items():
         old = base.actions.get(action_id)
         if old is None:

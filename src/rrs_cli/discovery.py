@@ -11,6 +11,19 @@ The catalogue is, in this order:
    too, so ``rrs list`` works anywhere in a catalogue repository;
 4. the catalogue bundled with rrs.
 
+A catalogue found upwards is not taken on trust, as git does not take a
+repository on trust (``safe.directory``):
+
+* one whose folder, ``goals.yaml`` or ``actions/`` belongs to another user is
+  refused unless named (another user may have planted it in a shared folder
+  such as ``/tmp``, above the folder one works in);
+* a repository root that is a catalogue itself and also holds a ``catalogue/``
+  that is one is refused as ambiguous, naming both (a pull request that adds
+  ``goals.yaml`` and ``actions/`` at the root must not replace, unseen, the
+  catalogue the repository keeps in ``catalogue/``);
+* when it is not the current folder, commands name it on standard error
+  (:func:`discovered_notice`).
+
 The bundled catalogue is never written by default: a reinstall replaces the
 installed copy, and the source checkout's ``data/`` is the project's own
 release. Writing commands call :func:`catalogue_for_writing`, which refuses
@@ -28,7 +41,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .errors import CatalogueNotWritableError
+from .errors import CatalogueNotWritableError, CatalogueRefusedError
 from .layout import ACTIONS_DIR, ENV_VAR, GOALS_FILE, bundled_catalogue, packaged_catalogue
 
 REPOSITORY_MARKER = ".git"  # a folder or, in a git worktree, a file
@@ -56,7 +69,18 @@ class CatalogueLocation:
     @property
     def writable(self) -> bool:
         """May writing commands change it? (See :func:`catalogue_for_writing`.)"""
-        return self.source is not Source.BUNDLED and not self.installed
+        return self.refusal is None
+
+    @property
+    def refusal(self) -> str | None:
+        """Why writing commands may not change it, or None."""
+        if self.installed:
+            return "the catalogue installed with rrs: the next install of rrs would delete writes"
+        if self.source is Source.BUNDLED:
+            return "rrs update and rrs new need a catalogue of your own"
+        if _actions_leave(self.path):
+            return f"its {ACTIONS_DIR}/ folder is a symbolic link that leads outside it"
+        return None
 
 
 def is_catalogue(folder: Path) -> bool:
@@ -70,16 +94,50 @@ def is_catalogue(folder: Path) -> bool:
 def discover(start: Path) -> Path | None:
     """The catalogue at or above ``start``, or None; see the module's description."""
     for folder in (start, *start.parents):
+        if _is_repository_root(folder):
+            inside = folder / REPOSITORY_CATALOGUE
+            here, there = is_catalogue(folder), is_catalogue(inside)
+            if here and there:
+                raise CatalogueRefusedError(
+                    f"the repository root '{folder}' is a catalogue and so is its "
+                    f"'{REPOSITORY_CATALOGUE}/' folder ('{inside}'); rrs does not guess which",
+                    hint="name the one you mean: --catalogue PATH (or -C PATH)",
+                )
+            return folder if here else inside if there else None
         if is_catalogue(folder):
             return folder
-        try:
-            repository_root = (folder / REPOSITORY_MARKER).exists()
-        except OSError:
-            repository_root = False
-        if repository_root:
-            inside = folder / REPOSITORY_CATALOGUE
-            return inside if is_catalogue(inside) else None
     return None
+
+
+def _is_repository_root(folder: Path) -> bool:
+    try:
+        return (folder / REPOSITORY_MARKER).exists()
+    except OSError:
+        return False
+
+
+def _other_owner(folder: Path) -> int | None:
+    """The user id owning ``folder``, its goals.yaml or its actions/, when not the user's own."""
+    me = os.geteuid() if hasattr(os, "geteuid") else None
+    if me is None:  # no user ids to compare (Windows)
+        return None
+    for path in (folder, folder / GOALS_FILE, folder / ACTIONS_DIR):
+        try:
+            owner = path.lstat().st_uid
+        except OSError:
+            continue
+        if owner != me:
+            return owner
+    return None
+
+
+def _actions_leave(root: Path) -> bool:
+    """Is ``root/actions`` a symbolic link out of ``root`` (rrs neither reads nor writes it)?"""
+    actions = root / ACTIONS_DIR
+    try:
+        return actions.is_symlink() and not actions.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return True
 
 
 def current_folder() -> Path | None:
@@ -136,6 +194,14 @@ def locate(
             _inside_package(bundled),
         )
     if found is not None and start is not None:
+        owner = _other_owner(found)
+        if owner is not None:
+            raise CatalogueRefusedError(
+                f"found a catalogue at '{found}' from the current folder upwards, but it is "
+                f"owned by another user (uid {owner}); rrs does not use it unless named",
+                hint=f"if you trust it: --catalogue '{found}' (or -C); "
+                "else work in a folder of your own",
+            )
         reason = (
             f"the nearest folder with {GOALS_FILE} and {ACTIONS_DIR}/ from the current "
             "folder upwards"
@@ -175,7 +241,26 @@ def catalogue_for_writing(location: CatalogueLocation, command: str) -> Path:
             f"rrs {command} does not write into the catalogue bundled with rrs ('{location.path}')",
             hint=f"rrs uses it because: {location.reason}\n{HOW_TO_CHOOSE}",
         )
+    if location.refusal is not None:
+        raise CatalogueNotWritableError(
+            f"rrs {command} does not write into '{location.path}': {location.refusal}"
+        )
     return location.path
+
+
+def discovered_notice(location: CatalogueLocation, cwd: Path | None = None) -> str | None:
+    """One line naming a catalogue found above the current folder, or None.
+
+    Said whenever the catalogue is not the current folder itself, so that a
+    catalogue nobody chose (a parent folder's, the repository's) is never used
+    unseen.
+    """
+    if location.source is not Source.DISCOVERED:
+        return None
+    start = cwd if cwd is not None else current_folder()
+    if start is not None and _same_folder(start, location.path):
+        return None
+    return f"rrs: using the catalogue at {location.path} ({location.reason})"
 
 
 def bundled_hint(location: CatalogueLocation) -> str | None:
@@ -194,6 +279,34 @@ __all__ = [
     "bundled_hint",
     "catalogue_for_writing",
     "discover",
+    "discovered_notice",
     "is_catalogue",
     "locate",
 ]
+
+
+def catalogue_for_path(path: Path) -> tuple[Path, str | None]:
+    """The catalogue a path given on the command line means, and a note when it is
+    not the path itself.
+
+    People name the actions folder (``catalogue/actions``), one file of the
+    catalogue (``catalogue/goals.yaml``, ``actions/1.yaml``) or the root of a
+    catalogue repository (``.`` with a ``catalogue/`` subfolder): each means
+    the catalogue folder it belongs to. Any other path is returned as given,
+    and loading it says what is missing.
+    """
+    if is_catalogue(path):
+        return path, None
+    candidates: list[tuple[Path, str]] = []
+    if path.name == ACTIONS_DIR:
+        candidates.append((path.parent, "is the actions folder of"))
+    if path.suffix in (".yaml", ".yml"):
+        candidates.append((path.parent, "is a file of"))
+        if path.parent.name == ACTIONS_DIR:
+            candidates.append((path.parent.parent, "is an action file of"))
+    candidates.append((path / REPOSITORY_CATALOGUE, "holds"))
+    for folder, relation in candidates:
+        if is_catalogue(folder):
+            shown = folder if str(folder) != "" else Path()
+            return shown, f"'{path}' {relation} the catalogue '{shown}'; using the catalogue"
+    return path, None

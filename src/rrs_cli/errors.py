@@ -54,3 +54,8 @@ class AmbiguousChoiceError(UnknownChoiceError):
 
 class CatalogueNotWritableError(RrsError):
     """A writing command without a catalogue of the user's own (the bundled one is read-only)."""
+
+
+class CatalogueRefusedError(RrsError):
+    """A catalogue found from the current folder that rrs will not use unless it is named
+    (another user's, or two candidates where one would silently hide the other)."""

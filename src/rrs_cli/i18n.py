@@ -91,6 +91,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # `rrs list`: the table's short headings and its count.
     "list.term": ("Termijn", "Term"),
     "list.goals": ("Doelen", "Goals"),
+    "list.status_at_publication": ("Status bij publicatie", "Status at publication"),
+    "list.end_of_term": ("Einde termijn", "End of term"),
+    "list.last_update": ("Laatste melding", "Last update"),
     "list.count": ("{count} acties", "{count} actions"),
     "list.count.one": ("{count} actie", "{count} action"),
     # `rrs show`: one action's labels.
@@ -117,6 +120,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vervang dit voorbeeld door een actie uit de strategie.",
         "Replace this example with an action from the strategy.",
     ),
+    # `rrs init`: its questions, asked in the language chosen first.
+    "init.prompt.city": ("Stad", "City"),
+    "init.prompt.name": (
+        "Naam van de strategie (in haar eigen taal)",
+        "Strategy name (in its own language)",
+    ),
+    "init.prompt.name_en": ("Naam van de strategie in het Engels", "Strategy name in English"),
+    "init.prompt.published": ("Jaar van publicatie", "Year of publication"),
+    "init.prompt.contact": (
+        "E-mailadres voor reacties (leeg: geen)",
+        "Contact e-mail (empty: none)",
+    ),
+    "init.prompt.goal": ("Doel {number} (leeg: klaar)", "Goal {number} (empty: done)"),
+    "init.default_name": ("{city} Resilience Strategie", "{city} Resilience Strategy"),
     # Months, for dates written out in the report.
     "month.1": ("januari", "January"),
     "month.2": ("februari", "February"),
@@ -465,6 +482,11 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Part of the name is enough.",
     ),
     "site.filter.none_status": ("Zonder status", "Without status"),
+    # A filter value in the address that names no choice (actions.html?owner=...).
+    "site.filter.unknown": (
+        "{filter} ‘{value}’ komt in deze lijst niet voor.",
+        "{filter} ‘{value}’ matches nothing in this list.",
+    ),
     "site.filter.none_term": ("Zonder termijn", "Without term"),
     "site.result_count": ("{count} van {total} acties", "{count} of {total} actions"),
     "site.list_caption": ("Alle acties", "All actions"),
@@ -525,11 +547,23 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
         "Geen enkele actie noemt deze kwaliteit.",
         "No action names this quality.",
     ),
-    "site.matrix": ("Doel × kwaliteit", "Goal × quality"),
-    "site.matrix_caption": (
-        "Aantal acties per doel met elke kwaliteit",
-        "Number of actions of each goal with each quality",
+    "site.quality.by_goal": (
+        "Acties met deze kwaliteit, per doel",
+        "Actions with this quality, per goal",
     ),
+    "site.matrix_link": (
+        "De hele tabel van doelen en kwaliteiten staat in de voortgangsrapportage.",
+        "The whole table of goals and qualities is in the progress report.",
+    ),
+    "site.all_flywheels_here": (
+        "Ook met deze actie verbonden, want verbonden met alle vliegwielacties:",
+        "Also linked with this action, as linked with all flywheel actions:",
+    ),
+    "site.all_flywheels_every": (
+        "Alle {count} acties die met alle vliegwielacties verbonden zijn",
+        "All {count} actions linked with all flywheel actions",
+    ),
+    "site.flywheels_list": ("Naar de vliegwielacties.", "See the flywheel actions."),
     "site.report.print": (
         "Voor een PDF: kies Afdrukken in de browser en bewaar als PDF.",
         "For a PDF: choose Print in the browser and save as PDF.",
@@ -580,10 +614,9 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
     "site.data.build": ("Deze site", "This site"),
     "site.data.date": ("Peildatum", "Date"),
     "site.data.version": ("Versie van de catalogus", "Catalogue version"),
-    "site.data.version_git": ("git-commit {version}", "git commit {version}"),
     "site.data.version_hash": (
-        "inhoudshash {version} (geen schone git-checkout)",
-        "content hash {version} (not a clean git checkout)",
+        "inhoudshash {version} (van de bestanden van de catalogus)",
+        "content hash {version} (of the catalogue's files)",
     ),
     "site.data.counts": (
         "{actions} acties, {goals} doelen, {qualities} kwaliteiten",
@@ -750,3 +783,26 @@ def language(value: str | None, default: str = "en") -> Language:
     """``value`` (or the catalogue's language) as an interface language; English otherwise."""
     chosen = (value or default).strip().lower()
     return "nl" if chosen == "nl" else "en"
+
+
+LANGUAGE_VAR = "RRS_LANG"
+
+
+def interface_language(
+    option: str | None, catalogue_language: str | None, environ: dict[str, str] | None = None
+) -> Language:
+    """The language every command speaks: ``--lang``, else ``$RRS_LANG``, else the
+    catalogue's own language (strategy.yaml), else English.
+
+    A Dutch catalogue is read by Dutch staff: its labels are Dutch unless they
+    ask otherwise. An unknown value in the environment is ignored (a typo there
+    should not stop every command); ``--lang`` itself is checked by the CLI.
+    """
+    import os
+
+    env = os.environ if environ is None else environ
+    for value in (option, env.get(LANGUAGE_VAR), catalogue_language):
+        chosen = (value or "").strip().lower()
+        if chosen in LANGUAGES:
+            return "nl" if chosen == "nl" else "en"
+    return "en"

@@ -4,9 +4,13 @@
 catalogue: ``strategy.yaml``, ``goals.yaml``, ``qualities.yaml`` (the City
 Resilience Framework's seven qualities), ``actions/`` with an example flywheel
 action and an example connected action that name each other (so the new
-catalogue validates with zero findings), and a ``README.md`` for the catalogue
-repository. ``write_catalogue`` builds them in a temporary folder beside DIR,
-validates it, and renames it into place: DIR appears complete or not at all.
+catalogue validates with zero findings), and the files of a catalogue
+repository: a ``README.md`` whose instructions work when copied, a
+``.gitignore`` for what rrs builds (the website), and the pull-request gate as
+``.github/workflows/catalogue.yml``. ``copy_bundled`` makes the same
+repository from the catalogue bundled with rrs (a writable copy of it).
+Both build the folder beside DIR, validate it, and rename it into place: DIR
+appears complete or not at all.
 """
 
 from __future__ import annotations
@@ -19,19 +23,32 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from importlib.metadata import PackageNotFoundError, distribution
 from importlib.resources import files
 from pathlib import Path
 from string import Template
 
+import yaml
+
 from .crf import QUALITIES
+from .diagnostics import fails
 from .errors import RrsError, UnknownChoiceError
 from .i18n import Language, text
-from .layout import ACTIONS_DIR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
-from .models import DEFAULT_TERM_HORIZONS
+from .layout import (
+    ACCEPTED_FILE,
+    ACTIONS_DIR,
+    GOALS_FILE,
+    QUALITIES_FILE,
+    STRATEGY_FILE,
+    bundled_catalogue,
+)
+from .models import DEFAULT_TERM_HORIZONS, EMAIL_PATTERN
+from .suggest import normal
 from .textsafety import has_invisible
 from .validation import validate
 
-EMAIL = re.compile(r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$")
+# strategy.yaml's pattern, matched whole ($ alone would let a final newline through).
+EMAIL = re.compile(EMAIL_PATTERN)
 
 
 class InitRefusedError(RrsError):
@@ -66,14 +83,20 @@ def check_options(options: InitOptions) -> None:
             )
     if not 1000 <= options.published <= 9999:
         raise UnknownChoiceError(f"--published {options.published} is not a year")
-    if options.contact is not None and not EMAIL.match(options.contact):
+    if options.contact is not None and not EMAIL.fullmatch(options.contact):
         raise UnknownChoiceError(
             f"--contact {options.contact!r} is not an e-mail address",
             hint="for example resilience@example.org, or leave it out",
         )
-    keys = goal_keys(options.goals)
-    if len(set(keys)) != len(keys):  # pragma: no cover - goal_keys makes them unique
-        raise UnknownChoiceError("two goals have the same key")
+    seen: dict[str, str] = {}
+    for goal in options.goals:
+        same = seen.setdefault(normal(goal), goal)
+        if same is not goal:
+            # "Water" and "water" would become the goals water and water-2.
+            raise UnknownChoiceError(
+                f"--goal {goal!r} and --goal {same!r} differ only in case or punctuation",
+                hint="name each goal once, or give them names that tell them apart",
+            )
 
 
 def goal_keys(names: list[str]) -> list[str]:
@@ -194,8 +217,67 @@ links: ["A"]
         QUALITIES_FILE: "\n".join(quality_lines) + "\n",
         f"{ACTIONS_DIR}/A.yaml": flywheel,
         f"{ACTIONS_DIR}/1.yaml": connected,
-        "README.md": catalogue_readme(options),
+        **repository_files(
+            Readme(options.name, options.city, options.published, keys[0], "2"),
+        ),
     }
+
+
+WORKFLOW_FILE = ".github/workflows/catalogue.yml"
+# What rrs builds inside a catalogue repository, and git should not keep.
+GITIGNORE = """\
+# Built by rrs from the catalogue; rebuild them rather than keep them in git.
+/site/
+/report.html
+"""
+# Shown where rrs cannot tell where it was installed from (an install from a
+# local checkout): a placeholder to replace, never a page that does not exist.
+PLACEHOLDER_REPOSITORY = "https://example.org/your-org/rrs"
+PLACEHOLDER_COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where rrs can be installed from: a git repository and a commit of it."""
+
+    repository: str
+    commit: str
+    known: bool  # False: the placeholders, to be replaced
+
+    @property
+    def requirement(self) -> str:
+        """For pip: ``rrs-cli @ git+URL@COMMIT``."""
+        return f"rrs-cli @ git+{self.repository}@{self.commit}"
+
+    @property
+    def pipx(self) -> str:
+        return f"git+{self.repository}@{self.commit}"
+
+
+def install_source() -> Source:
+    """The repository and commit this rrs was installed from, when pip recorded
+    them (``pipx install git+URL@COMMIT`` does, PEP 610); else the placeholders."""
+    try:
+        recorded = distribution("rrs-cli").read_text("direct_url.json")
+    except PackageNotFoundError:
+        recorded = None
+    try:
+        data = json.loads(recorded or "{}")
+    except ValueError:
+        data = {}
+    url = data.get("url") if isinstance(data, dict) else None
+    vcs = data.get("vcs_info") if isinstance(data, dict) else None
+    commit = vcs.get("commit_id") if isinstance(vcs, dict) else None
+    if (
+        isinstance(url, str)
+        and isinstance(commit, str)
+        and re.fullmatch(r"[0-9a-f]{40}", commit)
+        and re.fullmatch(r"https://[^\s\"'@]+", url)
+        and isinstance(vcs, dict)
+        and vcs.get("vcs") == "git"
+    ):
+        return Source(url, commit, True)
+    return Source(PLACEHOLDER_REPOSITORY, PLACEHOLDER_COMMIT, False)
 
 
 def workflow_text() -> str:
@@ -207,21 +289,75 @@ def workflow_text() -> str:
     )
 
 
-def catalogue_readme(options: InitOptions) -> str:
+def catalogue_workflow(source: Source) -> str:
+    """The workflow for a repository that is the catalogue: CATALOGUE is "."."""
+    text = workflow_text()
+    text = text.replace("  CATALOGUE: catalogue\n", '  CATALOGUE: "."\n', 1)
+    text = text.replace(
+        "# Copy it to .github/workflows/catalogue.yml, set RRS_SOURCE to where you host\n"
+        "# rrs (pinned to a commit) and CATALOGUE to the catalogue's folder.\n",
+        '# Written by `rrs init`; this repository is the catalogue (CATALOGUE: ".").\n'
+        + (
+            "# RRS_SOURCE is where rrs was installed from, pinned to that commit.\n"
+            if source.known
+            else "# Set RRS_SOURCE to where you host rrs, pinned to a commit.\n"
+        ),
+        1,
+    )
+    placeholder = Source(PLACEHOLDER_REPOSITORY, PLACEHOLDER_COMMIT, False).requirement
+    return text.replace(placeholder, source.requirement, 1)
+
+
+@dataclass(frozen=True)
+class Readme:
+    """What the catalogue's README names: the strategy, a goal, a free action id."""
+
+    name: str
+    city: str
+    published: int | str
+    goal: str
+    free_id: str
+    origin: str = "Made with `rrs init`."
+
+
+def catalogue_readme(readme: Readme, source: Source | None = None) -> str:
+    source = source or install_source()
     template = (
         files("rrs_cli").joinpath("templates", "init", "README.md").read_text(encoding="utf-8")
     )
     return Template(template).substitute(
-        name=options.name,
-        city=options.city,
-        published=options.published,
-        workflow=workflow_text().rstrip("\n"),
+        name=readme.name,
+        city=readme.city,
+        published=readme.published,
+        origin=readme.origin,
+        goal=readme.goal,
+        free_id=readme.free_id,
+        pipx=source.pipx,
+        repository=source.repository,
+        commit=source.commit,
+        workflow=WORKFLOW_FILE,
+        placeholder_note=""
+        if source.known
+        else (
+            "\n`" + PLACEHOLDER_REPOSITORY + "` and the commit above stand for where your "
+            "organisation hosts rrs and a commit of it (`git ls-remote URL HEAD` names the "
+            "latest); replace them here, in the workflow's `RRS_SOURCE` and in the "
+            "pre-commit configuration below.\n"
+        ),
     )
 
 
-def write_catalogue(target: Path, options: InitOptions) -> list[str]:
-    """Write the new catalogue at ``target`` atomically; returns the files written."""
-    check_options(options)
+def repository_files(readme: Readme) -> dict[str, str]:
+    """The files that make a catalogue folder a repository: README, .gitignore, the gate."""
+    source = install_source()
+    return {
+        "README.md": catalogue_readme(readme, source),
+        ".gitignore": GITIGNORE,
+        WORKFLOW_FILE: catalogue_workflow(source),
+    }
+
+
+def _check_target(target: Path) -> None:
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise InitRefusedError(f"'{target}' exists and is not a folder")
     if target.is_dir() and any(target.iterdir()):
@@ -229,18 +365,28 @@ def write_catalogue(target: Path, options: InitOptions) -> list[str]:
             f"'{target}' is not empty; rrs init only writes a new catalogue",
             hint="give a new folder name, or an empty folder",
         )
-    parent = target.parent
-    if not parent.is_dir():
-        raise InitRefusedError(f"folder '{parent}' does not exist")
-    planned = plan_catalogue(options)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".init", dir=parent))
+    if not target.parent.is_dir():
+        raise InitRefusedError(f"folder '{target.parent}' does not exist")
+
+
+def _write_staged(target: Path, planned: dict[str, str | bytes]) -> list[str]:
+    """Write ``planned`` into a folder beside ``target``, validate it, rename it into place.
+
+    The catalogue must pass ``rrs validate --strict`` (findings its accepted.yaml
+    accepts allowed); anything else is a bug in rrs, never the user's input.
+    """
+    _check_target(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".init", dir=target.parent))
     try:
         for relative, content in planned.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
         findings = validate(staging)
-        if findings:  # a bug in rrs init, never the user's input
+        if fails(findings, strict=True):
             raise RrsError(
                 "rrs init made a catalogue with findings: "
                 + "; ".join(f"{f.code} {f.message}" for f in findings[:3]),
@@ -260,6 +406,49 @@ def write_catalogue(target: Path, options: InitOptions) -> list[str]:
             shutil.rmtree(staging)
         raise
     return sorted(planned)
+
+
+def write_catalogue(target: Path, options: InitOptions) -> list[str]:
+    """Write the new catalogue at ``target`` atomically; returns the files written."""
+    check_options(options)
+    _check_target(target)
+    return _write_staged(target, dict(plan_catalogue(options)))
+
+
+# The files of a catalogue that a copy takes (the loader reads nothing else).
+CATALOGUE_FILES = (STRATEGY_FILE, GOALS_FILE, QUALITIES_FILE, ACCEPTED_FILE)
+
+
+def copy_bundled(target: Path, source: Path | None = None) -> list[str]:
+    """A writable copy of the bundled catalogue at ``target``, as a repository.
+
+    Every catalogue file as it is (accepted.yaml included, so the copy passes
+    ``rrs validate --strict`` as the original does), plus the README,
+    .gitignore and workflow of :func:`repository_files`.
+    """
+    origin = source or bundled_catalogue()
+    _check_target(target)
+    planned: dict[str, str | bytes] = {}
+    for name in CATALOGUE_FILES:
+        if (origin / name).is_file():
+            planned[name] = (origin / name).read_bytes()
+    for path in sorted((origin / ACTIONS_DIR).glob("*.yaml")):
+        planned[f"{ACTIONS_DIR}/{path.name}"] = path.read_bytes()
+    strategy = yaml.safe_load(planned.get(STRATEGY_FILE, b"{}")) or {}
+    goals = yaml.safe_load(planned.get(GOALS_FILE, b"[]")) or []
+    stems = [Path(name).stem for name in planned if name.startswith(f"{ACTIONS_DIR}/")]
+    numbers = [int(stem) for stem in stems if stem.isascii() and stem.isdigit()]
+    readme = Readme(
+        str(strategy.get("name", "")),
+        str(strategy.get("city", "")),
+        str(strategy.get("published", "")),
+        str(goals[0]["key"]) if goals else "",
+        str(max(numbers, default=0) + 1),
+        origin="A copy of the catalogue bundled with rrs (`rrs init --from-bundled`), "
+        "to record progress in.",
+    )
+    planned.update(repository_files(readme))
+    return _write_staged(target, planned)
 
 
 def default_year() -> int:

@@ -104,7 +104,11 @@ class Citation(_Strict):
 
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
-Email = Annotated[str, Field(pattern=r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$")]
+# One e-mail pattern for strategy.yaml and the command-line options that take
+# an address (rrs init --contact): what one accepts, the other does (matched
+# whole: no line break after it).
+EMAIL_PATTERN = r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$"
+Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
 
 
 class Strategy(_Strict):

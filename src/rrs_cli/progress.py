@@ -46,10 +46,10 @@ from .errors import (
 from .i18n import language as interface_language
 from .i18n import status_label, term_label
 from .layout import ACTIONS_DIR
-from .models import Action, Kind, ProgressEntry, Status, Term
+from .models import Action, Kind, ProgressEntry, Status, Strategy, Term
 from .query import resolve_action, resolve_goal
 from .schemacheck import validate_model
-from .validation import check_catalogue
+from .validation import check_catalogue, entry_key
 from .writing import clean_stale_temporaries, write_files
 from .yamledit import (
     EditError,
@@ -57,9 +57,10 @@ from .yamledit import (
     insert_styled_item,
     item_style,
     mapping_item_lines,
+    move_item,
     quoted,
     remove_item,
-    replace_item,
+    set_item_fields,
 )
 from .yamlio import MAX_FILE_BYTES, YamlProblem, parse
 
@@ -115,17 +116,24 @@ def append_progress(
     *,
     today: date | None = None,
     before_write: BeforeWrite | None = None,
+    on_duplicate: Callable[[ProgressEntry], None] | None = None,
 ) -> Path:
     """Insert ``update`` into its action's log at its date; return the file written.
 
     An earlier date than the last entry's is a backfill: the entry goes where its
     date puts it (after the entries already on that date), so the log stays sorted.
+    An entry that repeats one already there (the same day and note, see
+    ``validation.entry_key``) is still written, and ``on_duplicate`` is told
+    which one it repeats (`rrs update` warns; `rrs validate` reports RRS113).
     """
     _check_note(update.note)
 
     def edit(action: Action, text: str) -> tuple[str, list[ProgressEntry]]:
         entry = _new_entry(action, update)
         log = list(action.progress)
+        repeated = [e for e in log if entry_key(e) == entry_key(entry)]
+        if repeated and on_duplicate is not None:
+            on_duplicate(repeated[0])
         index = bisect_right([e.date for e in log], entry.date)
         log.insert(index, entry)
         return _insert(text, index, entry), log
@@ -169,15 +177,21 @@ def amend_progress(
         if new == old:
             raise UsageError(f"entry {index + 1} of {action.id} already says that; nothing changed")
         changed.append((old, new))
+        # Only the values that change are rewritten: the entry's comments,
+        # anchor and other fields stay; a new date moves its lines as they are.
+        values = {
+            name: _value_text(name, getattr(new, name))
+            for name in ("date", "status", "note", "by")
+            if getattr(new, name) != getattr(old, name)
+        }
+        text = set_item_fields(text, "progress", index, values)
         log = list(action.progress)
-        if new.date == old.date:
-            log[index] = new
-            return replace_item(text, "progress", index, _entry_lines(text, new)), log
         del log[index]
-        text = remove_item(text, "progress", index)
-        position = bisect_right([e.date for e in log], new.date)
+        position = bisect_right([e.date for e in log], new.date) if new.date != old.date else index
         log.insert(position, new)
-        return _insert(text, position, new), log
+        if position != index:
+            text = move_item(text, "progress", index, position)
+        return text, log
 
     path = _edit_action(root, action_id, edit, today, before_write)
     return path, *changed[0]
@@ -260,6 +274,13 @@ def _entry_fields(entry: ProgressEntry) -> dict[str, Any]:
     if entry.by:
         fields["by"] = entry.by
     return fields
+
+
+def _value_text(name: str, value: Any) -> str:
+    """A progress field's value as YAML text, in the layout `rrs update` writes."""
+    if name in _QUOTED:
+        return quoted(value or "")
+    return value.isoformat() if isinstance(value, date) else str(getattr(value, "value", value))
 
 
 def _entry_lines(text: str, entry: ProgressEntry) -> list[str]:
@@ -576,6 +597,39 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+def publication_day(strategy: Strategy) -> date | None:
+    """The day the strategy counts as published: its date, or the last day of its year."""
+    if isinstance(strategy.published, date):
+        return strategy.published
+    return date(strategy.published, 12, 31) if strategy.published else None
+
+
+def added_day(
+    strategy: Strategy, today: date, *, added: date | None = None, published: bool = False
+) -> date | None:
+    """The ``added:`` of a new action, or None when it is part of the published strategy.
+
+    ``published``: the action is part of the strategy (it is being transcribed);
+    ``added``: it was added on that day, after publication. Neither: an action
+    entered before the strategy's publication (strategy.yaml) is part of it,
+    one entered after is a later addition, added today. A year of publication
+    counts up to its last day (an inference: a year says no more).
+    """
+    if added is not None and published:
+        raise UsageError("give either --published or --added, not both")
+    day = publication_day(strategy)
+    if added is not None and day is not None and added <= day:
+        raise UsageError(
+            f"--added {added} is before the strategy's publication ({strategy.published})",
+            hint="an action in the published strategy takes --published (no added date)",
+        )
+    if published:
+        return None
+    if added is not None:
+        return added
+    return today if day is None or today > day else None
+
+
 def create_action(
     root: Path,
     fields: dict[str, Any],
@@ -583,13 +637,15 @@ def create_action(
     back_links: bool = False,
     today: date | None = None,
     before_write: BeforeWrite | None = None,
+    added: date | None = None,
+    published: bool = False,
 ) -> list[Path]:
     """Write a new action file (and, with ``back_links``, the back-links to it).
 
     Without a ``kind`` the id's shape gives it: a number is a connected action,
-    letters a flywheel. Refuses to overwrite; every file is checked against the
-    catalogue first and all of them are written, or none. Returns the files
-    written, the new one first.
+    letters a flywheel. ``added``/``published``: see :func:`added_day`. Refuses
+    to overwrite; every file is checked against the catalogue first and all of
+    them are written, or none. Returns the files written, the new one first.
     """
     today = today or date.today()
     if fields.get("kind") is None:
@@ -599,7 +655,7 @@ def create_action(
         catalogue = result.catalogue
         if fields.get("goal") is not None:
             fields["goal"] = resolve_goal(catalogue, str(fields["goal"])).key
-        fields.setdefault("added", today)
+        fields["added"] = added_day(catalogue.strategy, today, added=added, published=published)
         action = _validated_action(fields)
         path = root / ACTIONS_DIR / f"{action.id}.yaml"
         if (

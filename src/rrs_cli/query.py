@@ -26,6 +26,8 @@ from .errors import AmbiguousChoiceError, CatalogueInvalidError, UnknownChoiceEr
 from .graph import LinkGraph
 from .i18n import LANGUAGES, MESSAGES, text
 from .models import Action, Goal, Kind, Quality, Status, Term
+from .suggest import did_you_mean
+from .textsafety import HIDDEN_NOT_SPACE
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -66,22 +68,18 @@ def organisation_aliases(organisations: Sequence[Sequence[str]]) -> dict[str, st
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
-# Zero-width, bidi-control and soft-hyphen characters: invisible in print, so a
-# search ignores them (`--owner Gemeente` finds "Ge\u200bmeente").
-_INVISIBLE_FOR_MATCHING = re.compile(
-    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
-
-
 def fold(text: str) -> str:
     """Case-, accent- and spacing-insensitive form of ``text`` for matching.
 
     Composed and decomposed forms (NFC "é", NFD "e" + U+0301) fold alike, and
-    invisible characters are dropped.
+    invisible characters (format, bidi, default-ignorable and tag characters,
+    blank fillers: everything RRS112 flags but what separates words) are
+    dropped, after compatibility decomposition (which can turn one into another),
+    so `--owner Gemeente` finds "Ge\u3164meente".
     """
-    if not text.isascii():
-        text = _INVISIBLE_FOR_MATCHING.sub("", text)
-        text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    if not (text.isascii() and text.isprintable()):  # printable ASCII: nothing to drop
+        text = unicodedata.normalize("NFKD", text)
+        text = _COMBINING_MARKS.sub("", HIDDEN_NOT_SPACE.sub("", text))
     return " ".join(text.casefold().replace("_", "-").split())
 
 
@@ -130,10 +128,15 @@ def _choices_hint(what: str, choices: Sequence[Choice]) -> str:
     return f"valid choices for {what}:\n" + "\n".join(f"- {c.label}" for c in choices)
 
 
-def _unknown(what: str, value: str, choices: Sequence[Choice]) -> UnknownChoiceError:
-    by_name = {loose(name): c.key for c in choices for name in c.names if loose(name)}
-    close = difflib.get_close_matches(loose(value), list(by_name), n=1, cutoff=0.5)
-    hint = f"did you mean '{by_name[close[0]]}'?\n" if close else ""
+def _unknown(
+    what: str, value: str, choices: Sequence[Choice], suggestion: str = ""
+) -> UnknownChoiceError:
+    """``suggestion``: a "did you mean" by meaning; else the closest name in spelling."""
+    if not suggestion:
+        by_name = {loose(name): c.key for c in choices for name in c.names if loose(name)}
+        close = difflib.get_close_matches(loose(value), list(by_name), n=1, cutoff=0.5)
+        suggestion = f"did you mean '{by_name[close[0]]}'?" if close else ""
+    hint = f"{suggestion}\n" if suggestion else ""
     return UnknownChoiceError(f"unknown {what} '{value}'", hint=hint + _choices_hint(what, choices))
 
 
@@ -146,7 +149,13 @@ def _ambiguous(what: str, value: str, matches: Sequence[Choice]) -> AmbiguousCho
     )
 
 
-def pick(what: str, value: str, choices: Sequence[Choice], filler: Iterable[str] = ()) -> str:
+def pick(
+    what: str,
+    value: str,
+    choices: Sequence[Choice],
+    filler: Iterable[str] = (),
+    suggest: Callable[[str], str] | None = None,
+) -> str:
     """The key of the one choice ``value`` names; raises when none or several do.
 
     Tried in order, the first step that finds anything decides: the value is
@@ -154,12 +163,14 @@ def pick(what: str, value: str, choices: Sequence[Choice], filler: Iterable[str]
     names; every word starts a word; the value occurs inside a name. Filler
     words ("goal", "doel", "term", "termijn") are ignored on both sides, so
     `goal 3`, `doel 3` and `3` are the same, and `korte` is "Korte termijn".
-    More than one choice at a step is an error naming the candidates.
+    More than one choice at a step is an error naming the candidates; no
+    choice is an error with ``suggest(value)`` as its "did you mean".
     """
     skip = {fold(word) for word in filler}
     wanted = [w for w in words(value) if w not in skip]
+    suggestion = suggest(value) if suggest else ""
     if not wanted:
-        raise _unknown(what, value, choices)
+        raise _unknown(what, value, choices, suggestion)
 
     def vocabulary(choice: Choice) -> list[list[str]]:
         return [[w for w in words(name) if w not in skip] for name in choice.names]
@@ -177,7 +188,7 @@ def pick(what: str, value: str, choices: Sequence[Choice], filler: Iterable[str]
             return found[0].key
         if found:
             raise _ambiguous(what, value, found)
-    raise _unknown(what, value, choices)
+    raise _unknown(what, value, choices, suggestion)
 
 
 def _both(key: str) -> tuple[str, str]:
@@ -238,7 +249,14 @@ def enum_choices(enum: type[E], aliases: dict[str, E] | None = None) -> list[Cho
 def resolve_enum(enum: type[E], value: str, what: str, aliases: dict[str, E] | None = None) -> E:
     """A member by its value or its Dutch or English interface words (i18n.py)."""
     _, filler = _ENUM_WORDS.get(enum, ("", None))
-    key = pick(what, value, enum_choices(enum, aliases), _both(filler) if filler else ())
+    key = pick(
+        what,
+        value,
+        enum_choices(enum, aliases),
+        _both(filler) if filler else (),
+        # By meaning, so that "gestart" suggests "starting", not "stopped".
+        lambda given: did_you_mean(enum, given),
+    )
     return enum(key)
 
 

@@ -11,8 +11,15 @@ git's plumbing only:
 * the tree is listed with ``git ls-tree -r -z -l`` and blobs are read with
   ``git cat-file --batch``: neither applies attributes, filters or
   ``export-ignore``, so the branch's ``.gitattributes`` changes nothing;
-* each blob's size is known before it is read; a blob over the catalogue's
-  file-size limit is never read, it becomes a finding;
+* each blob's size is known before it is read (``ls-tree -l``): a blob over
+  the catalogue's file-size limit is never read, it becomes a finding; so is a
+  tree with more entries, or blobs adding up to more bytes, than the
+  catalogue's limits (``limits``), and then not one blob is read;
+* the tree listing and the blobs are streamed (one ``git cat-file --batch``
+  process, each blob copied into its file a chunk at a time), so memory stays
+  bounded whatever the sizes;
+* git runs with a clean environment and the settings that could start a
+  command switched off (``tools``);
 * symbolic links are not followed: a link that stays inside the catalogue is
   recreated as a link (the loader reads through it as in a working tree); a
   link that is absolute or leaves the catalogue becomes a finding;
@@ -21,16 +28,10 @@ git's plumbing only:
 
 A folder is never taken for a revision: comparing folders is a separate form
 of ``rrs diff`` (``--base-dir``/``--head-dir``).
-
-:func:`catalogue_version` names the catalogue a website was built from: the
-commit of a clean checkout, else a hash of its files (this module is the one
-that runs git).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import posixpath
 import re
 import subprocess
@@ -39,12 +40,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import IO
 
+from . import limits
 from .catalogue import Catalogue, load_catalogue
 from .diagnostics import Finding, Severity, finding
-from .errors import CatalogueInvalidError, CatalogueNotFoundError, UnknownChoiceError
-from .layout import ACTIONS_DIR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
+from .errors import CatalogueNotFoundError, UnknownChoiceError
 from .textsafety import visible
+from .tools import git_command, git_environment
 from .yamlio import MAX_FILE_BYTES
 
 _OID = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
@@ -52,6 +55,8 @@ _OID = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 # files, and the entries of its folders (actions/). Deeper files are never read
 # by the loader; their folders are created so that it can report them.
 _MAX_DEPTH = 2
+# How much of a blob or a listing is held at once.
+_CHUNK = 64 * 1024
 
 
 @dataclass
@@ -68,12 +73,12 @@ def git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """Run git with ``args``; a failure raises UnknownChoiceError (exit 2)."""
     try:
         done = subprocess.run(
-            ["git", *args],
+            git_command(*args),
             cwd=cwd,
             input=stdin,
             capture_output=True,
             check=False,
-            env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_LITERAL_PATHSPECS": "1"},
+            env=git_environment(),
         )
     except FileNotFoundError:
         raise UnknownChoiceError(
@@ -130,24 +135,78 @@ class _Entry:
     path: PurePosixPath  # relative to the catalogue folder
 
 
-def _tree(repo: Path, commit: str, catalogue: PurePosixPath) -> list[_Entry]:
+def _tree(repo: Path, commit: str, catalogue: PurePosixPath) -> list[_Entry] | None:
+    """The catalogue's entries in ``commit``; None when there are more than the limit.
+
+    The listing is read a record at a time and stopped just past the limit: a
+    tree of nested trees can list billions of entries from a few objects.
+    """
     spec = "." if str(catalogue) in ("", ".") else str(catalogue)
-    out = git(
-        repo, "ls-tree", "-r", "-z", "-l", "--full-tree", "--end-of-options", commit, "--", spec
-    )
-    entries = []
-    for record in out.split(b"\0"):
-        if not record:
-            continue
-        meta, _, raw_path = record.partition(b"\t")
-        mode, kind, oid, size = meta.decode().split()
-        path = PurePosixPath(raw_path.decode("utf-8", errors="surrogateescape"))
-        try:
-            relative = path.relative_to(catalogue) if spec != "." else path
-        except ValueError:
-            continue
-        entries.append(_Entry(mode, kind, oid, int(size) if size.isdigit() else None, relative))
+    args = ("ls-tree", "-r", "-z", "-l", "--full-tree", "--end-of-options", commit, "--", spec)
+    entries: list[_Entry] = []
+    with _git_process(repo, *args) as process:
+        assert process.stdout is not None
+        for record in _records(process.stdout):
+            meta, _, raw_path = record.partition(b"\t")
+            mode, kind, oid, size = meta.decode().split()
+            path = PurePosixPath(raw_path.decode("utf-8", errors="surrogateescape"))
+            try:
+                relative = path.relative_to(catalogue) if spec != "." else path
+            except ValueError:
+                continue
+            entries.append(_Entry(mode, kind, oid, int(size) if size.isdigit() else None, relative))
+            if len(entries) > limits.MAX_TREE_ENTRIES:
+                return None
     return entries
+
+
+def _records(stream: IO[bytes]) -> Iterator[bytes]:
+    """The NUL-terminated records of ``stream``, read a chunk at a time."""
+    pending = b""
+    while chunk := stream.read(_CHUNK):
+        *complete, pending = (pending + chunk).split(b"\0")
+        yield from (record for record in complete if record)
+    if pending:
+        yield pending
+
+
+@contextmanager
+def _git_process(repo: Path, *args: str, stdin: bool = False) -> Iterator[subprocess.Popen[bytes]]:
+    """A git process whose output is read as it comes.
+
+    Left early (a limit reached), the process is stopped; a git that failed on
+    its own raises UnknownChoiceError (exit 2), as :func:`git` does.
+    """
+    with tempfile.TemporaryFile() as errors:  # a file: a full pipe could block git
+        try:
+            process = subprocess.Popen(
+                git_command(*args),
+                cwd=repo,
+                stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                env=git_environment(),
+            )
+        except FileNotFoundError:
+            raise UnknownChoiceError("git is not installed") from None
+        stopped = False
+        try:
+            yield process
+        finally:
+            for stream in (process.stdin, process.stdout):
+                if stream is not None:
+                    stream.close()
+            if process.poll() is None:
+                stopped = True
+                process.kill()
+            code = process.wait()
+        if code != 0 and not stopped:
+            errors.seek(0)
+            lines = errors.read(_CHUNK).decode(errors="replace").strip().splitlines()
+            raise UnknownChoiceError(
+                f"git {args[0]} failed in '{visible(str(repo))}'",
+                hint=visible(lines[-1]) if lines else "",
+            )
 
 
 def _safe_parts(path: PurePosixPath) -> bool:
@@ -178,8 +237,29 @@ def checkout(revision: str, catalogue_root: Path) -> Iterator[Checkout]:
 def _extract(
     repo: Path, commit: str, catalogue: PurePosixPath, base: Path, findings: list[Finding]
 ) -> None:
+    tree = _tree(repo, commit, catalogue)
+    if tree is None:
+        findings.append(
+            finding(
+                "RRS014",
+                f"the catalogue folder holds more than {limits.MAX_TREE_ENTRIES:,} entries in this "
+                "revision; rrs reads at most that many (nothing was read)",
+                file=base,
+            )
+        )
+        return
+    blobs = _planned(tree, base, findings)
+    over = limits.total_finding(base, sum(entry.size or 0 for entry, _ in blobs))
+    if over is not None:  # before a single blob is read
+        findings.append(over)
+        return
+    _write_blobs(repo, blobs, findings)
+
+
+def _planned(tree: list[_Entry], base: Path, findings: list[Finding]) -> list[tuple[_Entry, Path]]:
+    """The blobs to read and where each goes; a finding for every entry refused."""
     blobs: list[tuple[_Entry, Path]] = []
-    for entry in _tree(repo, commit, catalogue):
+    for entry in tree:
         shown = visible(str(entry.path))
         if not _safe_parts(entry.path):
             findings.append(finding("RRS013", f"a path rrs refuses to extract: {shown}", file=base))
@@ -211,56 +291,102 @@ def _extract(
             findings.append(
                 finding("RRS013", "a submodule, not a file; rrs does not read it", file=target)
             )
-    contents = _read_blobs(repo, [entry.oid for entry, _ in blobs])
-    for (entry, target), data in zip(blobs, contents, strict=True):
-        if entry.mode == "120000":
-            link = data.decode("utf-8", errors="replace")
-            if not _inside(entry.path, link):
-                findings.append(
-                    finding(
-                        "RRS013",
-                        "a symbolic link that leads outside the catalogue "
-                        f"(to '{visible(link)}'); rrs does not follow it",
-                        file=target,
-                        line=None,
-                    )
-                )
-                continue
-            target.symlink_to(link)
-        else:
-            target.write_bytes(data)
+    return blobs
 
 
-def _read_blobs(repo: Path, oids: list[str]) -> list[bytes]:
-    """The contents of ``oids`` (each already checked for size), in one git process."""
-    if not oids:
-        return []
-    out = git(repo, "cat-file", "--batch", stdin="".join(f"{oid}\n" for oid in oids).encode())
-    contents = []
-    at = 0
-    for oid in oids:
-        end = out.index(b"\n", at)
-        header = out[at:end].decode().split()
-        if len(header) != 3 or header[0] != oid:
-            raise UnknownChoiceError(f"git cat-file gave an unexpected answer for {oid}")
-        size = int(header[2])
-        contents.append(out[end + 1 : end + 1 + size])
-        at = end + 1 + size + 1
-    return contents
+def _write_blobs(repo: Path, blobs: list[tuple[_Entry, Path]], findings: list[Finding]) -> None:
+    """Stream each blob (its size already checked) from one git process into its file."""
+    if not blobs:
+        return
+    with _git_process(repo, "cat-file", "--batch", stdin=True) as process:
+        assert process.stdin is not None and process.stdout is not None
+        for entry, target in blobs:
+            process.stdin.write(f"{entry.oid}\n".encode())
+            process.stdin.flush()
+            header = process.stdout.readline(200).split()
+            if header != [entry.oid.encode(), b"blob", str(entry.size).encode()]:
+                raise UnknownChoiceError(f"git cat-file gave an unexpected answer for {entry.oid}")
+            assert entry.size is not None
+            if entry.mode == "120000":
+                _link(entry, target, _read_exactly(process.stdout, entry.size), findings)
+            else:
+                _copy(process.stdout, entry.size, target, findings)
+            if process.stdout.read(1) != b"\n":
+                raise UnknownChoiceError(f"git cat-file gave an unexpected answer for {entry.oid}")
 
 
-def load_version(path: Path, name: str, extra: list[Finding] | None = None) -> Catalogue:
-    """The catalogue at ``path``; a version with errors is refused, its errors shown."""
+def _read_exactly(stream: IO[bytes], size: int) -> bytes:
+    data = stream.read(size)
+    if len(data) != size:
+        raise UnknownChoiceError("git cat-file stopped in the middle of a file")
+    return data
+
+
+def _copy(stream: IO[bytes], size: int, target: Path, findings: list[Finding]) -> None:
+    """Copy ``size`` bytes of ``stream`` into a new file ``target``, a chunk at a time.
+
+    A file that cannot be made new (a link or a file already there, a folder on
+    the way that is a file) is a finding; its bytes are read and dropped.
+    """
+    try:
+        out: IO[bytes] | None = target.open("xb")  # never through a link, never over a file
+    except OSError:
+        out = None
+        findings.append(
+            finding("RRS013", f"a path rrs refuses to extract: {visible(target.name)}", file=target)
+        )
+    try:
+        left = size
+        while left:
+            chunk = _read_exactly(stream, min(left, _CHUNK))
+            if out is not None:
+                out.write(chunk)
+            left -= len(chunk)
+    finally:
+        if out is not None:
+            out.close()
+
+
+def _link(entry: _Entry, target: Path, data: bytes, findings: list[Finding]) -> None:
+    link = data.decode("utf-8", errors="replace")
+    if not _inside(entry.path, link):
+        findings.append(
+            finding(
+                "RRS013",
+                "a symbolic link that leads outside the catalogue "
+                f"(to '{visible(link)}'); rrs does not follow it",
+                file=target,
+                line=None,
+            )
+        )
+        return
+    try:
+        target.symlink_to(link)
+    except OSError:
+        findings.append(
+            finding("RRS013", f"a path rrs refuses to extract: {visible(target.name)}", file=target)
+        )
+
+
+@dataclass
+class Version:
+    """A catalogue version as read, with the errors that left files out of it."""
+
+    catalogue: Catalogue
+    errors: list[Finding] = field(default_factory=list)
+    # Each error as one line, its file shown relative to the version's folder.
+    error_lines: list[str] = field(default_factory=list)
+
+
+def read_version(path: Path, name: str, extra: list[Finding] | None = None) -> Version:
+    """The catalogue at ``path`` and its errors; a version with errors is still read.
+
+    A pull request with errors still needs its summary: the diff compares what
+    can be read and says which files it could not (see ``diff.compare``).
+    """
     result = load_catalogue(path)
     errors = [f for f in (extra or []) + result.findings if f.severity is Severity.ERROR]
-    if errors:
-        shown = [_relocated(f, path, name) for f in errors[:_SHOWN]]
-        more = f"\n  ... and {len(errors) - _SHOWN} more" if len(errors) > _SHOWN else ""
-        raise CatalogueInvalidError(
-            f"catalogue version '{visible(name)}' has errors; a diff would be misleading",
-            hint="\n  ".join(shown) + more + "\n  run `rrs validate` on it first",
-        )
-    return result.catalogue
+    return Version(result.catalogue, errors, [_relocated(f, path, name) for f in errors])
 
 
 _SHOWN = 10
@@ -275,52 +401,3 @@ def _relocated(item: Finding, root: Path, name: str) -> str:
     if item.line is not None:
         where += f":{item.line}"
     return visible(f"{where}: {item.code} {item.message}")
-
-
-def catalogue_version(root: Path) -> tuple[str, str]:
-    """The git commit of a clean catalogue checkout, else a hash of its files' content."""
-    commit = _git_commit(root)
-    if commit:
-        return commit, "git"
-    digest = hashlib.sha256()
-    for path in sorted(_catalogue_files(root)):
-        digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape"))
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()[:16], "hash"
-
-
-def _catalogue_files(root: Path) -> list[Path]:
-    files = [root / n for n in (STRATEGY_FILE, GOALS_FILE, QUALITIES_FILE)]
-    actions = root / ACTIONS_DIR
-    if actions.is_dir():
-        files += [p for p in actions.iterdir() if p.suffix == ".yaml"]
-    return [p for p in files if p.is_file() and not p.is_symlink()]
-
-
-def _git_commit(root: Path) -> str | None:
-    """HEAD's commit when the catalogue folder has no uncommitted change, else None."""
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--verify", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-        if head.returncode != 0:
-            return None
-        dirty = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--", "."],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if dirty.returncode != 0 or dirty.stdout.strip():
-        return None
-    value = head.stdout.strip()
-    return value if re.fullmatch(r"[0-9a-f]{40,64}", value) else None

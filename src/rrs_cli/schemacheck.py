@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Finding, finding
 from .models import ProgressEntry
+from .suggest import date_problem, file_value_message
 from .yamlio import Document
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -80,14 +81,16 @@ def _value_message(detail: Any) -> str:
     )
     if kind == "enum":
         expected = detail.get("ctx", {}).get("expected", "")
-        return f"{shown} is not allowed here; expected {expected}"
+        names = [step for step in detail["loc"] if isinstance(step, str)]
+        return file_value_message(names[-1] if names else "", value, expected)
     if kind == "string_pattern_mismatch":
         return (
             f"{shown} is not a valid id or key (ids are A-Z letters or numbers "
             "from 1; keys are lower-case words)"
         )
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"{shown} is not a date; write it as YYYY-MM-DD"
+        problem = date_problem(value) if isinstance(value, str) else ""
+        return f"{shown} is not a date: {problem or 'write it as YYYY-MM-DD'}"
     if kind in {
         "string_type",
         "list_type",

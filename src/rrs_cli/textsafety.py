@@ -1,4 +1,4 @@
-"""Text safety: control, bidirectional and zero-width characters, shown or detected.
+"""Text safety: characters that hide, reorder or fake text, shown or detected.
 
 Catalogue text is untrusted: a title may hold an escape sequence for the
 terminal, a forged CI command or a right-to-left override. The core uses these
@@ -10,12 +10,63 @@ from __future__ import annotations
 
 import re
 
-# Characters that change how a terminal, a log viewer or a CI runner reads the
-# text around them: C0 and C1 controls, DEL, bidirectional overrides and
-# isolates, zero-width characters, line/paragraph separators and the BOM.
-_INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+# What hides, reorders or fakes text, by Unicode property (UAX #44), as
+# code-point ranges: general categories Cc (controls) and Cf (format
+# characters, which include every Bidi_Control), Zl and Zp (line and
+# paragraph separators), Default_Ignorable_Code_Point (DerivedCoreProperties:
+# Cf, the variation selectors, Hangul fillers, the grapheme joiner, Khmer
+# inherent vowels and reserved ranges), the whole tag block (U+E0000-E007F,
+# which can spell out a hidden message), and two blank-looking symbols no
+# property marks (U+2800 braille blank, U+1D159 null notehead). Python's
+# unicodedata has no Default_Ignorable property, so the table is written out;
+# tests/test_textsafety.py rebuilds it from the definitions and compares.
+HIDDEN_RANGES: tuple[tuple[int, int], ...] = (
+    (0x0000, 0x001F),  # C0 controls (tab and newline are allowed where noted)
+    (0x007F, 0x009F),  # DEL, C1 controls
+    (0x00AD, 0x00AD),  # soft hyphen (Cf)
+    (0x034F, 0x034F),  # combining grapheme joiner
+    (0x0600, 0x0605),  # Arabic number signs (Cf)
+    (0x061C, 0x061C),  # Arabic letter mark (bidi control)
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),  # Hangul choseong/jungseong fillers
+    (0x17B4, 0x17B5),  # Khmer inherent vowels
+    (0x180B, 0x180F),  # Mongolian variation selectors and vowel separator
+    (0x200B, 0x200F),  # zero-width characters, LRM, RLM
+    (0x2028, 0x202E),  # line/paragraph separators, bidi embeddings and overrides
+    (0x2060, 0x206F),  # word joiner, invisible operators, bidi isolates, deprecated formats
+    (0x2800, 0x2800),  # braille pattern blank
+    (0x3164, 0x3164),  # Hangul filler
+    (0xFE00, 0xFE0F),  # variation selectors
+    (0xFEFF, 0xFEFF),  # byte-order mark, zero-width no-break space
+    (0xFFA0, 0xFFA0),  # halfwidth Hangul filler
+    (0xFFF0, 0xFFFB),  # reserved ignorables, interlinear annotation controls
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),  # Egyptian hieroglyph format controls
+    (0x1BCA0, 0x1BCA3),  # shorthand format controls
+    (0x1D159, 0x1D159),  # musical symbol null notehead
+    (0x1D173, 0x1D17A),  # musical format controls
+    (0xE0000, 0xE0FFF),  # tags, variation selectors 17-256, reserved ignorables
 )
+
+
+def character_class(ranges: tuple[tuple[int, int], ...], leave: str = "") -> str:
+    """A regular-expression character class for ``ranges``, without ``leave``."""
+    parts = []
+    for first, last in ranges:
+        codes = [c for c in range(first, last + 1) if chr(c) not in leave] if leave else None
+        if codes is None or len(codes) == last - first + 1:
+            parts.append(f"\\U{first:08x}-\\U{last:08x}")
+        else:
+            parts.extend(f"\\U{c:08x}" for c in codes)
+    return "[" + "".join(parts) + "]"
+
+
+# Shown as escapes in text for people (tab and newline too, as \t and \n).
+_INVISIBLE = re.compile(character_class(HIDDEN_RANGES))
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\e"}
 
 
@@ -23,7 +74,10 @@ def _shown(char: str) -> str:
     if char in _ESCAPES:
         return _ESCAPES[char]
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    # Beyond the BMP, eight digits: "\ue0041" would read as U+E004 and "1".
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def visible(text: str, *, keep_newlines: bool = False) -> str:
@@ -48,13 +102,19 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     return shown
 
 
-_HIDING = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
+# Flagged (RRS112): the same characters, newline and tab aside.
+_HIDING = re.compile(character_class(HIDDEN_RANGES, leave="\n\t"))
+
+
+# Dropped before matching: the same characters, except those that separate
+# words (line breaks, separators), which matching reads as spaces.
+_SEPARATORS = "".join(chr(c) for c in range(0xA0) if chr(c).isspace()) + "\u2028\u2029"
+HIDDEN_NOT_SPACE = re.compile(character_class(HIDDEN_RANGES, leave=_SEPARATORS))
 
 
 def has_invisible(text: str) -> bool:
-    """Does ``text`` hold a control, bidi or zero-width character (newline and tab aside)?"""
+    """Does ``text`` hold a control, format, bidi, default-ignorable or tag character,
+    or a blank filler (newline and tab aside)?"""
     return _HIDING.search(text) is not None
 
 

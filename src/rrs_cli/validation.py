@@ -19,8 +19,9 @@ from .catalogue import Catalogue, LoadResult, load_catalogue
 from .diagnostics import Finding, Severity, cap_per_file, finding, has_errors
 from .errors import CatalogueInvalidError
 from .graph import LinkGraph
-from .layout import ACCEPTED_FILE, ACTIONS_DIR, GOALS_FILE
-from .models import CONNECTED_ID, FLYWHEEL_ID, Action
+from .layout import ACCEPTED_FILE, ACTIONS_DIR, GOALS_FILE, STRATEGY_FILE
+from .models import CONNECTED_ID, FLYWHEEL_ID, Action, ProgressEntry
+from .query import loose
 from .schemacheck import format_path
 from .textsafety import has_invisible, invisible_characters, visible
 from .yamlio import Document
@@ -83,19 +84,123 @@ def check_catalogue(result: LoadResult, *, today: date | None = None) -> list[Fi
                     f"goal number {goal.number} is used by more than one goal",
                 )
             )
+    found.extend(_organisation_names(catalogue))
     for action in catalogue.actions.values():
         found.extend(_check_action(catalogue, graph, action, today or date.today()))
+    found.extend(unreadable_action_references(result))
     for document in catalogue.documents.values():
         found.extend(invisible_text(document))
     return found
 
 
+def _organisation_names(catalogue: Catalogue) -> Iterator[Finding]:
+    """RRS009 for a name listed under two organisations in strategy.yaml.
+
+    Matching takes every name of a group for any of them (`--owner HbR` finds
+    "Havenbedrijf"): a name in two groups would join them, so adding one word
+    to a group could move dozens of actions to another organisation.
+    """
+    first_group: dict[str, int] = {}
+    for group_index, names in enumerate(catalogue.strategy.organisations):
+        for name_index, name in enumerate(names):
+            key = loose(name)  # as --owner and --org match names
+            owner = first_group.setdefault(key, group_index)
+            if owner != group_index:
+                yield _at(
+                    catalogue,
+                    catalogue.root / STRATEGY_FILE,
+                    ("organisations", group_index, name_index),
+                    "RRS009",
+                    f"the name {visible(name)!r} is also one of organisation {owner + 1}'s "
+                    "names; a name may belong to one organisation only",
+                )
+
+
+def unreadable_action_references(result: LoadResult) -> list[Finding]:
+    """Reference checks for the action files that failed the schema.
+
+    Such a file is left out of the catalogue, but its links, goals and
+    qualities can still be checked where they have the right shape, so one run
+    reports every problem of the file ("status: lopendd" and a link to an
+    action that does not exist both), not one now and the next after a fix.
+    A value the schema already refused is not reported a second time.
+    """
+    catalogue = result.catalogue
+    if not catalogue.unreadable_ids:
+        return []
+    refused: dict[str, list[str]] = {}
+    for item in result.findings:
+        refused.setdefault(item.file, []).append(item.field)
+    found: list[Finding] = []
+    actions_dir = catalogue.root / ACTIONS_DIR
+    for stem in sorted(catalogue.unreadable_ids):
+        for suffix in (".yaml", ".yml"):
+            path = actions_dir / f"{stem}{suffix}"
+            document = catalogue.documents.get(str(path))
+            if document is not None and isinstance(document.data, dict):
+                found.extend(
+                    _raw_references(catalogue, path, document.data, refused.get(str(path), []))
+                )
+    return found
+
+
+def _raw_references(
+    catalogue: Catalogue, path: Path, data: dict[str, Any], refused: list[str]
+) -> Iterator[Finding]:
+    """Unknown actions, goals and qualities named in an unloaded action file."""
+
+    def fresh(field_path: str) -> bool:
+        return not any(
+            field_path == other or field_path.startswith((other + "[", other + "."))
+            for other in refused
+        )
+
+    own_id = str(data.get("id", path.stem))
+    links = data.get("links")
+    for index, target in enumerate(links if isinstance(links, list) else []):
+        target_id = str(target) if isinstance(target, int) else target
+        if not isinstance(target_id, str) or not fresh(f"links[{index}]"):
+            continue
+        known = target_id in catalogue.actions or target_id in catalogue.unreadable_ids
+        if not known and target_id != own_id:
+            yield _at(
+                catalogue,
+                path,
+                ("links", index),
+                "RRS010",
+                f"link {target_id}: there is no action {target_id} in the catalogue",
+            )
+    references: list[tuple[tuple[str | int, ...], Any, str]] = [
+        (("goal",), data.get("goal"), "goals")
+    ]
+    for name in ("goals", "qualities"):
+        values = data.get(name)
+        references += [
+            ((name, index), value, name)
+            for index, value in enumerate(values if isinstance(values, list) else [])
+        ]
+    for loc, key, kind in references:
+        known_keys: Mapping[str, object] = getattr(catalogue, kind)
+        if (
+            not isinstance(key, str)
+            or not fresh(format_path(loc))
+            or key in known_keys
+            or catalogue.may_exist(kind, key)
+        ):
+            continue
+        what = "goal" if kind == "goals" else "quality"
+        code = "RRS011" if kind == "goals" else "RRS012"
+        yield _at(catalogue, path, loc, code, _unknown_key(what, key, known_keys))
+
+
 def invisible_text(document: Document) -> list[Finding]:
-    """RRS112 for every text value holding bidi controls or zero-width characters.
+    """RRS112 for every text value holding a character that hides, reorders or fakes text
+    (``textsafety``: controls, format and bidi characters, default ignorables, tags).
 
     Such characters make a title or an owner read differently from what it is
-    (a right-to-left override reorders it, a zero-width space splits a name so
-    a search misses it); one pass over the file's values, located at each.
+    (a right-to-left override reorders it, a zero-width space or a Hangul filler
+    splits a name so a search misses it, tag characters carry a message nobody
+    sees); one pass over the file's values, located at each.
     """
     if not has_invisible("\n".join(_texts(document.data, []))):
         return []  # the common case: one scan of the file's text values
@@ -249,8 +354,15 @@ def _check_links(
         )
 
 
+def entry_key(entry: ProgressEntry) -> tuple[date, str]:
+    """What makes two progress entries the same report: the day and the note
+    (case and spacing aside); without a note, the day and the status."""
+    note = " ".join(entry.note.casefold().split())
+    return entry.date, note or f"status: {entry.status.value}"
+
+
 def progress_findings(action: Action, path: Path, document: Document, today: date) -> list[Finding]:
-    """Progress-log checks: no dates in the future, entries in date order."""
+    """Progress-log checks: no dates in the future, entries in date order, none twice."""
     found: list[Finding] = []
 
     def at(index: int, message: str) -> None:
@@ -267,7 +379,23 @@ def progress_findings(action: Action, path: Path, document: Document, today: dat
         )
 
     previous: date | None = None
+    seen: dict[tuple[date, str], int] = {}
     for index, entry in enumerate(action.progress):
+        key = entry_key(entry)
+        if key in seen:
+            line, column = document.locate(("progress", index))
+            found.append(
+                finding(
+                    "RRS113",
+                    f"this entry repeats progress[{seen[key]}] ({entry.date}, the same note); "
+                    "remove one (`rrs progress remove`)",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path=f"progress[{index}]",
+                )
+            )
+        seen.setdefault(key, index)
         if entry.date > today:
             at(index, f"progress date {entry.date} is in the future")
         if previous is not None and entry.date < previous:

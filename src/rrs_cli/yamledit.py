@@ -8,6 +8,12 @@ top-level sequence and its items are in the text, and splice new lines in or
 cut old ones out. Everything else (comments, blank lines, quoting, line ends)
 stays byte for byte.
 
+The file is read with the same parser as ``rrs validate`` (libyaml's, when
+present), so what validate accepts the edits can read; a layout they cannot
+edit (a flow-style root, ``? progress`` as a complex key, an entry written as
+an alias) is refused with that reason. The dash of a block item is found as
+the parser's token, never by searching the text (a comment may hold a ``-``).
+
 The caller checks the result by parsing it again (``progress.py``): an edit
 that changed anything but the intended key is refused, never written.
 """
@@ -22,6 +28,8 @@ from datetime import date
 from typing import Any
 
 import yaml
+
+from .yamlio import LOADER
 
 # The layout of a new block sequence (the bundled files' and `rrs update`'s):
 # the dash two columns in, the item's keys four.
@@ -41,6 +49,8 @@ class SequenceLayout:
     value_start: int = 0
     value_end: int = 0
     items: list[tuple[int, int]] = field(default_factory=list)  # (node start, content end)
+    dashes: list[int] = field(default_factory=list)  # each block item's "-"
+    events: list[Any] = field(default_factory=list)  # each item's events (block style)
 
 
 @dataclass
@@ -49,25 +59,8 @@ class _Scan:
     content_end: int  # just after the last character of the root mapping's content
 
 
-try:  # libyaml's parser gives the same events and marks, many times faster
-    from yaml import CSafeLoader as _FastLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _FastLoader  # type: ignore[assignment]
-
-
-def _events(text: str) -> list[Any]:
-    """The parser's events; the pure-Python parser where libyaml counts differently
-    (a byte-order mark) or refuses what it accepts (deep nesting)."""
-    if not text.startswith("\ufeff"):
-        try:
-            return list(yaml.parse(text, Loader=_FastLoader))
-        except yaml.YAMLError:
-            pass
-    return list(yaml.parse(text, Loader=yaml.SafeLoader))
-
-
 def _scan(text: str, keys: tuple[str, ...]) -> _Scan:
-    events = _events(text)
+    events = list(yaml.parse(text, Loader=LOADER))
     if len(events) < 4 or not isinstance(events[2], yaml.MappingStartEvent):
         raise EditError("the file is not a mapping of fields")
     if events[2].flow_style:
@@ -83,6 +76,8 @@ def _scan(text: str, keys: tuple[str, ...]) -> _Scan:
         name = key_event.value if isinstance(key_event, yaml.ScalarEvent) else None
         if name not in layouts:
             continue
+        if not _simple_key(text, key_event):
+            raise EditError(f"'{name}' is written as a complex key ('? {name}')")
         value = events[value_start]
         layout = layouts[name]
         layout.key_start = _start(key_event)
@@ -90,12 +85,39 @@ def _scan(text: str, keys: tuple[str, ...]) -> _Scan:
         layout.value_end = _end(events[position - 1])
         if isinstance(value, yaml.SequenceStartEvent):
             layout.style = "flow" if value.flow_style else "block"
-            layout.items = _items(events[value_start + 1 : position - 1], text)
+            inner = events[value_start + 1 : position - 1]
+            layout.items, layout.events = _items(inner, text)
+            if layout.style == "block":
+                layout.dashes = _dashes(text, layout)
         elif isinstance(value, yaml.ScalarEvent) and value.tag is None and _is_null(value):
             layout.style = "null"
         else:
             raise EditError(f"'{name}' is not a list")
     return _Scan(layouts, content_end)
+
+
+def _simple_key(text: str, key: Any) -> bool:
+    """Is ``key`` an implicit key, followed on its line by its ``:``?"""
+    rest = text[_end(key) :]
+    stripped = rest.lstrip(" \t")
+    return stripped.startswith(":") and "\n" not in rest[: len(rest) - len(stripped)]
+
+
+def _dashes(text: str, layout: SequenceLayout) -> list[int]:
+    """The offset of the ``-`` token that opens each block item of ``layout``."""
+    region = text[: layout.value_end + 1]
+    entries = [
+        _start(token)
+        for token in yaml.scan(region, Loader=LOADER)
+        if isinstance(token, yaml.BlockEntryToken) and _start(token) >= layout.value_start
+    ]
+    dashes = []
+    for start, _ in layout.items:
+        before = [index for index in entries if index <= start]
+        if not before:
+            raise EditError("an entry whose '-' rrs cannot find")
+        dashes.append(before[-1])
+    return dashes
 
 
 def _start(event: Any) -> int:
@@ -136,21 +158,24 @@ def _content_end(events: list[Any], text: str) -> int:
         closes_flow = isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)) and (
             _start(event) != _end(event)
         )
-        if isinstance(event, yaml.ScalarEvent) or closes_flow:
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)) or closes_flow:
             end = max(end, _end(event))
     while end > 0 and text[end - 1] in " \t\r\n":
         end -= 1
     return end
 
 
-def _items(events: list[Any], text: str) -> list[tuple[int, int]]:
+def _items(events: list[Any], text: str) -> tuple[list[tuple[int, int]], list[Any]]:
+    """Each item's (start, content end), and each item's own events."""
     items = []
+    per_item = []
     position = 0
     while position < len(events):
         after = _skip(events, position)
         items.append((_start(events[position]), _content_end(events[position:after], text)))
+        per_item.append(events[position:after])
         position = after
-    return items
+    return items, per_item
 
 
 def _line_start(text: str, index: int) -> int:
@@ -174,11 +199,6 @@ def _insert_lines(text: str, at: int, lines: list[str]) -> str:
     if at == len(text) and text and not text.endswith("\n"):
         block = newline + block
     return text[:at] + block + text[at:]
-
-
-def _dash_of(text: str, item_start: int) -> int:
-    """The offset of the ``-`` that opens a block sequence item."""
-    return text.rfind("-", 0, item_start + 1)
 
 
 # YAML double-quoted scalars: JSON's escapes, plus the characters YAML itself
@@ -225,7 +245,9 @@ def _style_of(text: str, layout: SequenceLayout) -> ItemStyle:
     if layout.style != "block" or not layout.items:
         return ItemStyle(DASH_COLUMN, DASH_COLUMN + 2)
     start = layout.items[0][0]
-    dash = _dash_of(text, start)
+    dash = layout.dashes[0]
+    if _line_start(text, start) != _line_start(text, dash):  # keys below the dash
+        return ItemStyle(dash - _line_start(text, dash), dash - _line_start(text, dash) + 2)
     return ItemStyle(dash - _line_start(text, dash), start - _line_start(text, start))
 
 
@@ -246,7 +268,7 @@ def _insert_at(text: str, scan: _Scan, key: str, index: int, lines: list[str]) -
     layout = scan.layouts[key]
     if layout.style == "block":
         if index < len(layout.items):
-            at = _line_start(text, _dash_of(text, layout.items[index][0]))
+            at = _line_start(text, layout.dashes[index])
         else:
             at = _line_end(text, layout.items[-1][1])
         return _insert_lines(text, at, lines)
@@ -270,8 +292,8 @@ def remove_item(text: str, key: str, index: int) -> str:
     layout = _scan(text, (key,)).layouts[key]
     if layout.style != "block" or index >= len(layout.items):
         raise EditError(f"'{key}' has no item {index} to remove")
-    start, end = layout.items[index]
-    cut_from = _line_start(text, _dash_of(text, start))
+    _, end = layout.items[index]
+    cut_from = _line_start(text, layout.dashes[index])
     edited = text[:cut_from] + text[_line_end(text, end) :]
     if len(layout.items) == 1:  # the last one: the key keeps an empty list
         colon = edited.index(":", layout.key_start)
@@ -283,9 +305,71 @@ def replace_item(text: str, key: str, index: int, lines: list[str]) -> str:
     layout = _scan(text, (key,)).layouts[key]
     if layout.style != "block" or index >= len(layout.items):
         raise EditError(f"'{key}' has no item {index} to replace")
-    start, end = layout.items[index]
-    cut_from = _line_start(text, _dash_of(text, start))
+    _, end = layout.items[index]
+    cut_from = _line_start(text, layout.dashes[index])
     return _insert_lines(text[:cut_from] + text[_line_end(text, end) :], cut_from, lines)
+
+
+def set_item_fields(text: str, key: str, index: int, values: dict[str, str]) -> str:
+    """Give the mapping at item ``index`` of ``key`` new values, in place.
+
+    ``values`` maps a field to its new value as YAML text. Only each value's
+    own characters change: comments, anchors and the other fields stay. A
+    field the item lacks is added as a line after its last one.
+    """
+    layout = _scan(text, (key,)).layouts[key]
+    if layout.style != "block" or index >= len(layout.items):
+        raise EditError(f"'{key}' has no item {index} to change")
+    events = layout.events[index]
+    if not isinstance(events[0], yaml.MappingStartEvent):
+        raise EditError(f"entry {index + 1} of '{key}' is not written as fields")
+    spans: dict[str, tuple[int, int]] = {}
+    position = 1
+    while position < len(events) - 1:
+        name, value = events[position], events[position + 1]
+        after = _skip(events, position + 1)
+        if isinstance(name, yaml.ScalarEvent) and name.value in values:
+            if not isinstance(value, yaml.ScalarEvent):
+                raise EditError(f"'{name.value}' of entry {index + 1} is not a plain value")
+            spans[name.value] = (_start(value), _content_end([value], text))
+        position = after
+    missing = [name for name in values if name not in spans]
+    if missing and events[0].flow_style:
+        raise EditError(f"entry {index + 1} of '{key}' is a flow mapping ({{...}})")
+    for name, (start, end) in sorted(spans.items(), key=lambda item: -item[1][0]):
+        text = text[:start] + values[name] + text[end:]
+    if missing:
+        layout = _scan(text, (key,)).layouts[key]
+        start, end = layout.items[index]
+        indent = " " * (start - _line_start(text, start))
+        text = _insert_lines(
+            text, _line_end(text, end), [f"{indent}{name}: {values[name]}" for name in missing]
+        )
+    return text
+
+
+def move_item(text: str, key: str, index: int, to: int) -> str:
+    """Move item ``index`` of ``key``, its lines as they are, to position ``to``
+    (counted in the list without it)."""
+    layout = _scan(text, (key,)).layouts[key]
+    if layout.style != "block" or index >= len(layout.items):
+        raise EditError(f"'{key}' has no item {index} to move")
+    cut_from = _line_start(text, layout.dashes[index])
+    cut_to = _line_end(text, layout.items[index][1])
+    block = text[cut_from:cut_to]
+    if not block.endswith("\n"):
+        block += _newline(text)
+    rest = text[:cut_from] + text[cut_to:]
+    remaining = _scan(rest, (key,)).layouts[key]
+    if remaining.style != "block":  # the only item: it goes back where it was
+        return text
+    if to < len(remaining.items):
+        at = _line_start(rest, remaining.dashes[to])
+    else:
+        at = _line_end(rest, remaining.items[-1][1])
+        if at == len(rest) and rest and not rest.endswith("\n"):
+            block = _newline(rest) + block.rstrip("\r\n")
+    return rest[:at] + block + rest[at:]
 
 
 def append_scalar(text: str, key: str, value: str) -> str:
@@ -295,8 +379,11 @@ def append_scalar(text: str, key: str, value: str) -> str:
     item = quoted(value)
     if layout.style == "flow":
         close = text.rindex("]", layout.value_start, layout.value_end)
-        separator = ", " if layout.items else ""
-        return text[:close] + separator + item + text[close:]
+        # After the last item, or after its trailing comma ([a, b,]).
+        last = layout.items[-1][1] if layout.items else close
+        trailing_comma = bool(layout.items) and text[last:close].strip() == ","
+        separator = " " if trailing_comma else ", " if layout.items else ""
+        return text[:close].rstrip(" \t") + separator + item + text[close:]
     if layout.style == "block":
         style = item_style(text, key)
         line = " " * style.dash + "- " + " " * (style.indent - style.dash - 2) + item

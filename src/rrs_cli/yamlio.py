@@ -16,6 +16,7 @@ Python values itself, in one pass, so that it can:
 from __future__ import annotations
 
 import os
+import re
 import stat
 from array import array
 from dataclasses import dataclass, field
@@ -31,6 +32,9 @@ try:  # The C parser is several times faster; fall back when libyaml is absent.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+# The parser rrs reads catalogue files with (the line editor reads them with it too).
+LOADER = _Loader
+
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 100_000
@@ -38,6 +42,7 @@ MAX_NUMBER_CHARS = 100
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ, _MERGE = _TAG + "str", _TAG + "map", _TAG + "seq", _TAG + "merge"
+_TIMESTAMP = _TAG + "timestamp"
 _SCALAR_TAGS = frozenset(_TAG + t for t in ("null", "bool", "int", "float", "timestamp"))
 _NUMBER_TAGS = frozenset((_TAG + "int", _TAG + "float"))
 
@@ -307,7 +312,16 @@ class _EventBuilder:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError, yaml.YAMLError) as error:
+        except ValueError as error:
+            if tag == _TIMESTAMP:
+                # Shaped like a date but none (2026-11-31): kept as the text it is,
+                # so the schema reports it at its field with the reason, and the
+                # rest of the file is still read.
+                return event.value
+            raise _problem(
+                "RRS007", f"{event.value!r} is not a valid value ({error})", event
+            ) from None
+        except (OverflowError, yaml.YAMLError) as error:
             raise _problem(
                 "RRS007", f"{event.value!r} is not a valid value ({error})", event
             ) from None
@@ -438,7 +452,23 @@ def read_text(path: Path) -> tuple[str, list[Finding]]:
                 column=None,
             )
         )
+    bare = _BARE_CR.search(text)
+    if bare is not None:  # YAML reads it as a line break; editors and diffs may not
+        line = len(_LINE_BREAK.findall(text, 0, bare.start())) + 1
+        notes.append(
+            finding(
+                "RRS108",
+                "the file has old Mac (CR) line ends; use LF line ends",
+                file=path,
+                line=line,
+                column=None,
+            )
+        )
     return text, notes
+
+
+_BARE_CR = re.compile("\r(?!\n)")
+_LINE_BREAK = re.compile("\r\n|\r|\n")
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -229,6 +229,37 @@ def test_owner_filter_agrees_with_rrs_list(page: Page, sites: Served) -> None:
     assert shown_rows(page) == listed(owner=value)
 
 
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("owner", "port authority"),
+        ("owner", "municipality"),
+        ("owner", "HbR"),
+        ("goal", "3"),
+        ("goal", "cyber havenstad"),
+        ("status", "lopend"),
+        ("status", "in development"),
+        ("term", "korte termijn"),
+        ("quality", "robuustheid"),
+        ("kind", "vliegwiel"),
+    ],
+)
+def test_url_values_work_as_rrs_list_takes_them(
+    page: Page, sites: Served, name: str, value: str
+) -> None:
+    page.goto(sites.url("nl", f"actions.html?{name}={value}"))
+    expected = listed(**{name: value})
+    assert expected
+    assert shown_rows(page) == expected
+    expect(page.locator("#result-count")).to_contain_text(str(len(expected)))
+
+
+def test_a_url_value_that_matches_nothing_says_so(page: Page, sites: Served) -> None:
+    page.goto(sites.url("nl", "actions.html?owner=nobody%20at%20all"))
+    expect(page.locator("#result-count")).to_contain_text("nobody at all")
+    expect(page.locator("#result-count")).to_contain_text("Eigenaar")
+
+
 def test_free_text_narrows_the_list(page: Page, sites: Served) -> None:
     page.goto(sites.url("nl", "actions.html"))
     page.fill('#filters input[name="q"]', "Delfshaven")

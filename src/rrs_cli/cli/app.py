@@ -8,7 +8,8 @@ diagnostics to stderr.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,6 +21,12 @@ from ..errors import EXIT_FINDINGS, EXIT_USAGE, RrsError
 from .options import CATALOGUE_HELP
 from .output import print_error, shown_path
 from .session import Session
+
+# Commands whose output goes through a pager in a terminal (pager.py), as git's
+# log and diff do; never the ones that ask questions, write files or serve.
+PAGED = frozenset(
+    {"list", "show", "links", "graph", "diff", "report", "validate", "export", "schema"}
+)
 
 APP_HELP = (
     "Query, validate and report on a resilience strategy catalogue: goals, actions, "
@@ -40,9 +47,30 @@ class RrsGroup(TyperGroup):
         super().__init__(**attrs)
         _add_catalogue_option(self.commands.values())
 
+    def main(self, args: Sequence[str] | None = None, *extra_args: Any, **extra: Any) -> Any:
+        """Click's own errors (an unknown option, a missing argument) in rrs's style:
+        "rrs: error: ..." with a hint, exit 2, like every other error."""
+        if extra.get("standalone_mode", True) is False:
+            return super().main(args, *extra_args, **extra)
+        extra["standalone_mode"] = False
+        try:
+            result = super().main(args, *extra_args, **extra)
+        except typer.Abort:
+            print_error("aborted")
+            sys.exit(1)
+        except Exception as error:
+            usage = _usage_error(error)
+            if usage is None:
+                raise
+            sys.exit(usage)
+        sys.exit(result if isinstance(result, int) else 0)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             result = super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (a pager quit early, `| head`): not an error.
+            return None
         except RrsError as error:
             print_error(error.message, error.hint)
             raise typer.Exit(error.exit_code) from None
@@ -66,10 +94,35 @@ class RrsGroup(TyperGroup):
         return result
 
 
+def _usage_error(error: BaseException) -> int | None:
+    """Print a Click usage or parameter error as rrs does; its exit code, or None."""
+    # Typer carries its own copy of Click (typer._click); its exceptions are these.
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+    if not isinstance(error, ClickException):
+        return None
+    if isinstance(error, NoArgsIsHelpError):  # `rrs` or `rrs progress` alone: the help
+        error.show()
+        return error.exit_code
+    message = error.format_message()
+    message = message[:1].lower() + message[1:] if message[1:2].islower() else message
+    hint = ""
+    ctx = getattr(error, "ctx", None) if isinstance(error, UsageError) else None
+    if ctx is not None:
+        hint = f"see `{ctx.command_path} --help`"
+    print_error(message.rstrip("."), hint)
+    return error.exit_code
+
+
 def _add_catalogue_option(commands: Iterable[Any]) -> None:
-    """Give each command, and each command of a command group, ``-C/--catalogue``."""
+    """Give each command, and each command of a command group, ``-C/--catalogue``, once.
+
+    A command group (``progress``) is built as an RrsGroup too and adds the
+    option to its own commands; it is never added twice.
+    """
     for command in commands:
-        command.params.append(_catalogue_after_command_option())
+        if not any(param.name == "catalogue_after_command" for param in command.params):
+            command.params.append(_catalogue_after_command_option())
         _add_catalogue_option(getattr(command, "commands", {}).values())
 
 
@@ -78,7 +131,8 @@ app = typer.Typer(
     name="rrs",
     help=APP_HELP,
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion and --show-completion (bash, zsh, fish, PowerShell).
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -113,8 +167,20 @@ def _root(
         bool,
         typer.Option("--version", help="Show the version and the catalogue in use, and exit."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Print long output straight to the terminal (default: through $RRS_PAGER, "
+            "$PAGER or less, in a terminal only).",
+        ),
+    ] = False,
 ) -> None:
     ctx.obj = Session(catalogue)
+    if ctx.invoked_subcommand in PAGED and not no_pager:
+        from ..pager import paged  # here, not at the top: start-up speed (subprocess)
+
+        ctx.with_resource(paged())
     if version:
         location = ctx.obj.location
         typer.echo(f"rrs {__version__}")

@@ -45,35 +45,84 @@ def validate_command(
             "--errors-only",
             "--quiet",
             "-q",
-            help="Print only errors; the counts line says what was not shown.",
+            help="Print only errors (with --strict: and the warnings that fail it); "
+            "the counts line says what was not shown.",
+        ),
+    ] = False,
+    show_accepted: Annotated[
+        bool,
+        typer.Option(
+            "--show-accepted",
+            "--verbose",
+            "-v",
+            help="Also list the findings accepted.yaml accepts, each with its reason "
+            "(never as GitHub annotations).",
         ),
     ] = False,
 ) -> None:
     """Check a catalogue's schema and references; exit 1 on errors.
 
-    Findings that the catalogue's accepted.yaml accepts are shown as accepted,
-    with their reason, and never fail the check.
+    With --strict, warnings fail too, unless the catalogue's accepted.yaml
+    accepts them: accepted findings are one count on the last line, listed
+    with --show-accepted, and never fail the check.
     """
     from ..diagnostics import fails
     from ..render import findings as render
     from ..render.text import visible
     from ..validation import validate
 
-    root = path if path is not None else session_of(ctx).root
+    session = session_of(ctx)
+    root = session.root if path is None else _named_catalogue(path, session.option)
     found = validate(root)
     failed = fails(found, strict=strict)
+    listed = render.listed(
+        found, strict=strict, errors_only=errors_only, show_accepted=show_accepted
+    )
     if output_format is FindingsFormat.JSON:
-        sys.stdout.write(render.json_text(found, strict=strict, errors_only=errors_only))
-    elif output_format is FindingsFormat.GITHUB:
-        sys.stdout.write(render.github(render.shown(found, errors_only=errors_only), strict=strict))
+        sys.stdout.write(
+            render.json_text(
+                found, strict=strict, errors_only=errors_only, show_accepted=show_accepted
+            )
+        )
     else:
-        sys.stdout.write(render.text(render.shown(found, errors_only=errors_only)))
-        summary = render.summary_line(found, errors_only=errors_only)
-        verdict = "failed" if failed else "ok"
+        if output_format is FindingsFormat.GITHUB:
+            sys.stdout.write(render.github(listed, strict=strict))
+        else:
+            sys.stdout.write(render.text(listed))
+        summary = render.summary_line(
+            found, strict=strict, errors_only=errors_only, show_accepted=show_accepted
+        )
         shown = visible(render.display_path(str(root)))
-        typer.echo(f"{shown}: {summary}: {verdict}", err=True)
+        typer.echo(f"{shown}: {summary}: {render.verdict(found, strict=strict)}", err=True)
     if failed:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _named_catalogue(path: Path, option: Path | None) -> Path:
+    """The catalogue PATH means (its actions folder or one of its files name it too);
+    refused when ``-C`` names another one (exit 2)."""
+    from ..discovery import catalogue_for_path
+    from ..render.text import visible
+
+    root, note = catalogue_for_path(path)
+    if option is not None:
+        chosen, _ = catalogue_for_path(option)
+        if not _same_folder(chosen, root):
+            raise UsageError(
+                f"two catalogues named: '{visible(str(path))}' and --catalogue "
+                f"'{visible(str(option))}'",
+                hint="name the catalogue once: rrs validate PATH, or rrs -C PATH validate",
+            )
+    if note:
+        typer.echo(f"rrs: note: {visible(note)}", err=True)
+    return root
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return one == other
 
 
 @app.command("diff")
@@ -103,10 +152,12 @@ def diff_command(
 
     BASE and HEAD are always git revisions of the repository holding the
     catalogue, never folders; compare folders with --base-dir and --head-dir.
+    A version with errors is still compared as far as it can be read, and the
+    summary says so first; rrs diff then exits 1 (after printing it).
     """
     from ..diff import compare
     from ..render import diff as render
-    from ..revisions import checkout, load_version
+    from ..revisions import checkout, read_version
 
     if base is not None and base_dir is not None:
         raise UsageError("give the old version once: BASE (a revision) or --base-dir (a folder)")
@@ -119,19 +170,35 @@ def diff_command(
 
         def version(revision: str | None, folder: Path | None) -> tuple[Any, str]:
             if folder is not None:
-                return load_version(folder, str(folder)), str(folder)
+                return read_version(folder, str(folder)), str(folder)
             assert revision is not None
             tree = stack.enter_context(checkout(revision, session.root))
-            return load_version(tree.path, revision, tree.findings), revision
+            return read_version(tree.path, revision, tree.findings), revision
 
         old, base_name = version(base, base_dir)
         if head is None and head_dir is None:
-            new, head_name = load_version(session.root, str(session.root)), "working tree"
+            new, head_name = read_version(session.root, "working tree"), "working tree"
         else:
             new, head_name = version(head, head_dir)
-    result = compare(old, new, base_name, head_name)
+    result = compare(
+        old.catalogue,
+        new.catalogue,
+        base_name,
+        head_name,
+        base_errors=old.error_lines,
+        head_errors=new.error_lines,
+    )
     sys.stdout.write(
         render.markdown(result)
         if output_format is DiffFormat.MARKDOWN
         else render.json_text(result)
     )
+    if result.has_errors:
+        for line in [*old.error_lines, *new.error_lines][:10]:
+            typer.echo(f"  {line}", err=True)
+        typer.echo(
+            "rrs: the compared versions have errors: files with errors were left out of "
+            "the comparison (exit 1); run `rrs validate` for every problem",
+            err=True,
+        )
+        raise typer.Exit(EXIT_FINDINGS)

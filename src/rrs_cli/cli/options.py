@@ -136,10 +136,11 @@ TextsOpt = Annotated[
     ),
 ]
 
-LangOpt = Annotated[
-    LanguageChoice | None,
-    typer.Option("--lang", help="Language of the labels: nl or en (default: en)."),
-]
+LANG_HELP = (
+    "Language of the labels: nl or en (default: $RRS_LANG, else the catalogue's "
+    "language from strategy.yaml)."
+)
+LangOpt = Annotated[LanguageChoice | None, typer.Option("--lang", help=LANG_HELP)]
 
 NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="What happened (short).")]
 
@@ -158,22 +159,20 @@ IndexOpt = Annotated[
 DayArg = Annotated[str, typer.Argument(metavar="DATE", help="The entry's date, YYYY-MM-DD.")]
 
 
-def label_language(choice: LanguageChoice | None) -> Language:
-    """The labels' language of `list` and `show`: English unless --lang says otherwise."""
-    from ..i18n import language  # here, not at the top: start-up speed (the message table)
+def label_language(choice: LanguageChoice | None, catalogue_language: str | None) -> Language:
+    """The language every command speaks: --lang, else $RRS_LANG, else the catalogue's."""
+    from ..i18n import interface_language  # here, not at the top: start-up speed (messages)
 
-    return language(choice.value if choice else "en")
+    return interface_language(choice.value if choice else None, catalogue_language)
 
 
 def checked_date(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD value; a wrong one says what is wrong ("November 2026 has 30 days")."""
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UnknownChoiceError(
-            f"{option} {value!r} is not a date", hint="write it as YYYY-MM-DD"
-        ) from None
+    from ..suggest import parse_date  # here, not at the top: start-up speed (the message table)
+
+    return parse_date(value, option)
 
 
 def checked_text(value: str | None, option: str) -> str | None:

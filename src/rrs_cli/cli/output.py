@@ -35,13 +35,19 @@ def interactive() -> bool:
 
 
 def plain() -> bool:
-    return not sys.stdout.isatty() or "NO_COLOR" in os.environ
+    """Output for a pipe or a file: no table lines, no styles, Markdown as text.
+
+    NO_COLOR does not make output plain: in a terminal it only removes colour
+    (https://no-color.org), and the report and tables stay rendered.
+    """
+    return not sys.stdout.isatty()
 
 
 def rich_console(*, stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, no_color=plain(), highlight=False, soft_wrap=False)
+    no_color = plain() or "NO_COLOR" in os.environ
+    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
 
 
 def stderr_is_terminal() -> bool:

@@ -5,15 +5,27 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..choices import LanguageChoice, ReportFormat
 from ..errors import UnknownChoiceError, UsageError
-from .options import GoalsOpt, check_base_url, check_contact, checked_date, language_choice
+from .options import (
+    LANG_HELP,
+    GoalsOpt,
+    check_base_url,
+    check_contact,
+    checked_date,
+    label_language,
+    language_choice,
+)
 from .output import STDOUT, interactive, plain, rich_console, site_progress, write_output
 from .session import session_of
+
+if TYPE_CHECKING:
+    from ..i18n import Language
+    from ..init import InitOptions
 
 # The core is imported inside each command, not at the top, so that `rrs --help`
 # loads no Pydantic models, YAML or rich, and a command only what it uses (start-up speed).
@@ -43,9 +55,7 @@ def report_command(
     ] = 365,
     lang: Annotated[
         LanguageChoice | None,
-        typer.Option(
-            "--lang", help="Language of the report's labels (default: the catalogue's language)."
-        ),
+        typer.Option("--lang", help=LANG_HELP),
     ] = None,
     output_format: Annotated[
         ReportFormat,
@@ -67,7 +77,6 @@ def report_command(
     ] = None,
 ) -> None:
     """Progress report for the steering group: summary, changes, attention, appendix."""
-    from ..i18n import language
     from ..query import ActionFilter, resolve_goal
     from ..render import report as render
     from ..report import build_report
@@ -80,7 +89,7 @@ def report_command(
             hint="the period runs from --since up to and including --as-of",
         )
     catalogue, graph = session_of(ctx).open()
-    lang_code = language(lang.value if lang else None, catalogue.strategy.language)
+    lang_code = label_language(lang, catalogue.strategy.language)
     goal_filters = [resolve_goal(catalogue, value) for value in goal or []]
     actions = ActionFilter(goal=goal).select(catalogue, graph)
     report = build_report(
@@ -112,9 +121,7 @@ def site_command(
     ] = Path("site"),
     lang: Annotated[
         LanguageChoice | None,
-        typer.Option(
-            "--lang", help="Interface language, nl or en (default: the catalogue's language)."
-        ),
+        typer.Option("--lang", help=LANG_HELP),
     ] = None,
     base_url: Annotated[
         str | None,
@@ -142,7 +149,6 @@ def site_command(
     ] = 8000,
 ) -> None:
     """Build the public website: static HTML, search index and JSON download."""
-    from ..i18n import language
     from ..render import findings as render
     from ..site import build_site
     from ..validation import load_valid
@@ -161,7 +167,7 @@ def site_command(
         "the catalogue has errors; rrs site builds only from a valid catalogue",
         show_errors=lambda errors: sys.stderr.write(render.text(errors)),
     )
-    chosen = language(lang.value if lang else None, catalogue.strategy.language)
+    chosen = label_language(lang, catalogue.strategy.language)
     with site_progress() as progress:
         result = build_site(
             catalogue,
@@ -194,10 +200,19 @@ def site_command(
 
 @app.command("init")
 def init_command(
+    ctx: typer.Context,
     directory: Annotated[
         Path,
         typer.Argument(metavar="DIR", help="New catalogue folder (must not exist or be empty)."),
     ],
+    from_bundled: Annotated[
+        bool,
+        typer.Option(
+            "--from-bundled",
+            help="Copy the catalogue bundled with rrs into DIR, to record progress in "
+            "(a writable copy; the other options do not apply).",
+        ),
+    ] = False,
     city: Annotated[
         str | None, typer.Option("--city", help="The city, e.g. 'Example City'.")
     ] = None,
@@ -233,58 +248,93 @@ def init_command(
         ),
     ] = False,
 ) -> None:
-    """Start a new catalogue for a city's resilience strategy (asks, or takes options)."""
-    from ..init import InitOptions, default_year, write_catalogue
+    """Start a new catalogue for a city's resilience strategy (asks, or takes options).
 
-    ask = not yes and interactive()
+    DIR becomes the catalogue and its repository at once: the catalogue's files,
+    a README whose commands work in it, a .gitignore for what rrs builds, and
+    the pull-request gate in .github/workflows/. With --from-bundled, DIR is a
+    copy of the catalogue bundled with rrs.
+    """
+    from ..init import copy_bundled, write_catalogue
 
-    def value(given: str | None, question: str, default: str) -> str:
+    if session_of(ctx).option is not None:
+        raise UsageError(
+            "rrs init makes a new catalogue in DIR; --catalogue names an existing one "
+            "and does not apply here",
+            hint=f"leave --catalogue out: rrs init {directory}",
+        )
+    if from_bundled:
+        if any(v is not None for v in (city, name, name_en, published, language, contact, goals)):
+            raise UsageError(
+                "--from-bundled copies the bundled catalogue as it is; "
+                "--city, --name, --goal and the like do not apply",
+                hint="copy it first, then edit strategy.yaml",
+            )
+        written = copy_bundled(directory)
+    else:
+        ask = not yes and interactive()
+        lang = language or _asked_language(ask)
+        written = write_catalogue(
+            directory, _answers(lang, city, name, name_en, published, contact, goals, ask=ask)
+        )
+    typer.echo(
+        f"created {directory} ({len(written)} files); try: cd {directory} && rrs list",
+        err=True,
+    )
+
+
+def _asked_language(ask: bool) -> LanguageChoice:
+    """Asked first, in both languages, so that the other questions are in the one chosen."""
+    if not ask:
+        return LanguageChoice.EN
+    asked = "Taal van de catalogus / language of the catalogue (nl, en)"
+    return language_choice(str(typer.prompt(asked, default="en")))
+
+
+def _answers(
+    language: LanguageChoice,
+    city: str | None,
+    name: str | None,
+    name_en: str | None,
+    published: int | None,
+    contact: str | None,
+    goals: list[str] | None,
+    *,
+    ask: bool,
+) -> InitOptions:
+    """Each value as given, else asked (in a terminal, in ``language``), else its default."""
+    from ..i18n import text
+    from ..init import InitOptions, default_year
+
+    lang: Language = "nl" if language is LanguageChoice.NL else "en"
+
+    def value(given: str | None, key: str, default: str) -> str:
         if given is not None:
             return given
-        return str(typer.prompt(question, default=default)) if ask else default
+        return str(typer.prompt(text(key, lang), default=default)) if ask else default
 
-    city_value = value(city, "City", "Example City")
-    name_value = value(
-        name, "Strategy name (in its own language)", f"{city_value} Resilience Strategy"
-    )
-    name_en_value = value(name_en, "Strategy name in English", name_value)
+    city_value = value(city, "init.prompt.city", "Example City")
+    name_value = value(name, "init.prompt.name", text("init.default_name", lang, city=city_value))
+    name_en_value = value(name_en, "init.prompt.name_en", name_value)
     year = published
-    if year is None:
-        year = (
-            int(typer.prompt("Year of publication", default=default_year(), type=int))
-            if ask
-            else default_year()
+    if year is None and ask:
+        year = int(
+            typer.prompt(text("init.prompt.published", lang), default=default_year(), type=int)
         )
-    lang = language or language_choice(value(None, "Language of the text (nl or en)", "en"))
-    contact_value = (
-        contact
-        if contact is not None
-        else (value(None, "Contact e-mail (empty: none)", "") if ask else "")
-    )
+    contact_value = value(contact, "init.prompt.contact", "") if ask else contact
     goal_names = list(goals or [])
-    if not goal_names and ask:
-        while True:
-            answer = str(
-                typer.prompt(
-                    f"Goal {len(goal_names) + 1} (empty: done)", default="", show_default=False
-                )
-            )
-            if not answer.strip():
-                break
-            goal_names.append(answer.strip())
-    written = write_catalogue(
-        directory,
-        InitOptions(
-            city=city_value,
-            name=name_value,
-            name_en=name_en_value,
-            published=year,
-            language="nl" if lang is LanguageChoice.NL else "en",
-            contact=contact_value or None,
-            goals=goal_names,
-        ),
-    )
-    typer.echo(
-        f"created {directory} ({len(written)} files); try: rrs --catalogue {directory} list",
-        err=True,
+    while not goals and ask:
+        prompt = text("init.prompt.goal", lang, number=len(goal_names) + 1)
+        answer = str(typer.prompt(prompt, default="", show_default=False)).strip()
+        if not answer:
+            break
+        goal_names.append(answer)
+    return InitOptions(
+        city=city_value,
+        name=name_value,
+        name_en=name_en_value,
+        published=year or default_year(),
+        language=lang,
+        contact=contact_value or None,
+        goals=goal_names,
     )

@@ -57,33 +57,61 @@ def list_command(
         ListFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ListFormat.TABLE,
     lang: LangOpt = None,
+    columns: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--columns",
+            help="Columns to show, comma-separated or repeated: id, kind, title, status, "
+            "status-at-publication, term, end-of-term, goals, qualities, owner, partners, "
+            "funding, last-update, links (default: id,title,status,term,goals).",
+        ),
+    ] = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort",
+            help="Order by a column (e.g. owner, last-update, end-of-term); "
+            "-COLUMN for descending (--sort=-last-update).",
+        ),
+    ] = None,
+    count: Annotated[
+        bool, typer.Option("--count", help="Print only how many actions match.")
+    ] = False,
 ) -> None:
     """List actions; repeated filters are alternatives, different filters must all hold.
 
-    Examples: rrs list -g cyber -g klimaat -s lopend; rrs list --org 'port authority'
+    Examples: rrs list -g cyber -g klimaat -s lopend; rrs list --org 'port authority';
+    rrs list --columns id,owner,last-update --sort last-update; rrs list -s lopend --count
     """
     from ..query import ActionFilter
     from ..render import listing
+    from ..render.columns import View, choose_columns, sort_actions
 
     catalogue, graph = session_of(ctx).open()
     actions = ActionFilter(goal, quality, status, term, kind, owner, partner, text, org).select(
         catalogue, graph
     )
-    lang_code = label_language(lang)
-    if output_format is ListFormat.TABLE and not sys.stdout.isatty():
+    lang_code = label_language(lang, catalogue.strategy.language)
+    chosen = choose_columns(columns) if columns else None
+    actions = sort_actions(actions, sort, View(graph, lang_code))
+    if count:
+        sys.stdout.write(f"{len(actions)}\n")
+    elif output_format is ListFormat.TABLE and not sys.stdout.isatty():
         # Piped: one line per action, nothing padded or wrapped (grep finds the id).
-        sys.stdout.write(listing.lines(actions, graph, lang=lang_code))
+        sys.stdout.write(listing.lines(actions, graph, lang=lang_code, columns=chosen))
     elif output_format is ListFormat.TABLE:
         console = rich_console()
         console.print(
-            listing.table(actions, graph, plain=plain(), width=console.width, lang=lang_code)
+            listing.table(
+                actions, graph, plain=plain(), width=console.width, lang=lang_code, columns=chosen
+            )
         )
     elif output_format is ListFormat.JSON:
         sys.stdout.write(listing.json_text(actions, graph))
     elif output_format is ListFormat.MARKDOWN:
-        sys.stdout.write(listing.markdown(actions, graph, lang=lang_code))
+        sys.stdout.write(listing.markdown(actions, graph, lang=lang_code, columns=chosen))
     else:
-        sys.stdout.write(listing.csv_text(actions, graph))
+        sys.stdout.write(listing.csv_text(actions, graph, chosen))
 
 
 @app.command("show")
@@ -102,7 +130,7 @@ def show_command(
     session = session_of(ctx)
     catalogue, graph = session.open()
     action = session.action(action_id)
-    lang_code = label_language(lang)
+    lang_code = label_language(lang, catalogue.strategy.language)
     if output_format is ShowFormat.JSON:
         sys.stdout.write(to_json(action_record(action, graph)))
     elif output_format is ShowFormat.MARKDOWN:
@@ -230,8 +258,7 @@ def where_command(
     typer.echo(f"source: {location.source.value} ({location.reason})")
     if not location.path.is_dir():
         typer.echo("note: this folder does not exist")
+    refusal = location.refusal
     typer.echo(
-        "writes: allowed (rrs update, rrs new)"
-        if location.writable
-        else "writes: refused (rrs update and rrs new need a catalogue of your own)"
+        f"writes: refused ({refusal})" if refusal else "writes: allowed (rrs update, rrs new)"
     )

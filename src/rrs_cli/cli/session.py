@@ -134,8 +134,12 @@ def _bundled_hint(location: CatalogueLocation) -> None:
     Only when stderr is a terminal, so scripts and CI logs stay clean; setting
     RRS_NO_HINT silences it in a terminal too.
     """
-    from ..discovery import bundled_hint
+    from ..discovery import bundled_hint, discovered_notice
 
     hint = bundled_hint(location)
     if hint and stderr_is_terminal() and not os.environ.get(HINT_OFF_VAR):
         typer.echo(visible(hint), err=True)
+    # A catalogue found above the current folder is always named (a log shows it too).
+    notice = discovered_notice(location)
+    if notice:
+        typer.echo(visible(notice), err=True)

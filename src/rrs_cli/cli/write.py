@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,6 +24,9 @@ from .options import (
 )
 from .output import interactive
 from .session import session_of
+
+if TYPE_CHECKING:
+    from ..models import ProgressEntry
 
 # The core is imported inside each command, not at the top, so that `rrs --help`
 # loads no Pydantic models, YAML or rich, and a command only what it uses (start-up speed).
@@ -80,8 +83,19 @@ def update_command(
             "nothing to record", hint="give --status (a status change), --note, or both"
         )
     day = entry_date or date.today()
-    path = append_progress(root, Update(action_id, new_status, note or "", day, by))
+    repeats: list[ProgressEntry] = []
+    path = append_progress(
+        root, Update(action_id, new_status, note or "", day, by), on_duplicate=repeats.append
+    )
     typer.echo(f"recorded {day} for {action_id.upper()} in {path}", err=True)
+    for entry in repeats:
+        typer.echo(
+            f"rrs: warning: this entry repeats the one of {entry.date} with the same note "
+            f"(`rrs validate` reports it as RRS113); if it was recorded twice, "
+            f"`rrs progress list {action_id.upper()}` numbers the entries and "
+            f"`rrs progress remove {action_id.upper()} {day} --index N` removes one",
+            err=True,
+        )
 
 
 @app.command("new")
@@ -110,8 +124,31 @@ def new_command(
             "all-or-nothing write (default: ask in a terminal, no otherwise).",
         ),
     ] = None,
+    published: Annotated[
+        bool,
+        typer.Option(
+            "--published",
+            help="The action is part of the published strategy (you are transcribing it): "
+            "no 'added' date, its status is its status at publication.",
+        ),
+    ] = False,
+    added: Annotated[
+        str | None,
+        typer.Option(
+            "--added",
+            metavar="DATE",
+            help="The day it was added to the strategy, after its publication "
+            "(default: today, once the strategy's publication date in strategy.yaml has "
+            "passed; before it, the action counts as part of the strategy).",
+        ),
+    ] = None,
 ) -> None:
-    """Create a new action file, validated against the catalogue before it is written."""
+    """Create a new action file, validated against the catalogue before it is written.
+
+    An action entered after the strategy's publication is a later addition (added:
+    today, its status its initial status); one entered before it, or with
+    --published, is part of the published strategy.
+    """
     from ..models import Kind, Status, Term
     from ..progress import create_action
     from ..query import KIND_ALIASES, STATUS_ALIASES, resolve_enum
@@ -134,8 +171,23 @@ def new_command(
             f"Add {new_id} to the links of {', '.join(link_ids)} too (so they name it back)?",
             default=True,
         )
-    written = create_action(session.root_for_writing("new"), fields, back_links=bool(back_link))
+    added_day = checked_date(added, "--added")
+    written = create_action(
+        session.root_for_writing("new"),
+        fields,
+        back_links=bool(back_link),
+        added=added_day,
+        published=published,
+    )
     typer.echo(f"created {written[0]}", err=True)
+    if not published and added_day is None and fields.get("added") is not None:
+        typer.echo(
+            f"rrs: note: {new_id} is recorded as added on {fields['added']}, after the "
+            "strategy's publication (strategy.yaml), so its status is its initial status; "
+            "if it is part of the published strategy, remove 'added:' from the file, or use "
+            "--published next time",
+            err=True,
+        )
     for path in written[1:]:
         typer.echo(f"added {new_id} to the links in {path}", err=True)
     if link_ids and not back_link:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..diff import ActionChange, CatalogueDiff, HistoryChange, RecordChange, RecordsDiff
 from ..models import ProgressEntry
+from ..textsafety import HIDDEN_NOT_SPACE
 from .export import to_json
 from .text import html_inline, md_code, md_inline, visible
 
@@ -67,11 +68,14 @@ def _spelt(before: str, after: str) -> tuple[str, str]:
 
 
 def _printed(text: str) -> str:
-    return unicodedata.normalize("NFC", md_inline(text))
+    """What a reader sees of ``text``: without the characters that print as
+    nothing (tags, zero-width, bidi, fillers), composed, white space folded."""
+    return unicodedata.normalize("NFC", md_inline(HIDDEN_NOT_SPACE.sub("", text)))
 
 
 def _looks_same(before: str, after: str) -> bool:
-    """Do two different texts print the same (NFC and NFD, white space)?"""
+    """Do two different texts print the same (NFC and NFD, white space, invisible
+    characters such as a message in tag characters appended to a title)?"""
     return before != after and _printed(before) == _printed(after)
 
 
@@ -168,11 +172,11 @@ def _history_lines(diff: CatalogueDiff) -> list[str]:
     count = sum(len(c.history) for c in rewritten)
     lines = [
         "",
-        "### ⚠️ History rewritten",
+        "### ⚠ History rewritten",  # U+26A0 alone: rrs prints no variation selector
         "",
         f"**{count} progress {'entry' if count == 1 else 'entries'} of the base "
-        "were removed or edited.** The progress log is the record of what happened; "
-        "check that this is a correction, not a loss.",
+        f"{'was' if count == 1 else 'were'} removed or edited.** The progress log is the "
+        "record of what happened; check that this is a correction, not a loss.",
         "",
     ]
     for change in rewritten:
@@ -246,12 +250,42 @@ def _label(change: ActionChange | RecordChange) -> str:
     return f"{key} {change.title}"
 
 
+# At most this many errors of one version are listed in the summary.
+SHOWN_ERRORS = 10
+
+
+def _error_lines(diff: CatalogueDiff) -> list[str]:
+    """A warning block per version with errors: how many, the first ones, what it means."""
+    lines: list[str] = []
+    for name, errors in ((diff.base, diff.base_errors), (diff.head, diff.head_errors)):
+        if not errors:
+            continue
+        count = f"{len(errors)} {'error' if len(errors) == 1 else 'errors'}"
+        lines += [
+            "",
+            "> [!WARNING]",
+            f"> **{md_inline(visible(name))} has {count}.** Files with errors are left out "
+            "of this comparison; `rrs validate` lists every problem.",
+            ">",
+        ]
+        lines += [f"> - {md_code(line)}" for line in errors[:SHOWN_ERRORS]]
+        if len(errors) > SHOWN_ERRORS:
+            lines.append(f"> - … and {len(errors) - SHOWN_ERRORS} more")
+    if diff.not_compared:
+        shown = ", ".join(f"**{md_inline(i)}**" for i in diff.not_compared)
+        lines += ["", f"Not compared (the action's file has errors): {shown}."]
+    return lines
+
+
 def markdown(diff: CatalogueDiff) -> str:
     title = f"## Catalogue changes: {md_code(visible(diff.base))} → {md_code(visible(diff.head))}"
+    if diff.has_errors:
+        title += " (with errors)"
     if diff.is_empty():
-        return f"{title}\n\nNo changes to the catalogue.\n"
+        return "\n".join([title, *_error_lines(diff), "", "No changes to the catalogue.", ""])
     lines = [
         title,
+        *_error_lines(diff),
         "",
         f"Actions: {len(diff.added)} added, {len(diff.removed)} removed, "
         f"{len(diff.changed)} changed.",
@@ -316,6 +350,8 @@ def json_text(diff: CatalogueDiff) -> str:
         {
             "base": diff.base,
             "head": diff.head,
+            "errors": {"base": diff.base_errors, "head": diff.head_errors},
+            "not_compared": diff.not_compared,
             "history_rewritten": bool(diff.history_rewritten),
             "added": [a.id for a in diff.added],
             "removed": [a.id for a in diff.removed],

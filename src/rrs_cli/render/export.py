@@ -25,9 +25,16 @@ def quality_record(quality: Quality) -> dict[str, Any]:
 
 
 def action_record(action: Action, graph: LinkGraph) -> dict[str, Any]:
-    """Every stored field, plus what the graph and the log derive."""
+    """Every stored field, plus what the graph and the log derive.
+
+    ``linked`` and ``links_in`` hold the links the files print. The links that
+    "all flywheels" gives (an action with ``links_all_flywheels``, and every
+    flywheel) are not listed per action: they are one mark, the document's
+    ``all_flywheels``, so the export grows with the catalogue, not with
+    actions x flywheels.
+    """
     record = action.model_dump(mode="json")
-    linked = graph.linked(action.id)
+    linked = graph.linked(action.id, implicit=False)
     record["linked"] = [a.id for a in linked]
     record["goals_reached"] = graph.goals_of(action)
     current = action.current_status
@@ -47,6 +54,10 @@ def export_document(catalogue: Catalogue, graph: LinkGraph) -> dict[str, Any]:
         "actions": [action_record(a, graph) for a in catalogue.actions.values()],
         # Added after the first three (keys are only ever added): strategy.yaml.
         "strategy": strategy_record(catalogue),
+        # Added later: the actions linked with every flywheel, listed once.
+        "all_flywheels": [
+            a.id for a in catalogue.actions.values() if a.id in graph.to_all_flywheels
+        ],
     }
 
 

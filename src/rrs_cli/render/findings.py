@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Finding, Severity
 from .export import to_json
 from .text import visible
 
-JSON_FORMAT_VERSION = 1
+# 2: "warnings" counts only the warnings that are not accepted, accepted
+# findings are listed only when asked for, and "unaccepted_warnings" is gone.
+JSON_FORMAT_VERSION = 2
 
 
 def display_path(file: str) -> str:
@@ -67,9 +70,20 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
 
-def counts(findings: Sequence[Finding]) -> tuple[int, int, int]:
-    """Errors, warnings (not accepted) and accepted findings, including those an
-    "and N more" finding stands for."""
+@dataclass(frozen=True)
+class Counts:
+    """Errors, warnings the catalogue has not accepted, and accepted findings.
+
+    One count for every format: text, JSON and GitHub all report these three.
+    """
+
+    errors: int
+    warnings: int
+    accepted: int
+
+
+def counts(findings: Sequence[Finding]) -> Counts:
+    """The three counts, including what an "and N more" finding stands for."""
     errors = warnings = accepted = 0
     for item in findings:
         if item.stands_for is not None:
@@ -82,27 +96,81 @@ def counts(findings: Sequence[Finding]) -> tuple[int, int, int]:
             errors += 1
         else:
             warnings += 1
-    return errors, warnings, accepted
+    return Counts(errors, warnings, accepted)
+
+
+def passes(found: Counts, *, strict: bool) -> bool:
+    """The gate: no errors, and with ``strict`` no warning that is not accepted."""
+    return found.errors == 0 and not (strict and found.warnings)
+
+
+def listed(
+    findings: Sequence[Finding],
+    *,
+    strict: bool = False,
+    errors_only: bool = False,
+    show_accepted: bool = False,
+) -> list[Finding]:
+    """The findings a run prints, the same in every format.
+
+    Errors always; warnings the catalogue has not accepted, unless
+    ``errors_only`` (but with ``strict`` they fail the gate, so they are
+    listed even then); accepted findings only with ``show_accepted``.
+    """
+    chosen = []
+    for item in findings:
+        if item.accepted is not None:
+            keep = show_accepted
+        elif item.severity is Severity.ERROR:
+            keep = True
+        else:
+            keep = strict or not errors_only
+        if keep:
+            chosen.append(item)
+    return chosen
 
 
 def summary_line(
-    findings: Sequence[Finding], files: int | None = None, *, errors_only: bool = False
+    findings: Sequence[Finding],
+    files: int | None = None,
+    *,
+    strict: bool = False,
+    errors_only: bool = False,
+    show_accepted: bool = False,
 ) -> str:
-    errors, warnings, accepted = counts(findings)
-    text = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
-    if accepted:
-        text += f", {accepted} accepted"
-    if errors_only and (warnings or accepted):
-        hidden = _plural(warnings, "warning") + (f" and {accepted} accepted" if accepted else "")
-        text += f" ({hidden} not shown: --errors-only)"
-    return text + (f" in {files} files" if files is not None else "")
+    """The counts, and what was left out and how to see it.
+
+    "0 errors, 1 warning, 23 accepted (listed with --show-accepted)".
+    """
+    found = counts(findings)
+    text = f"{_plural(found.errors, 'error')}, {_plural(found.warnings, 'warning')}"
+    if found.accepted:
+        text += f", {found.accepted} accepted"
+    if files is not None:
+        text += f" in {files} files"
+    left_out = []
+    if errors_only and found.warnings and not strict:
+        left_out.append(f"{_plural(found.warnings, 'warning')} not shown: --errors-only")
+    if found.accepted and not show_accepted:
+        left_out.append(
+            f"{found.accepted} accepted listed with --show-accepted"
+            if left_out
+            else "listed with --show-accepted"
+        )
+    return text + (f" ({'; '.join(left_out)})" if left_out else "")
 
 
-def shown(findings: Sequence[Finding], *, errors_only: bool) -> list[Finding]:
-    """The findings to print: with ``errors_only``, the errors that count."""
-    if not errors_only:
-        return list(findings)
-    return [f for f in findings if f.severity is Severity.ERROR and f.accepted is None]
+def verdict(findings: Sequence[Finding], *, strict: bool) -> str:
+    """ "ok", or "failed" with the reason when only --strict makes it fail."""
+    found = counts(findings)
+    if passes(found, strict=strict):
+        return "ok"
+    if found.errors:
+        return "failed"
+    return (
+        f"failed (--strict: {_plural(found.warnings, 'warning')} "
+        "that accepted.yaml does not accept)"
+    )
 
 
 def text(findings: Sequence[Finding]) -> str:
@@ -112,28 +180,36 @@ def text(findings: Sequence[Finding]) -> str:
         # Every part may come from the catalogue (file and key names, values,
         # reasons): shown with escapes, so no line can start a forged CI command.
         field = f" [{visible(item.field)}]" if item.field else ""
-        accepted = f" (accepted: {visible(item.accepted)})" if item.accepted is not None else ""
+        if item.accepted is not None:
+            # Accepted: never shown as a warning, always with the reason.
+            severity, reason = "accepted", f" (reason: {visible(item.accepted)})"
+        else:
+            severity, reason = item.severity.value, ""
         lines.append(
-            f"{_where(item, paths)}: {item.severity.value} {item.code} "
-            f"{item.check.name}{field}: {visible(item.message)}{accepted}"
+            f"{_where(item, paths)}: {severity} {item.code} "
+            f"{item.check.name}{field}: {visible(item.message)}{reason}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def json_text(findings: Sequence[Finding], *, strict: bool, errors_only: bool = False) -> str:
-    errors, warnings, accepted = counts(findings)
+def json_text(
+    findings: Sequence[Finding],
+    *,
+    strict: bool,
+    errors_only: bool = False,
+    show_accepted: bool = False,
+) -> str:
+    found = counts(findings)
     paths = _Paths()
     return to_json(
         {
             "version": JSON_FORMAT_VERSION,
-            "ok": errors == 0 and (not strict or not warnings),
-            "errors": errors,
-            # Every warning, accepted or not, as before accepted findings
-            # existed (keys keep their meaning); "accepted" says how many of
-            # them accepted.yaml accepts, "unaccepted_warnings" the rest.
-            "warnings": warnings + accepted,
-            "accepted": accepted,
-            "unaccepted_warnings": warnings,
+            "ok": passes(found, strict=strict),
+            "errors": found.errors,
+            # The warnings that count; accepted findings are counted apart,
+            # as in the text and GitHub formats.
+            "warnings": found.warnings,
+            "accepted": found.accepted,
             "findings": [
                 {
                     "file": paths[f.file],
@@ -147,7 +223,9 @@ def json_text(findings: Sequence[Finding], *, strict: bool, errors_only: bool = 
                     "accepted": f.accepted is not None,
                     "reason": f.accepted,
                 }
-                for f in shown(findings, errors_only=errors_only)
+                for f in listed(
+                    findings, strict=strict, errors_only=errors_only, show_accepted=show_accepted
+                )
             ],
         }
     )
@@ -164,16 +242,16 @@ def _escape_property(value: str) -> str:
 def github(findings: Sequence[Finding], *, strict: bool) -> str:
     """GitHub Actions workflow commands, so findings show on the pull request's diff.
 
-    An accepted finding is a notice, never an error: it shows on the diff
-    with its reason and does not fail the check.
+    An accepted finding gets no annotation at all: it is known and reviewed,
+    and a notice on every pull request would bury the findings that matter.
+    With ``strict`` a warning fails the gate, so it is an error annotation.
     """
     lines = []
     paths = _Paths()
     for item in findings:
         if item.accepted is not None:
-            command = "notice"
-        else:
-            command = "error" if item.severity is Severity.ERROR or strict else "warning"
+            continue
+        command = "error" if item.severity is Severity.ERROR or strict else "warning"
         props = [f"file={_escape_property(visible(paths[item.file]))}"]
         if item.line is not None:
             props.append(f"line={item.line}")
@@ -181,9 +259,6 @@ def github(findings: Sequence[Finding], *, strict: bool) -> str:
             props.append(f"col={item.column}")
         props.append(f"title={_escape_property(f'{item.code} {item.check.name}')}")
         field = f"{item.field}: " if item.field else ""
-        message = field + item.message
-        if item.accepted is not None:
-            message = f"accepted: {item.accepted} ({message})"
-        message = visible(message)
+        message = visible(field + item.message)
         lines.append(f"::{command} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

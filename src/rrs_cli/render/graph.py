@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
@@ -31,6 +31,9 @@ class Network:
     goals: list[tuple[str, str]]  # (key, label)
     goal_edges: list[tuple[str, str]]  # (goal key, flywheel id)
     edges: list[Edge]
+    # Actions linked with every flywheel: one edge each to a single "all
+    # flywheels" node, never an edge to each flywheel (N x F edges).
+    to_all: list[str] = field(default_factory=list)
 
 
 def network(
@@ -39,7 +42,7 @@ def network(
     selected = {a.id for a in actions}
     edges = []
     for action in actions:
-        for other in graph.linked(action.id):
+        for other in graph.linked(action.id, implicit=False):
             if other.id in selected and action_sort_key(action.id) < action_sort_key(other.id):
                 both = graph.names(action.id, other.id) and graph.names(other.id, action.id)
                 edges.append(Edge(action.id, other.id, both))
@@ -51,7 +54,8 @@ def network(
             if goal.key in sections:
                 goals.append((goal.key, f"{goal.number}. {goal.name_nl}"))
         goal_edges = [(a.goal, a.id) for a in actions if a.is_flywheel and a.goal in sections]
-    return Network(list(actions), goals, goal_edges, edges)
+    to_all = [a.id for a in actions if a.id in graph.to_all_flywheels]
+    return Network(list(actions), goals, goal_edges, edges, to_all)
 
 
 def _label(action: Action) -> str:
@@ -91,6 +95,11 @@ def _mermaid_text(text: str) -> str:
     return "".join(out)
 
 
+# The one node that stands for every flywheel (no key or id starts like it).
+ALL_NODE = "all_flywheels"
+ALL_LABEL = "All flywheel actions"
+
+
 def mermaid(net: Network) -> str:
     lines = ["flowchart LR"]
     lines += [f'  {_g(key)}(["{_mermaid_text(label)}"])' for key, label in net.goals]
@@ -101,6 +110,9 @@ def mermaid(net: Network) -> str:
     lines += [
         f"  {_a(e.source)} {'---' if e.both_sides else '-.-'} {_a(e.target)}" for e in net.edges
     ]
+    if net.to_all:
+        lines.append(f'  {ALL_NODE}[["{_mermaid_text(ALL_LABEL)}"]]')
+        lines += [f"  {_a(action_id)} --- {ALL_NODE}" for action_id in net.to_all]
     flywheels = [_a(a.id) for a in net.actions if a.is_flywheel]
     if flywheels:
         lines.append("  classDef flywheel fill:#fff3c4,stroke:#b58900")
@@ -134,5 +146,8 @@ def dot(net: Network) -> str:
     for edge in net.edges:
         style = "" if edge.both_sides else " [style=dashed]"
         lines.append(f'  "{_a(edge.source)}" -- "{_a(edge.target)}"{style};')
+    if net.to_all:
+        lines.append(_dot_node(ALL_NODE, ALL_LABEL, ["shape=box3d", 'fillcolor="#fff3c4"']))
+        lines += [f'  "{_a(action_id)}" -- "{ALL_NODE}";' for action_id in net.to_all]
     lines.append("}")
     return "\n".join(lines) + "\n"

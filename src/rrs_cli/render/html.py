@@ -16,26 +16,15 @@ from ..i18n import Language, format_date, plural, status_label, term_label, text
 from .text import visible
 
 
-def _bytecode_cache() -> Any | None:
-    """Jinja's own cache of compiled templates (a private folder in the system's temp
-    folder, checked by Jinja to be the user's own), keyed by each template's source:
-    compiling the site's templates is a fifth of a small site's build. None where
-    the folder cannot be made safely: the templates are then compiled every run."""
-    from jinja2 import FileSystemBytecodeCache
-
-    try:
-        return FileSystemBytecodeCache()
-    except (OSError, RuntimeError):
-        return None
-
-
 @cache
 def _base() -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     return Environment(
         loader=PackageLoader("rrs_cli", "templates"),
-        bytecode_cache=_bytecode_cache(),
+        # No bytecode cache: Jinja's sits at a predictable path in the shared
+        # temporary folder, where another user can plant a link or a compiled
+        # template (code); compiling the templates costs a moment per run.
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,  # a misspelt variable is an error, not an empty string
         trim_blocks=True,

@@ -20,6 +20,7 @@ from rich.table import Table
 from ..graph import LinkGraph
 from ..i18n import Language, status_label, term_label, text
 from ..models import Action
+from .columns import COLUMNS, DEFAULT_COLUMNS, Column, View
 from .export import action_record, to_json
 from .text import csv_cell, md_inline, rich_safe, visible
 
@@ -82,6 +83,36 @@ def _fit(rows: list[list[str]], width: int | None) -> _Widths:
     return _Widths(max(room - term - goals, 8), term, goals)
 
 
+def _caption(count: int, lang: Language) -> str:
+    return text("list.count.one" if count == 1 else "list.count", lang, count=count)
+
+
+def _custom_table(
+    actions: Sequence[Action], columns: Sequence[Column], view: View, *, plain: bool
+) -> Table:
+    """A table of the chosen columns: long texts wrap, short values stay whole."""
+    result = Table(
+        box=None if plain else box.SIMPLE_HEAD,
+        show_edge=False,
+        header_style="" if plain else "bold",
+        pad_edge=False,
+        padding=(0, _GAP - 1, 0, 0),
+        caption=_caption(len(actions), view.lang),
+    )
+    for column in columns:
+        result.add_column(
+            column.label(view),
+            style="bold cyan" if column.name == "id" and not plain else "",
+            ratio=1 if column.wide else None,
+            min_width=8 if column.wide else None,
+            no_wrap=column.name == "id",
+            overflow="fold",
+        )
+    for action in actions:
+        result.add_row(*(rich_safe(column.cell(action, view)) for column in columns))
+    return result
+
+
 def table(
     actions: Sequence[Action],
     graph: LinkGraph,
@@ -89,12 +120,15 @@ def table(
     plain: bool,
     width: int | None = None,
     lang: Language = "en",
+    columns: Sequence[Column] | None = None,
 ) -> Table:
     """A table for a terminal ``width`` columns wide: titles wrap, statuses stay whole.
 
     The kind is left out here (letters are flywheels, numbers connected
-    actions); the other formats carry it.
+    actions); the other formats carry it. ``columns``: see ``columns.py``.
     """
+    if columns is not None and [c.name for c in columns] != list(DEFAULT_COLUMNS):
+        return _custom_table(actions, columns, View(graph, lang), plain=plain)
     count = len(actions)
     result = Table(
         box=None if plain else box.SIMPLE_HEAD,
@@ -102,7 +136,7 @@ def table(
         header_style="" if plain else "bold",
         pad_edge=False,
         padding=(0, _GAP - 1, 0, 0),
-        caption=text("list.count.one" if count == 1 else "list.count", lang, count=count),
+        caption=_caption(count, lang),
     )
     rows = [
         [
@@ -133,23 +167,25 @@ def table(
     return result
 
 
-def lines(actions: Sequence[Action], graph: LinkGraph, *, lang: Language = "en") -> str:
+def lines(
+    actions: Sequence[Action],
+    graph: LinkGraph,
+    *,
+    lang: Language = "en",
+    columns: Sequence[Column] | None = None,
+) -> str:
     """One line per action, fields separated by a tab, no padding: for pipes and grep.
 
-    Fields: id, title, current status, term, goals reached (as in the table).
-    Tabs and line breaks inside a value are shown as escapes.
+    Fields: the ``columns`` (default: id, title, current status, term, goals
+    reached, as in the table). Tabs and line breaks inside a value are shown
+    as escapes.
     """
-    out = []
-    for action in actions:
-        cells = (
-            action.id,
-            action.title,
-            _status(action, lang),
-            _term(action, lang),
-            _goals(action, graph, lang),
-        )
-        out.append("\t".join(visible(cell) for cell in cells))
-    return "".join(line + "\n" for line in out)
+    view = View(graph, lang)
+    chosen = columns or [COLUMNS[name] for name in DEFAULT_COLUMNS]
+    return "".join(
+        "\t".join(visible(column.cell(action, view)) for column in chosen) + "\n"
+        for action in actions
+    )
 
 
 MARKDOWN_FIELDS = (
@@ -162,7 +198,21 @@ MARKDOWN_FIELDS = (
 )
 
 
-def markdown(actions: Sequence[Action], graph: LinkGraph, *, lang: Language = "en") -> str:
+def markdown(
+    actions: Sequence[Action],
+    graph: LinkGraph,
+    *,
+    lang: Language = "en",
+    columns: Sequence[Column] | None = None,
+) -> str:
+    if columns is not None:
+        view = View(graph, lang)
+        out = ["| " + " | ".join(c.label(view) for c in columns) + " |"]
+        out.append("|" + "---|" * len(columns))
+        out += [
+            "| " + " | ".join(md_inline(c.cell(a, view)) for c in columns) + " |" for a in actions
+        ]
+        return "\n".join(out) + "\n"
     headers = [text(key, lang) for key in MARKDOWN_FIELDS]
     out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     for action in actions:
@@ -191,9 +241,24 @@ CSV_COLUMNS = (
 )
 
 
-def csv_text(actions: Sequence[Action], graph: LinkGraph) -> str:
+def linked_cell(action: Action, graph: LinkGraph) -> str:
+    """The export's ``linked``: printed links only ("all flywheels" is one mark, the
+    export's ``all_flywheels``, not a list of every flywheel or every such action)."""
+    return " ".join(a.id for a in graph.linked(action.id, implicit=False))
+
+
+def csv_text(
+    actions: Sequence[Action], graph: LinkGraph, columns: Sequence[Column] | None = None
+) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    if columns is not None:  # the chosen columns, by name, with codes rather than labels
+        view = View(graph, "en")
+        writer.writerow([c.name for c in columns])
+        for action in actions:
+            cells = (c.cell(action, view) for c in columns)
+            writer.writerow([csv_cell("" if cell == "—" else cell) for cell in cells])
+        return buffer.getvalue()
     writer.writerow(CSV_COLUMNS)
     for action in actions:
         current = action.current_status
@@ -208,7 +273,8 @@ def csv_text(actions: Sequence[Action], graph: LinkGraph) -> str:
                     action.term.value if action.term else "",
                     " ".join(graph.goals_of(action)),
                     action.owner,
-                    " ".join(a.id for a in graph.linked(action.id)),
+                    # As in the export: printed links; "all flywheels" is one mark.
+                    linked_cell(action, graph),
                 )
             ]
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 # Renderers show invisible characters with the core's helper (re-exported here).
+from ..textsafety import HIDDEN_RANGES, character_class
 from ..textsafety import visible as visible
 
 
@@ -107,15 +108,22 @@ def csv_cell(text: str) -> str:
 
 
 # Characters json.dumps(ensure_ascii=False) leaves raw that a terminal or a
-# log viewer would act on: DEL, C1 controls, bidi and zero-width characters.
-_JSON_RAW = re.compile(
-    "[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
+# log viewer would act on or hide: every one of the table but the C0 controls
+# (which json.dumps escapes itself).
+_JSON_RAW = re.compile(character_class(HIDDEN_RANGES, leave="".join(map(chr, range(0x20)))))
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # JSON writes a character beyond the BMP as a surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def json_safe(text: str) -> str:
     """JSON text with those characters (and ``##[``) written as ``\\uXXXX`` escapes (same data)."""
-    shown = _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    shown = _JSON_RAW.sub(lambda m: _json_escape(m.group()), text)
     # A CI runner reads ``##[command]`` anywhere in a line, even inside a string.
     return shown.replace("##[", "#\\u0023[") if "##[" in shown else shown
 

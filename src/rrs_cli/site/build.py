@@ -27,6 +27,7 @@ from ..diagnostics import Finding
 from ..errors import RrsError, WriteRefusedError
 from ..graph import LinkGraph
 from ..i18n import Language
+from ..tools import tool_environment
 from .model import build_site_model
 from .pages import MARKER, SitePages
 
@@ -67,6 +68,12 @@ def check_output(output: Path, catalogue_root: Path, *, force: bool) -> None:
             "there would replace the catalogue",
             hint="choose another folder, for example --output site",
         )
+    if resolved.is_relative_to(catalogue):
+        raise WriteRefusedError(
+            f"'{output}' is inside the catalogue; rrs site does not write into the catalogue "
+            "(with --force it would replace catalogue files)",
+            hint="choose a folder outside the catalogue, for example --output ../site",
+        )
     if resolved == Path.home().resolve() or resolved == Path(resolved.anchor):
         raise WriteRefusedError(f"'{output}' is a home or root folder; refusing to replace it")
     if target.exists() and not target.is_dir():
@@ -95,14 +102,27 @@ def pagefind_executable() -> Path | None:
 def run_pagefind(executable: Path, folder: Path, language: str) -> None:
     # Only the action pages carry data-pagefind-body: the glob spares the
     # indexer reading every other page (the report alone is megabytes).
-    command = [str(executable), "--site", str(folder), "--glob", "actions/*.html"]
+    command = [str(executable), "--site", str(folder.absolute()), "--glob", "actions/*.html"]
     command += ["--output-subdir", "pagefind", "--silent"]
     if language in PAGEFIND_LANGUAGES:
         command += ["--force-language", language]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-    except (OSError, subprocess.SubprocessError) as error:
-        raise SearchIndexError(f"the search indexer could not run: {error}") from None
+    # Pagefind reads pagefind.{yml,yaml,json,toml} from its working folder and
+    # PAGEFIND_* variables (a log file to write, a server to start): it runs in
+    # an empty private folder, with a clean environment, every option above.
+    with tempfile.TemporaryDirectory(prefix="rrs-pagefind-") as private:
+        try:
+            done = subprocess.run(
+                command,
+                cwd=private,
+                env=tool_environment(),
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                timeout=600,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError) as error:
+            raise SearchIndexError(f"the search indexer could not run: {error}") from None
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
         raise SearchIndexError(

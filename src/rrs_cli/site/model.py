@@ -23,10 +23,10 @@ from ..catalogue import Catalogue
 from ..diagnostics import Finding, Severity
 from ..graph import LinkGraph
 from ..i18n import Language
+from ..layout import ACTIONS_DIR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
 from ..models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
 from ..query import fold, organisation_aliases
 from ..report import DONE, Report, build_report
-from ..revisions import catalogue_version
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,8 @@ class Organisation:
 @dataclass(frozen=True)
 class DataInfo:
     warnings: list[Finding]  # file paths relative to the catalogue
-    version: str  # git commit of the catalogue, else a content hash
-    version_kind: str  # "git" or "hash"
+    version: str  # a hash of the catalogue's files
+    version_kind: str  # "hash" (a git commit once; git is no longer run)
     action_count: int
     goal_count: int
     quality_count: int
@@ -267,8 +267,12 @@ def build_site_model(
 
 
 def _links(graph: LinkGraph, action: Action) -> list[LinkRow]:
+    """The printed links of ``action``. "All flywheels" is one mark (the action
+    page says it once, and the network page lists such actions once): listing
+    every flywheel on such an action's page, and every such action on each
+    flywheel's page, would make the site grow with actions x flywheels."""
     rows = []
-    for other in graph.linked(action.id):
+    for other in graph.linked(action.id, implicit=False):
         here = graph.names(action.id, other.id)
         there = graph.names(other.id, action.id)
         if other.links_all_flywheels and not here:
@@ -306,3 +310,27 @@ def _relative(item: Finding, root: Path) -> Finding:
     except (ValueError, OSError):
         name = Path(item.file).name
     return Finding(name, item.line, item.column, item.code, item.message, item.field, item.severity)
+
+
+def catalogue_version(root: Path) -> tuple[str, str]:
+    """A hash of the catalogue files' names and content: the same files, the same version.
+
+    Not a git commit: whether a checkout is clean takes ``git status``, which
+    runs what the repository's configuration names (an fsmonitor command); rrs
+    site runs no program but the search indexer.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(_catalogue_files(root)):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16], "hash"
+
+
+def _catalogue_files(root: Path) -> list[Path]:
+    files = [root / n for n in (STRATEGY_FILE, GOALS_FILE, QUALITIES_FILE)]
+    actions = root / ACTIONS_DIR
+    if actions.is_dir():
+        files += [p for p in actions.iterdir() if p.suffix == ".yaml"]
+    return [p for p in files if p.is_file() and not p.is_symlink()]

@@ -14,6 +14,8 @@ than the model's ``as_of``, so the output is deterministic.
 
 from __future__ import annotations
 
+import json
+import secrets
 from collections.abc import Callable, Iterator
 from datetime import date
 from importlib import resources
@@ -26,6 +28,7 @@ from ..catalogue import Catalogue
 from ..graph import LinkGraph
 from ..i18n import MESSAGES, Language, format_date, plural, status_label, term_label, text
 from ..models import UNNAMED_STRATEGY, Action, Goal, Kind, Quality, Status, Term
+from ..query import fold
 from ..render.export import export_document, to_json
 from ..render.graph import network
 from ..render.html import environment
@@ -62,6 +65,9 @@ LIST_PAGE = 1000
 # More organisations than this: one page per first letter, and the list's owner
 # filter is a text box (a choice of 10,000 owners is 600 kB on every list page).
 ORG_PAGE_LIMIT = 600
+# Actions linked with every flywheel shown on a goal or flywheel page; all of
+# them are listed once, on the network page.
+CROSS_SHOWN = 10
 STATUS_ORDER: list[Status | None] = [*Status, None]
 
 
@@ -137,6 +143,7 @@ class _Site:
             org_names=self.org_names,
             stacked_bar=lambda counts: stacked_bar(counts, self.lang),
             cross_cutting=model.cross_cutting,
+            cross_shown=CROSS_SHOWN,
             is_accepted=lambda finding: bool(getattr(finding, "accepted", False)),
         )
         self.env.globals.update(
@@ -150,6 +157,12 @@ class _Site:
         self.goal_counts = {g.key: (fw, conn) for g, fw, conn in model.by_goal}
         self._badges: dict[Status | None, Markup] = {}
         self._shell: tuple[str, str, str] | None = None
+        # Where the action pages' title, body and canonical link go in the shell:
+        # a random token per build, so no catalogue text can hold a marker.
+        token = secrets.token_hex(16)
+        self._marks = tuple(
+            f"\ue000rrs-{part}-{token}\ue000" for part in ("title", "main", "canonical")
+        )
         self._body = self.env.get_template("site/action_body.html")
         self._parts: dict[str, list[Part]] | None = None
 
@@ -192,15 +205,19 @@ class _Site:
         """An owner or partners field as printed, with links to its organisations."""
         if not value:
             return escape(text("value.none", self.lang))
-        out = Markup(f'<span lang="{self.model.strategy.language}">') + esc(value)
-        out += Markup("</span>")
+        span = Markup(f'<span lang="{self.model.strategy.language}">')
+        links = Markup(", ").join(
+            Markup(f'<a href="{self.org_href(key, "../")}">')
+            + esc(self.org_names[key])
+            + Markup("</a>")
+            for key in keys
+        )
+        if len(keys) == 1 and fold(self.org_names[keys[0]]) == fold(value.strip(" .")):
+            # The text is the organisation's name: the link alone, never
+            # "Gemeente Zeeveen (Gemeente Zeeveen)".
+            return span + links + Markup("</span>")
+        out = span + esc(value) + Markup("</span>")
         if keys:
-            links = Markup(", ").join(
-                Markup(f'<a href="{self.org_href(key, "../")}">')
-                + esc(self.org_names[key])
-                + Markup("</a>")
-                for key in keys
-            )
             out += Markup(' <span class="orgs" data-pagefind-ignore>(') + links
             out += Markup(")</span>")
         return out
@@ -208,7 +225,7 @@ class _Site:
     def shell(self) -> tuple[str, str, str]:
         """An action page's surroundings, rendered once: (before title, before main, after)."""
         if self._shell is None:
-            marks = "\ue000rrs-title\ue000", "\ue000rrs-main\ue000", "\ue000rrs-canonical\ue000"
+            marks = self._marks
             html = self.page(
                 "shell.html",
                 "actions/_.html",
@@ -339,7 +356,7 @@ class _Site:
         title = esc(f"{action.id} {action.title}")
         if self.model.base_url:
             canonical = str(escape(f"{self.model.base_url.rstrip('/')}/{path}"))
-            before_main = before_main.replace("\ue000rrs-canonical\ue000", canonical)
+            before_main = before_main.replace(self._marks[2], canonical)
         return f"{before_title}{title}{before_main}{body}{after}"
 
     def filters(self) -> dict[str, list[tuple[str, str, str]]]:
@@ -408,6 +425,9 @@ class _Site:
                     rows=Markup("\n".join(chunk)),
                     filters=filters,
                     owner_box=owner_box,
+                    # strategy.yaml's names per organisation: an owner in the URL
+                    # matches under any of them, as in `rrs list --owner`.
+                    organisations=json.dumps(self.model.strategy.organisations, ensure_ascii=False),
                     total=total,
                     list_pages=paths if len(paths) > 1 else [],
                     list_page=number,

@@ -3,20 +3,35 @@ the browser benchmarks and the screenshot script all serve through it.
 
 Standard library only, on 127.0.0.1; files are gzip-compressed for clients that
 accept it, as static hosts do, so what is measured and tested is what a host sends.
+
+It serves the site's files and nothing else, whoever asks:
+
+* a request whose ``Host`` is not this server (``localhost``, ``127.0.0.1`` or
+  ``[::1]`` with its port) is refused with 400, so a web page cannot reach it
+  under a name of its own (DNS rebinding);
+* a path that is not a clean path below the site (a NUL byte, ``..`` or ``.``
+  segments, backslashes, bytes that are not UTF-8, once percent-decoded) is
+  400; a file or folder whose name starts with a dot (``.rrs-site``) and a
+  symbolic link are 404; a folder is served only through its ``index.html``,
+  never listed;
+* an error while answering is never printed as a traceback.
 """
 
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import gzip
 import io
 import os
 import threading
 from collections.abc import Callable, Iterator
 from functools import partial
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from ..errors import RrsError
 
@@ -40,21 +55,76 @@ class _Handler(SimpleHTTPRequestHandler):
     compressible: tuple[str, ...] = (".html", ".css", ".js", ".json", ".svg")
 
     def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
+        if not self._host_is_this_server():
+            self.send_error(HTTPStatus.BAD_REQUEST, "unknown host")
+            return None
+        wanted = self._site_file()
+        if isinstance(wanted, HTTPStatus):
+            if wanted is HTTPStatus.MOVED_PERMANENTLY:
+                self.send_response(wanted)
+                self.send_header("Location", urlsplit(self.path).path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:
+                self.send_error(wanted)
+            return None
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not accepts or not path.is_file() or path.suffix not in self.compressible:
-            return super().send_head()
         try:
-            body = gzip.compress(path.read_bytes(), mtime=0)
+            if accepts and wanted.suffix in self.compressible:
+                body = gzip.compress(wanted.read_bytes(), mtime=0)
+                encoding: str | None = "gzip"
+            else:
+                body, encoding = wanted.read_bytes(), None
         except OSError:
-            return super().send_head()
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(wanted)))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header(
+            "Last-Modified", email.utils.formatdate(wanted.stat().st_mtime, usegmt=True)
+        )
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
         return io.BytesIO(body)
+
+    def list_directory(self, path: Any) -> Any:  # never called by send_head; refused anyway
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
+
+    def _host_is_this_server(self) -> bool:
+        port = self.server.server_address[1]  # type: ignore[index]  # an (address, port) pair
+        host = (self.headers.get("Host") or "").strip().lower()
+        return host in {f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"}
+
+    def _site_file(self) -> Path | HTTPStatus:
+        """The file the request's path names below the site, or the status to answer."""
+        raw = urlsplit(self.path).path
+        try:
+            decoded = unquote(raw, errors="strict")
+        except UnicodeDecodeError:
+            return HTTPStatus.BAD_REQUEST
+        segments = decoded.split("/")
+        if (
+            not decoded.startswith("/")
+            or "\x00" in decoded
+            or "\\" in decoded
+            or any(segment in (".", "..") for segment in segments)
+        ):
+            return HTTPStatus.BAD_REQUEST
+        names = [segment for segment in segments if segment]
+        if any(name.startswith(".") for name in names):
+            return HTTPStatus.NOT_FOUND  # the build marker, anything hidden
+        path = Path(self.directory, *names)
+        if any(Path(self.directory, *names[: n + 1]).is_symlink() for n in range(len(names))):
+            return HTTPStatus.NOT_FOUND
+        if path.is_dir():
+            if not decoded.endswith("/"):
+                return HTTPStatus.MOVED_PERMANENTLY
+            path = path / "index.html"
+        return path if path.is_file() and not path.is_symlink() else HTTPStatus.NOT_FOUND
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -71,10 +141,15 @@ class _PlainHandler(_Handler):
     compressible = ()
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a broken request ends its connection; no traceback on the terminal
+
+
 def make_server(folder: Path, port: int, *, compress: bool = True) -> ThreadingHTTPServer:
     """An HTTP server for ``folder`` on 127.0.0.1 (port 0: any free port)."""
     handler = partial(_Handler if compress else _PlainHandler, directory=os.fspath(folder))
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    return _Server(("127.0.0.1", port), handler)
 
 
 @contextlib.contextmanager

@@ -115,7 +115,7 @@ def _crossings(upper: list[str], lower: list[str], neighbours: dict[str, list[st
 
 
 def _layers(
-    net: Network, href: Callable[[str], str]
+    net: Network, href: Callable[[str], str], lang: Language = "nl"
 ) -> tuple[list[list[str]], dict[str, _Node], dict[str, list[str]], list[tuple[str, str, bool]]]:
     nodes: dict[str, _Node] = {}
     layers: list[list[str]] = [[], [], []]
@@ -136,6 +136,10 @@ def _layers(
             href(action.id),
         )
         layers[layer].append(key)
+    if net.to_all:  # one node for "all flywheels", beside the flywheels
+        label = text("value.all_flywheels", lang)
+        nodes["all"] = _Node("all", 1, shorten(label, LABEL_WIDTH), label, "flywheel", None)
+        layers[1].append("all")
     edges: list[tuple[str, str, bool]] = []
     for goal, flywheel in net.goal_edges:
         if f"g:{goal}" in nodes and f"a:{flywheel}" in nodes:
@@ -143,6 +147,9 @@ def _layers(
     for edge in net.edges:
         if f"a:{edge.source}" in nodes and f"a:{edge.target}" in nodes:
             edges.append((f"a:{edge.source}", f"a:{edge.target}", edge.both_sides))
+    edges += [
+        (f"a:{action_id}", "all", True) for action_id in net.to_all if f"a:{action_id}" in nodes
+    ]
     neighbours: dict[str, list[str]] = {key: [] for key in nodes}
     for source, target, _ in edges:
         if nodes[source].layer != nodes[target].layer:
@@ -264,7 +271,7 @@ def network_svg(
     )
     if not net.actions and not net.goals:
         return f'{head} viewBox="0 0 320 40" width="100%"><title>{xml_text(title)}</title></svg>\n'
-    layers, nodes, neighbours, edges = _layers(net, href)
+    layers, nodes, neighbours, edges = _layers(net, href, lang)
     layers = _reduce_crossings(layers, nodes, neighbours)
     width, height, _ = _layout(layers, nodes)
     legend_y = height + 4

@@ -22,7 +22,8 @@
     var loading = null, complete = pages.length < 2, failed = false, latest = null;
 
     function item(row, page) {
-      var entry = { row: row, page: page, text: fold(row.textContent) };
+      var owner = row.cells.length ? row.cells[row.cells.length - 1].textContent : "";
+      var entry = { row: row, page: page, text: fold(row.textContent), ownerText: loose(owner) };
       FILTERS.forEach(function (name) {
         entry[name] = (row.getAttribute("data-" + name) || "").split(" ");
       });
@@ -64,7 +65,8 @@
       return loading;
     }
 
-    /* A URL value may be a key, a number or a name, as `rrs list` accepts. */
+    /* A URL value may be a key, a number or a name, as `rrs list` accepts; null
+       when it names no option. */
     function resolve(select, value) {
       var wanted = fold(value);
       var options = select.options, i, prefix = [];
@@ -72,32 +74,72 @@
         if (fold(options[i].value) === wanted) return options[i].value;
       }
       for (i = 1; i < options.length; i++) {
-        var names = [fold(options[i].textContent)]
-          .concat(fold(options[i].getAttribute("data-alt") || "").split(" "));
-        if (names.indexOf(wanted) >= 0 || fold(options[i].getAttribute("data-alt") || "") === wanted) {
-          return options[i].value;
+        var alt = fold(options[i].getAttribute("data-alt") || "");
+        var names = [fold(options[i].textContent)].concat(alt.split(" "));
+        if (names.indexOf(wanted) >= 0 || alt === wanted) return options[i].value;
+        if (wanted && (names[0].indexOf(wanted) >= 0 || alt.indexOf(wanted) >= 0)) {
+          prefix.push(options[i].value);
         }
-        if (wanted && names[0].indexOf(wanted) >= 0) prefix.push(options[i].value);
       }
-      return prefix.length === 1 ? prefix[0] : wanted;
+      return prefix.length === 1 ? prefix[0] : null;
     }
 
+    /* An owner in the URL matches the owner as printed, under any of the names
+       strategy.yaml gives its organisation: the rule of `rrs list --owner`. */
+    var organisations = [];
+    try {
+      organisations = JSON.parse(form.getAttribute("data-organisations") || "[]");
+    } catch (error) {
+      organisations = [];
+    }
+    function loose(text) {
+      return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
+    }
+    function ownerPattern(value) {
+      var wanted = loose(value), terms = wanted ? [wanted] : [];
+      organisations.forEach(function (names) {
+        var folded = names.map(loose);
+        var named = folded.some(function (n) {
+          return wanted === n || (wanted.length > 3 && n.indexOf(wanted) === 0);
+        });
+        if (named) folded.forEach(function (n) { if (n && terms.indexOf(n) < 0) terms.push(n); });
+      });
+      return new RegExp(terms.map(function (term) {
+        var text = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        return "(?<![\\p{L}\\p{N}_])" + text + (term.length <= 4 ? "(?![\\p{L}\\p{N}_])" : "");
+      }).join("|") || "(?!)", "u");
+    }
+
+    /* The filters in the URL; what names nothing is kept in state.unknown. */
     function wanted() {
       var params = new URLSearchParams(window.location.search);
-      var state = {};
+      var state = { unknown: [], text: {} };
       FILTERS.forEach(function (name) {
         var select = form.elements[name];
+        state.text[name] = [];
         state[name] = params.getAll(name).filter(Boolean).map(function (v) {
           if (select && !select.options) return v;  /* a text box: matched in ownerTest */
-          return select ? resolve(select, v) : fold(v);
-        });
+          if (name === "owner" && !(select && resolve(select, v) === v)) {
+            state.text[name].push({ value: v, pattern: ownerPattern(v) });
+            return null;
+          }
+          var key = select ? resolve(select, v) : fold(v);
+          if (key === null) state.unknown.push({ name: name, value: v });
+          return key === null ? fold(v) : key;
+        }).filter(function (v) { return v !== null; });
       });
       state.q = fold(params.get("q") || "");
       return state;
     }
 
+    function textValues(state, name) {
+      return (state.text && state.text[name]) || [];
+    }
+
     function filtering(state) {
-      return Boolean(state.q) || FILTERS.some(function (name) { return state[name].length; });
+      return Boolean(state.q) || FILTERS.some(function (name) {
+        return state[name].length || textValues(state, name).length;
+      });
     }
 
     /* Above a few hundred organisations the owner filter is a text box: part of a
@@ -122,17 +164,42 @@
     }
 
     function tests(state) {
-      return FILTERS.filter(function (name) { return state[name].length; }).map(function (name) {
+      return FILTERS.filter(function (name) {
+        return state[name].length || textValues(state, name).length;
+      }).map(function (name) {
         var values = state[name];
+        var texts = textValues(state, name);
         var element = form.elements[name];
         if (element && !element.options) {
           var owned = values.map(ownerTest);
           return function (item) { return owned.some(function (test) { return test(item[name]); }); };
         }
         return function (item) {
-          return values.some(function (v) { return item[name].indexOf(v) >= 0; });
+          return values.some(function (v) { return item[name].indexOf(v) >= 0; }) ||
+            texts.some(function (t) { return t.pattern.test(item.ownerText); });
         };
       });
+    }
+
+    /* "Eigenaar ‘xyz’ komt in deze lijst niet voor": values that name no choice,
+       and owners that no action has, once every page is loaded. */
+    function unknownText(state) {
+      var template = count ? count.getAttribute("data-unknown") : "";
+      if (!template) return "";
+      var unknown = (state.unknown || []).slice();
+      if (complete) {
+        FILTERS.forEach(function (name) {
+          textValues(state, name).forEach(function (t) {
+            var used = data.some(function (entry) { return t.pattern.test(entry.ownerText); });
+            if (!used) unknown.push({ name: name, value: t.value });
+          });
+        });
+      }
+      return unknown.map(function (u) {
+        var label = document.querySelector('label[for="f-' + u.name + '"]');
+        return template.replace("{filter}", label ? label.textContent : u.name)
+          .replace("{value}", u.value);
+      }).join(" ");
     }
 
     function apply(state) {
@@ -161,11 +228,13 @@
         count.textContent = pageText;
         return;
       }
-      count.textContent = template.replace("{count}", String(shown)).replace("{total}", String(of));
+      var said = template.replace("{count}", String(shown)).replace("{total}", String(of));
+      var unknown = active ? unknownText(state) : "";
+      count.textContent = unknown ? said + ". " + unknown : said;
     }
 
     function fromForm() {
-      var state = {};
+      var state = { unknown: [], text: {} };
       var params = new URLSearchParams();
       var current = new URLSearchParams(window.location.search);
       FILTERS.forEach(function (name) {
