@@ -200,8 +200,19 @@ def _words() -> list[str]:
     return [w for w in text.split() if w.isalpha()]
 
 
-def write_synthetic(target: Path, count: int, seed: int = 2016, *, one_sided: bool = False) -> Path:
+def write_synthetic(
+    target: Path,
+    count: int,
+    seed: int = 2016,
+    *,
+    one_sided: bool = False,
+    owners: int | None = None,
+) -> Path:
     """Write a catalogue of ``count`` actions to ``target`` (replaced if present).
+
+    ``owners``: the actions' owners are drawn from this many organisations (a
+    progress round makes one form per owner); by default each action gets an
+    owner of its own.
 
     ``one_sided``: the "many findings" case. Every connected action also names
     a flywheel that does not name it back, so about every action carries one
@@ -212,6 +223,11 @@ def write_synthetic(target: Path, count: int, seed: int = 2016, *, one_sided: bo
 
     def sentence(n: int) -> str:
         return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+
+    pool = [f"Organisatie {number} {sentence(2)}" for number in range(owners or 0)]
+
+    def owner() -> str:
+        return rng.choice(pool) if pool else sentence(3)
 
     if target.exists():
         shutil.rmtree(target)
@@ -246,7 +262,7 @@ def write_synthetic(target: Path, count: int, seed: int = 2016, *, one_sided: bo
                 "subtitle": sentence(9),
                 "description": "\n\n".join(sentence(40) for _ in range(3)),
                 "resilience_value": sentence(80),
-                "owner": sentence(3),
+                "owner": owner(),
                 "partners": sentence(10),
                 "funding": sentence(4),
                 "status": rng.choice(STATUSES),
@@ -268,7 +284,7 @@ def write_synthetic(target: Path, count: int, seed: int = 2016, *, one_sided: bo
                 "kind": "connected",
                 "title": sentence(7),
                 "description": sentence(45),
-                "owner": sentence(3),
+                "owner": owner(),
                 "partners": sentence(8),
                 "funding": sentence(4),
                 "status": rng.choice(STATUSES),

@@ -74,6 +74,8 @@ EXPECTED: dict[str, tuple[int, str, bool]] = {
     "billion-laughs": (1, "RRS014", True),
     "recursive-alias": (1, "RRS014", True),
     "merge-key": (1, "RRS014", True),
+    "round-with-bad-digest": (1, "RRS007", True),
+    "rounds-is-a-mapping": (1, "RRS004", True),
     "deep-flow-nesting": (1, "RRS014", True),
     "multiple-documents": (1, "RRS001", True),
     "complex-mapping-key": (1, "RRS004", True),

@@ -19,7 +19,15 @@ from typing import Any
 from .accepted import load_accepted
 from .diagnostics import Finding, finding
 from .errors import CatalogueNotFoundError
-from .layout import ACCEPTED_FILE, ACTIONS_DIR, ENV_VAR, GOALS_FILE, QUALITIES_FILE, STRATEGY_FILE
+from .layout import (
+    ACCEPTED_FILE,
+    ACTIONS_DIR,
+    ENV_VAR,
+    GOALS_FILE,
+    QUALITIES_FILE,
+    ROUNDS_FILE,
+    STRATEGY_FILE,
+)
 from .limits import too_big, too_many_actions, too_many_entries
 from .models import (
     UNNAMED_STRATEGY,
@@ -27,9 +35,11 @@ from .models import (
     Action,
     Goal,
     Quality,
+    Round,
     Strategy,
     action_sort_key,
 )
+from .rounds import load_rounds
 from .schemacheck import Model, describe, validate_model
 from .yamlio import Document, load_file
 
@@ -56,6 +66,8 @@ class Catalogue:
     # and the document, to locate stale entries.
     accepted: list[tuple[int, AcceptedFinding]] = field(default_factory=list)
     accepted_document: Document | None = None
+    # rounds.yaml: the progress rounds (forms sent out and taken in), see rounds.py.
+    rounds: list[Round] = field(default_factory=list)
 
     def may_exist(self, kind: str, key: str) -> bool:
         """Could ``key`` be a goal/quality whose entry failed to load?"""
@@ -126,6 +138,7 @@ def _load(root: Path) -> LoadResult:
     for quality in _load_list(root / QUALITIES_FILE, Quality, "key", catalogue, findings):
         catalogue.qualities[quality.key] = quality
     _load_accepted(root, catalogue, findings)
+    _load_rounds(root, catalogue, findings)
 
     actions_dir = root / ACTIONS_DIR
     if actions_dir.is_symlink() and leaves(actions_dir, root):
@@ -175,6 +188,19 @@ def _load_accepted(root: Path, catalogue: Catalogue, findings: list[Finding]) ->
     entries, problems, document = load_accepted(root)
     findings.extend(problems)
     catalogue.accepted, catalogue.accepted_document = entries, document
+
+
+def _load_rounds(root: Path, catalogue: Catalogue, findings: list[Finding]) -> None:
+    """Read rounds.yaml, if there is one (see ``rounds``)."""
+    outside = _outside_link(root / ROUNDS_FILE, root)
+    if outside is not None:
+        findings.append(outside)
+        return
+    rounds, problems, document = load_rounds(root)
+    findings.extend(problems)
+    catalogue.rounds = rounds
+    if document is not None:
+        catalogue.documents[str(root / ROUNDS_FILE)] = document
 
 
 def _load_strategy(path: Path, catalogue: Catalogue, findings: list[Finding]) -> Strategy | None:

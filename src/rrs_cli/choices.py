@@ -68,8 +68,14 @@ class SchemaTarget(StrEnum):
     GOALS = "goals"
     QUALITIES = "qualities"
     ACCEPTED = "accepted"
+    ROUNDS = "rounds"
 
 
 class WhereFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+
+
+class FormFormat(StrEnum):
+    XLSX = "xlsx"
+    ODS = "ods"

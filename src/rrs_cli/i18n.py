@@ -1150,6 +1150,115 @@ SITE_MESSAGES: dict[str, tuple[str, str]] = {
 MESSAGES.update(SITE_MESSAGES)
 
 
+# Progress rounds (`rrs progress forms`, `rrs progress round`): the forms owners
+# fill in, in the catalogue's language, and the round's summary line.
+FORMS_MESSAGES: dict[str, tuple[str, str]] = {
+    "forms.sheet.instructions": ("Toelichting", "Instructions"),
+    "forms.sheet.actions": ("Acties", "Actions"),
+    "forms.col.id": ("Actie", "Action"),
+    "forms.col.title": ("Titel", "Title"),
+    "forms.col.baseline": ("Status bij publicatie ({year})", "Status at publication ({year})"),
+    "forms.col.current": ("Status op {date}", "Status on {date}"),
+    "forms.col.last_update": ("Laatste melding", "Last update"),
+    "forms.col.end_of_term": ("Einde termijn", "End of term"),
+    "forms.col.last_note": ("Laatste toelichting", "Last note"),
+    "forms.col.new_status": ("Nieuwe status", "New status"),
+    "forms.col.date": ("Datum", "Date"),
+    "forms.col.note": ("Toelichting", "Note"),
+    "forms.col.by": ("Gemeld door", "Reported by"),
+    "forms.open_term": ("geen einddatum", "open-ended"),
+    "forms.no_owner": ("Zonder eigenaar", "No owner"),
+    "forms.title": ("Voortgangsronde {round}", "Progress round {round}"),
+    "forms.for": ("Voor: {owner}", "For: {owner}"),
+    "forms.intro": (
+        "Dit formulier hoort bij de {strategy}. Op het blad ‘{sheet}’ staan de acties waarvan "
+        "u eigenaar bent ({count}), met hoe ze ervoor stonden op {as_of}. Wilt u per actie "
+        "laten weten hoe het ermee staat?",
+        "This form belongs to the {strategy}. The sheet ‘{sheet}’ lists the actions you own "
+        "({count}), as they stood on {as_of}. Please tell us how each of them is going.",
+    ),
+    "forms.what.heading": ("Wat vult u in?", "What to fill in"),
+    "forms.what.status": (
+        "Nieuwe status: kies uit de lijst ({statuses}). Is de status niet veranderd, laat "
+        "dit vak dan leeg.",
+        "New status: choose from the list ({statuses}). If the status has not changed, "
+        "leave it empty.",
+    ),
+    "forms.what.date": (
+        "Datum: de dag waarop de status veranderde of waarop uw toelichting slaat. Laat u "
+        "het leeg, dan geldt de dag waarop wij het formulier verwerken. Een datum in de "
+        "toekomst kan niet.",
+        "Date: the day the status changed or your note refers to. Left empty, it is the "
+        "day we process the form. A date in the future is not possible.",
+    ),
+    "forms.what.note": (
+        "Toelichting: in een paar zinnen wat er is gebeurd.",
+        "Note: in a few sentences, what happened.",
+    ),
+    "forms.what.by": ("Gemeld door: uw naam.", "Reported by: your name."),
+    "forms.what.empty": (
+        "Is er bij een actie niets te melden, laat de rij dan leeg. De grijze kolommen kunt "
+        "u niet wijzigen.",
+        "If there is nothing to report for an action, leave its row empty. The grey columns "
+        "cannot be changed.",
+    ),
+    "forms.use.heading": ("Wat gebeurt ermee?", "What happens with it"),
+    "forms.use.text": (
+        "Wij nemen uw antwoorden over in het overzicht van de strategie. Ze komen in de "
+        "voortgangsrapportage voor de stuurgroep en op de website van de strategie, met de "
+        "naam die u bij ‘Gemeld door’ invult.",
+        "We enter your answers in the strategy's records. They appear in the steering "
+        "group's progress report and on the strategy's website, with the name you give "
+        "under ‘Reported by’.",
+    ),
+    "forms.when.heading": ("Wanneer?", "By when"),
+    "forms.when.due": (
+        "Stuur het ingevulde bestand uiterlijk {due} terug aan {contact}.",
+        "Please return the completed file by {due} to {contact}.",
+    ),
+    "forms.when.soon": (
+        "Stuur het ingevulde bestand zo snel mogelijk terug aan {contact}.",
+        "Please return the completed file as soon as possible to {contact}.",
+    ),
+    "forms.when.sender": ("de afzender", "the sender"),
+    "forms.keep": (
+        "Sla het bestand op in hetzelfde formaat ({format}) en verander niets aan de bladen. "
+        "Het verborgen blad ‘rrs’ hoort bij het formulier: daaraan herkennen wij het.",
+        "Save the file in the same format ({format}) and do not change the sheets. The "
+        "hidden sheet ‘rrs’ belongs to the form: it is how we recognise it.",
+    ),
+    "forms.valid.status": (
+        "Kies een status uit de lijst, of laat het vak leeg.",
+        "Choose a status from the list, or leave the cell empty.",
+    ),
+    "forms.valid.date": (
+        "Vul een datum in, bijvoorbeeld {example}, of laat het vak leeg.",
+        "Enter a date, for example {example}, or leave the cell empty.",
+    ),
+    "forms.valid.title": ("Voortgangsronde", "Progress round"),
+    # Words owners may write for a status: never accepted as the status, only used
+    # for the "did you mean" of an unknown status word.
+    "forms.hint.new": ("niet gestart, nog niet begonnen", "not started"),
+    "forms.hint.starting": ("gestart, begonnen, start", "started, begun"),
+    "forms.hint.in-development": ("in voorbereiding, wordt ontwikkeld", "in preparation"),
+    "forms.hint.being-set-up": ("wordt opgericht, opgericht", "setting up"),
+    "forms.hint.ongoing": ("loopt, bezig, in uitvoering", "running, in progress, underway"),
+    "forms.hint.completed": ("klaar, gereed, voltooid, opgeleverd", "done, finished, complete"),
+    "forms.hint.stopped": ("beëindigd, geannuleerd, gestaakt", "cancelled, ended, halted"),
+    "forms.csv.owner": ("eigenaar", "owner"),
+    "forms.csv.file": ("bestand", "file"),
+    "forms.csv.actions": ("acties", "actions"),
+    "forms.csv.ids": ("actie-ids", "action ids"),
+    "forms.round.summary": (
+        "Voortgangsronde {round}: {answered} van {owners} eigenaren hebben gereageerd; "
+        "{updated} acties bijgewerkt.",
+        "Progress round {round}: {answered} of {owners} owners have responded; "
+        "{updated} actions updated.",
+    ),
+}
+MESSAGES.update(FORMS_MESSAGES)
+
+
 def text(key: str, lang: Language, /, **fields: object) -> str:
     """The interface string ``key`` in ``lang``, with ``{placeholders}`` filled in."""
     dutch, english = MESSAGES[key]

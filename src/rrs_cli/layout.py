@@ -15,6 +15,8 @@ GOALS_FILE = "goals.yaml"
 QUALITIES_FILE = "qualities.yaml"
 STRATEGY_FILE = "strategy.yaml"
 ACCEPTED_FILE = "accepted.yaml"
+# Progress rounds (rrs progress forms/import): written by rrs, see rounds.py.
+ROUNDS_FILE = "rounds.yaml"
 
 
 def packaged_catalogue() -> Path | None:
@@ -37,6 +39,7 @@ __all__ = [
     "ENV_VAR",
     "GOALS_FILE",
     "QUALITIES_FILE",
+    "ROUNDS_FILE",
     "STRATEGY_FILE",
     "bundled_catalogue",
     "packaged_catalogue",

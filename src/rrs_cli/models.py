@@ -329,6 +329,50 @@ class AcceptedFinding(_Strict):
     reason: NonEmpty
 
 
+# A round's name: it becomes part of file names and messages, so plain characters.
+RoundName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")]
+Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+def _id_list(value: Any) -> Any:
+    """Action ids written as one string ("B 12 14"): a round of thousands of forms
+    stays within the limits rrs sets on a catalogue file's number of values."""
+    return value.split() if isinstance(value, str) else value
+
+
+IdList = Annotated[
+    list[ActionId], BeforeValidator(_id_list, json_schema_input_type=str | list[str])
+]
+
+
+class RoundForm(_Strict):
+    """One form sent out in a progress round: to whom, which actions, its checksum,
+    and what came back.
+
+    ``digest`` is the SHA-256 of the form's hidden data (round, revision, each
+    row's action id and log fingerprint): a form whose hidden data was changed,
+    or that was made from another catalogue, matches no digest recorded here.
+    """
+
+    owner: Text = ""  # as the report names the owner; "" for actions without one
+    file: NonEmpty
+    actions: IdList = []
+    digest: Digest
+    returned: date | None = None  # the last day a filled form was taken in
+    recorded: IdList = []  # the actions that got an entry from it
+
+
+class Round(_Strict):
+    """A progress round ("voortgangsuitvraag"), kept in ``rounds.yaml``."""
+
+    name: RoundName
+    made: date  # the day the forms were made: the round begins
+    as_of: date  # the forms show the statuses of this day
+    due: date | None = None
+    revision: Text = ""  # the catalogue's content hash when the forms were made
+    forms: list[RoundForm] = []
+
+
 def action_sort_key(action_id: str) -> tuple[int, int, str]:
     """Flywheels first (A..Z, AA..), then connected actions in numeric order.
 

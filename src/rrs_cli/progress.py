@@ -25,8 +25,8 @@ from __future__ import annotations
 import fcntl
 import os
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,7 +36,13 @@ from pydantic import ValidationError
 
 from .catalogue import LoadResult, load_catalogue
 from .diagnostics import Finding
-from .errors import CatalogueInvalidError, UnknownChoiceError, UsageError, WriteRefusedError
+from .errors import (
+    CatalogueInvalidError,
+    RrsError,
+    UnknownChoiceError,
+    UsageError,
+    WriteRefusedError,
+)
 from .i18n import language as interface_language
 from .i18n import status_label, term_label
 from .layout import ACTIONS_DIR
@@ -48,7 +54,7 @@ from .writing import clean_stale_temporaries, write_files
 from .yamledit import (
     EditError,
     append_scalar,
-    insert_item,
+    insert_styled_item,
     item_style,
     mapping_item_lines,
     move_item,
@@ -284,7 +290,13 @@ def _entry_lines(text: str, entry: ProgressEntry) -> list[str]:
 
 
 def _insert(text: str, index: int, entry: ProgressEntry) -> str:
-    return insert_item(text, "progress", index, _entry_lines(text, entry))
+    fields = _entry_fields(entry)
+    return insert_styled_item(
+        text,
+        "progress",
+        index,
+        lambda style: mapping_item_lines(fields, _QUOTED, style.dash, style.indent),
+    )
 
 
 @dataclass
@@ -301,6 +313,8 @@ class _Change:
     raw: bytes | None = None  # the file's bytes when read, for the stale check
     key: str | None = None
     expected: Callable[[Any], bool] | None = None
+    # The old text as parsed when the catalogue was loaded (saves parsing it again).
+    old_data: Any = None
 
 
 def _edit_action(
@@ -310,23 +324,115 @@ def _edit_action(
     with _locked(root / ACTIONS_DIR):
         result = load_catalogue(root)
         path, raw, text = _read_action_file(result, action_id)
-        action = _action_of(text, path)
-        try:
-            new_text, log = edit(action, text)
-        except EditError as error:
-            raise WriteRefusedError(
-                f"rrs cannot edit the progress log of {path.name} in place: {error}",
-                hint="edit the file by hand",
-            ) from None
-        wanted = [_entry_fields(e) for e in log]
-
-        def expected(value: Any) -> bool:
-            return _as_entries(value) == wanted
-
-        change = _Change(path, text, new_text, raw, "progress", expected)
+        change = _prepared(path, raw, text, _action_of(text, path), edit)
         _check(result, [change], today)
         _commit([change], before_write)
     return path
+
+
+def _prepared(path: Path, raw: bytes, text: str, action: Action, edit: Edit) -> _Change:
+    """The change ``edit`` makes to the action's file, with the log its new text must hold."""
+    try:
+        new_text, log = edit(action, text)
+    except EditError as error:
+        raise WriteRefusedError(
+            f"rrs cannot edit the progress log of {path.name} in place: {error}",
+            hint="edit the file by hand",
+        ) from None
+    wanted = [_entry_fields(e) for e in log]
+
+    def expected(value: Any) -> bool:
+        return _as_entries(value) == wanted
+
+    return _Change(path, text, new_text, raw, "progress", expected)
+
+
+# More files to write in the same go as a batch of entries (``rounds.yaml``),
+# made under the lock from the catalogue as it is then: (path, bytes read or
+# None for a new file, new text).
+ExtraFiles = Callable[[LoadResult], list[tuple[Path, bytes | None, str]]]
+
+
+@dataclass
+class BatchResult:
+    """What a batch of updates did: per update (by position) why it was refused."""
+
+    refused: dict[int, str]
+    written: list[Path]
+
+
+def append_many(
+    root: Path,
+    updates: Sequence[Update] | Callable[[LoadResult], Sequence[Update]],
+    *,
+    extra: ExtraFiles | None = None,
+    dry_run: bool = False,
+    today: date | None = None,
+    before_write: BeforeWrite | None = None,
+) -> BatchResult:
+    """Insert every update into its action's log in one go, all or nothing.
+
+    The same path as :func:`append_progress` (one lock, the same edits, the same
+    checks of every changed file against the catalogue, the same stale check and
+    all-or-nothing write), done once for the whole batch. Nothing is written when
+    any update is refused (``refused`` says which and why) or with ``dry_run``.
+    At most one update per action. ``updates`` may be a function of the
+    catalogue as loaded under the lock (so a caller decides from what is written).
+    """
+    today = today or date.today()
+    refused: dict[int, str] = {}
+    with _locked(root / ACTIONS_DIR):
+        result = load_catalogue(root)
+        batch = list(updates(result) if callable(updates) else updates)
+        ids = [u.action_id.strip().upper() for u in batch]
+        if len(set(ids)) != len(ids):
+            raise UsageError("a batch may hold one entry per action")
+        for update in batch:
+            _check_note(update.note)
+        if not batch:
+            return BatchResult({}, [])
+        changes: dict[int, _Change] = {}
+        for number, update in enumerate(batch):
+            try:
+                changes[number] = _prepared_update(result, update)
+            except RrsError as error:
+                refused[number] = error.message + (f" ({error.hint})" if error.hint else "")
+        problems: dict[Path, list[str]] = {}
+        _check(result, list(changes.values()), today, collect=problems)
+        for number, change in changes.items():
+            if change.path in problems:
+                refused[number] = "; ".join(problems[change.path])
+        if refused or dry_run:
+            return BatchResult(refused, [])
+        for change in changes.values():
+            change.old, change.old_data = "", None  # checked: only the new text is needed
+        files = [changes[number] for number in sorted(changes)]
+        for path, raw, text in extra(result) if extra else []:
+            files.append(_Change(path, None, text, raw))
+        _commit(files, before_write)
+    return BatchResult({}, [change.path for change in files])
+
+
+def _prepared_update(result: LoadResult, update: Update) -> _Change:
+    """One update's change; the action as loaded under the lock (the new text is
+    parsed again and compared, so a file that changed since cannot slip through)."""
+    path, raw, text = _read_action_file(result, update.action_id)
+    action = resolve_action(result.catalogue, update.action_id)
+
+    def edit(action: Action, text: str) -> tuple[str, list[ProgressEntry]]:
+        entry = _new_entry(action, update)
+        log = list(action.progress)
+        index = bisect_right([e.date for e in log], entry.date)
+        log.insert(index, entry)
+        return _insert(text, index, entry), log
+
+    change = _prepared(path, raw, text, action, edit)
+    document = result.catalogue.documents.get(str(path))
+    if document is not None:
+        # The old text as loaded is all the check needs of it: a batch of thousands
+        # of files keeps one copy of each old file (its bytes), not three.
+        change.old_data, change.old = document.data, ""
+    return change
 
 
 def _as_entries(value: Any) -> list[dict[str, Any]] | None:
@@ -368,39 +474,70 @@ def _action_of(text: str, path: Path) -> Action:
     return action
 
 
-def _check(result: LoadResult, changes: list[_Change], today: date) -> None:
-    """Refuse unless every changed file passes `rrs validate`'s checks in the catalogue."""
+def _check(
+    result: LoadResult,
+    changes: list[_Change],
+    today: date,
+    *,
+    collect: dict[Path, list[str]] | None = None,
+) -> None:
+    """Refuse unless every changed file passes `rrs validate`'s checks in the catalogue.
+
+    With ``collect``, every problem is added to it under its file instead.
+    """
+
+    def refuse(path: Path, message: str, hint: str = "") -> None:
+        if collect is None:
+            raise WriteRefusedError(message, hint=hint)
+        collect.setdefault(path, []).append(message)
+
     catalogue = result.catalogue
     problems: list[Finding] = []
+    checked: list[_Change] = []
     for change in changes:
         name = change.path.name
         size = len(change.new.encode("utf-8"))
         if size > MAX_FILE_BYTES:
-            raise WriteRefusedError(
+            refuse(
+                change.path,
                 f"{name} would be {size / 1_048_576:.1f} MiB; rrs reads catalogue files of at "
-                f"most {MAX_FILE_BYTES // 1_048_576} MiB, so nothing was written"
+                f"most {MAX_FILE_BYTES // 1_048_576} MiB, so nothing was written",
             )
+            continue
         try:
             document, findings = parse(change.new, change.path)
         except YamlProblem as problem:
-            raise WriteRefusedError(
-                f"the new {name} would not parse ({problem.message}); nothing was written"
-            ) from None
-        if change.old is not None:
-            _only_key_changed(change, document.data)
+            refuse(
+                change.path,
+                f"the new {name} would not parse ({problem.message}); nothing was written",
+            )
+            continue
+        if change.old is not None and not _only_key_changed(change, document.data):
+            refuse(
+                change.path,
+                f"rrs could not change {name} without touching other lines; nothing was written",
+                "make the change by hand in an editor",
+            )
+            continue
         action = validate_model(Action, document.data, document, (), findings)
         problems += [f for f in findings if f.severity.value == "error"]
+        checked.append(change)
         if action is not None:
             catalogue.actions[action.id] = action
             catalogue.action_files[action.id] = change.path
             catalogue.documents[str(change.path)] = document
-    paths = {change.path for change in changes}
+    paths = {change.path for change in checked}
     problems += [
         f
         for f in check_catalogue(result, today=today)
         if Path(f.file) in paths and f.severity.value == "error"
     ]
-    if problems:
+    if problems and collect is not None:
+        for f in problems:
+            collect.setdefault(Path(f.file), []).append(
+                f"{f.field}: {f.message}" if f.field else f.message
+            )
+    elif problems:
         names = " and ".join(sorted(p.name for p in paths))
         raise WriteRefusedError(
             f"the change would make {names} invalid; nothing was written",
@@ -408,17 +545,13 @@ def _check(result: LoadResult, changes: list[_Change], today: date) -> None:
         )
 
 
-def _only_key_changed(change: _Change, new: Any) -> None:
+def _only_key_changed(change: _Change, new: Any) -> bool:
+    """Did the edit change only its own key, to the value it must hold?"""
     assert change.old is not None and change.key is not None and change.expected is not None
-    old, _ = parse(change.old, change.path)
-    before = {k: v for k, v in old.data.items() if k != change.key}
+    old = change.old_data if change.old_data is not None else parse(change.old, change.path)[0].data
+    before = {k: v for k, v in old.items() if k != change.key}
     after = {k: v for k, v in new.items() if k != change.key} if isinstance(new, dict) else None
-    if before != after or not change.expected(new.get(change.key)):
-        raise WriteRefusedError(
-            f"rrs could not change {change.path.name} without touching other lines; "
-            "nothing was written",
-            hint="make the change by hand in an editor",
-        )
+    return before == after and change.expected(new.get(change.key))
 
 
 def _commit(changes: list[_Change], before_write: BeforeWrite | None) -> None:
@@ -438,6 +571,12 @@ def _commit(changes: list[_Change], before_write: BeforeWrite | None) -> None:
             for c in changes
         ]
     )
+
+
+def write_lock(root: Path) -> AbstractContextManager[None]:
+    """The catalogue's write lock (the one every rrs write takes), for writes of
+    other catalogue files that must not interleave with them (``rounds.yaml``)."""
+    return _locked(root / ACTIONS_DIR)
 
 
 @contextmanager

@@ -33,8 +33,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .catalogue import Catalogue
+from .forms.status import RoundStatus, round_status
 from .graph import LinkGraph
-from .i18n import name_in
+from .i18n import Language, name_in, text
 from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
 from .query import fold, group_organisations
 
@@ -178,6 +179,21 @@ class Report:
             return []
         first_day = self.since - timedelta(days=1)
         return [(a, deadline) for a, deadline in self.overdue if deadline >= first_day]
+    # The latest progress round (rounds.yaml), if the catalogue has one.
+    round: RoundStatus | None = None
+
+    def round_line(self, lang: Language) -> str | None:
+        """ "Voortgangsronde 2026-Q4: 21 van 34 eigenaren hebben gereageerd; ..." or None."""
+        if self.round is None:
+            return None
+        return text(
+            "forms.round.summary",
+            lang,
+            round=self.round.name,
+            answered=self.round.answered,
+            owners=len(self.round.owners),
+            updated=len(self.round.updated),
+        )
 
     @property
     def changed_actions(self) -> int:
@@ -350,7 +366,11 @@ def build_report(
     )
 
     report.owners = _owners(actions, strategy)
+
+    report.owners = owner_groups(actions, strategy)
     report.funders = _grouped(actions, lambda a: a.funding, {})
+    if catalogue.rounds:
+        report.round = round_status(catalogue)
     report.unsettled_funding = [
         a for a in actions if not funding_settled(a.funding, strategy.unsettled_funding)
     ]
@@ -411,6 +431,11 @@ def _owners(actions: list[Action], strategy: Strategy) -> list[Group]:
     seen = {a.id for g in named for a in g.actions}
     groups += _grouped([a for a in actions if a.id not in seen], lambda a: a.owner, {})
     return sorted(groups, key=lambda g: (-len(g.actions), fold(g.name)))
+def owner_groups(actions: list[Action], strategy: Strategy) -> list[Group]:
+    """Actions by owner: folded, and merged under the organisations' other names
+    (strategy.yaml), the owners of the report's "per owner" table (and of the
+    progress round's forms, one per owner)."""
+    return _grouped(actions, lambda a: a.owner, organisation_aliases(strategy.organisations))
 
 
 def _grouped(

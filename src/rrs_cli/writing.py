@@ -17,13 +17,23 @@ from pathlib import Path
 
 from .errors import WriteRefusedError
 
+BATCH_SYNC_FROM = 32
+
 
 def write_atomic(path: Path, text: str) -> None:
     write_files([(path, text)])
 
 
-def write_files(files: list[tuple[Path, str]]) -> None:
+def write_files(
+    files: list[tuple[Path, str]] | list[tuple[Path, str | bytes]],
+    *,
+    unsynced: frozenset[Path] = frozenset(),
+) -> None:
     """Write several files all or nothing.
+
+    ``unsynced``: files that can be made again (a round's forms): their content
+    is not flushed to disk one by one (thousands of fsyncs), only renamed into
+    place as atomically as the others.
 
     Every temporary file is written and fsynced first; then each is renamed over
     its target. If a rename fails, the files already renamed are put back as
@@ -33,6 +43,12 @@ def write_files(files: list[tuple[Path, str]]) -> None:
     """
     for path, _ in files:
         _check_target(path)
+    # Many files (an import of a progress round): one sync of the file systems
+    # before the renames instead of one fsync a file, which on a slow disk is
+    # seconds per thousand files. Either way every new content is on disk
+    # before any file is replaced.
+    durable = [path for path, _ in files if path not in unsynced]
+    batch_sync = len(durable) >= BATCH_SYNC_FROM
     prepared: list[tuple[Path, Path, bytes | None]] = []
     renamed: list[tuple[Path, bytes | None]] = []
     current = files[0][0] if files else Path()
@@ -40,7 +56,10 @@ def write_files(files: list[tuple[Path, str]]) -> None:
         for path, text in files:
             current = path
             original = path.read_bytes() if path.exists() else None
-            prepared.append((path, _temporary(path, text), original))
+            sync = path not in unsynced and not batch_sync
+            prepared.append((path, _temporary(path, text, sync=sync), original))
+        if batch_sync:
+            os.sync()
         for path, tmp, original in prepared:
             current = path
             tmp.replace(path)
@@ -91,16 +110,19 @@ def _check_target(path: Path) -> None:
         )
 
 
-def _temporary(path: Path, text: str) -> Path:
-    """The content in a hidden temporary file beside ``path``, flushed to disk."""
+def _temporary(path: Path, text: str | bytes, *, sync: bool = True) -> Path:
+    """The content (text as UTF-8, or bytes) in a hidden temporary file beside ``path``,
+    flushed to disk."""
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         tmp.chmod(mode)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -115,7 +137,7 @@ def _roll_back(renamed: list[tuple[Path, bytes | None]]) -> None:
             if original is None:
                 path.unlink()
             else:
-                tmp = _temporary(path, original.decode("utf-8"))
+                tmp = _temporary(path, original)
                 tmp.replace(path)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -247,7 +248,10 @@ class ItemStyle:
 
 def item_style(text: str, key: str) -> ItemStyle:
     """How the block items of ``key`` are indented (the default for a new list)."""
-    layout = _scan(text, (key,)).layouts[key]
+    return _style_of(text, _scan(text, (key,)).layouts[key])
+
+
+def _style_of(text: str, layout: SequenceLayout) -> ItemStyle:
     if layout.style != "block" or not layout.items:
         return ItemStyle(DASH_COLUMN, DASH_COLUMN + 2)
     start = layout.items[0][0]
@@ -259,7 +263,18 @@ def item_style(text: str, key: str) -> ItemStyle:
 
 def insert_item(text: str, key: str, index: int, lines: list[str]) -> str:
     """Insert an item (its block lines, indented as ``item_style`` says) at ``index``."""
+    return _insert_at(text, _scan(text, (key,)), key, index, lines)
+
+
+def insert_styled_item(
+    text: str, key: str, index: int, lines: Callable[[ItemStyle], list[str]]
+) -> str:
+    """:func:`insert_item` with lines made for the list's own style, from one scan."""
     scan = _scan(text, (key,))
+    return _insert_at(text, scan, key, index, lines(_style_of(text, scan.layouts[key])))
+
+
+def _insert_at(text: str, scan: _Scan, key: str, index: int, lines: list[str]) -> str:
     layout = scan.layouts[key]
     if layout.style == "block":
         if index < len(layout.items):

@@ -204,7 +204,8 @@ def new_command(
 
 progress_app = typer.Typer(
     cls=RrsGroup,
-    help="Read and correct an action's progress log (list, amend, remove).",
+    help="Read and correct an action's progress log (list, amend, remove), and run a "
+    "progress round: a form per owner out, filled forms in (forms, import, round).",
     no_args_is_help=True,
     rich_markup_mode=None,
 )

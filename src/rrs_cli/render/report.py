@@ -222,6 +222,7 @@ def json_text(report: Report) -> str:
                 "stale": len(report.stale),
                 "never_updated": len(report.never_updated),
                 "funding_not_settled": len(report.unsettled_funding),
+                **_round_summary(report),
             },
             "by_status": {code(s) or "none": n for s, n in report.by_status},
             "by_goal": {
@@ -275,3 +276,19 @@ def json_text(report: Report) -> str:
             "funding_not_settled": [a.id for a in report.unsettled_funding],
         }
     )
+
+
+def _round_summary(report: Report) -> dict[str, object]:
+    """The latest progress round's numbers, when the catalogue has a round."""
+    status = report.round
+    if status is None:
+        return {}
+    return {
+        "round": {
+            "name": status.name,
+            "owners": len(status.owners),
+            "answered": status.answered,
+            "actions_updated": len(status.updated),
+            "actions_waiting": len(status.waiting),
+        }
+    }

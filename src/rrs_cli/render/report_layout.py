@@ -177,6 +177,7 @@ class _Layout(ReportWords):
                     never=len(report.never_updated),
                 ),
                 self.t("report.summary.funding", count=len(report.unsettled_funding)),
+                *filter(None, [report.round_line(self.lang)]),
             ]
         )
         attention = [

@@ -1,0 +1,196 @@
+"""``rounds.yaml``: the progress rounds of a catalogue, and how far each has got.
+
+A catalogue may hold ``rounds.yaml``, written by rrs (`rrs progress forms`
+adds a round and its forms, `rrs progress import` adds what it took in)::
+
+    - name: "2026-Q4"
+      made: 2026-10-01       # the round begins
+      as_of: 2026-10-01      # the forms show the statuses of this day
+      due: 2026-10-31
+      revision: "3f2a..."    # the catalogue's content hash the forms were made from
+      forms:
+        - owner: "Havenbedrijf Rotterdam"
+          file: "havenbedrijf-rotterdam.xlsx"
+          actions: "B 12"    # the form's rows (ids, space-separated)
+          digest: "9c1e..."  # SHA-256 of the form's hidden data
+          returned: 2026-10-20  # the last day a filled form was taken in
+          recorded: "B"      # the actions that got an entry from it
+
+The progress entries themselves stay in the action files, unchanged in form;
+the round file says which forms went out (so a returned form can be
+recognised) and which came back (so the round's status can be told).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Finding, finding
+from .errors import WriteRefusedError
+from .layout import ROUNDS_FILE
+from .models import Round, RoundForm
+from .schemacheck import validate_model
+from .yamledit import quoted
+from .yamlio import MAX_FILE_BYTES, Document, YamlProblem, load_file, parse
+
+
+def load_rounds(root: Path) -> tuple[list[Round], list[Finding], Document | None]:
+    """The valid rounds of ``root/rounds.yaml`` (none when there is no such file)."""
+    path = root / ROUNDS_FILE
+    if not path.exists() and not path.is_symlink():
+        return [], [], None
+    document, findings = load_file(path)
+    if document is None:
+        return [], findings, None
+    if not isinstance(document.data, list):
+        findings.append(
+            finding(
+                "RRS004",
+                f"{ROUNDS_FILE} must be a list of rounds (name, made, as_of, forms)",
+                file=path,
+                line=1,
+                column=1,
+            )
+        )
+        return [], findings, document
+    rounds: list[Round] = []
+    seen: set[str] = set()
+    for index, item in enumerate(document.data):
+        if not isinstance(item, dict):
+            line, column = document.locate((index,))
+            findings.append(
+                finding(
+                    "RRS004",
+                    f"round {index + 1} must be a mapping (name, made, as_of, forms)",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path=f"[{index}]",
+                )
+            )
+            continue
+        entry = validate_model(Round, item, document, (index,), findings)
+        if entry is None:
+            continue
+        if entry.name in seen:
+            line, column = document.locate((index, "name"))
+            findings.append(
+                finding(
+                    "RRS009",
+                    f"round {entry.name!r} is named twice",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path=f"[{index}].name",
+                )
+            )
+            continue
+        seen.add(entry.name)
+        rounds.append(entry)
+    return rounds, findings, document
+
+
+def rounds_yaml(rounds: Sequence[Round]) -> str:
+    """The text of ``rounds.yaml``: strings double-quoted, lists of ids in flow style."""
+    lines = [
+        "# Progress rounds, written by rrs (`rrs progress forms`, `rrs progress import`).",
+        "# The digests recognise the forms sent out; edit by hand only to remove a round.",
+    ]
+    for item in rounds:
+        lines += [f"- name: {quoted(item.name)}", f"  made: {item.made.isoformat()}"]
+        lines.append(f"  as_of: {item.as_of.isoformat()}")
+        if item.due:
+            lines.append(f"  due: {item.due.isoformat()}")
+        lines.append(f"  revision: {quoted(item.revision)}")
+        lines.append("  forms:" + ("" if item.forms else " []"))
+        for form in item.forms:
+            lines += [
+                f"    - owner: {quoted(form.owner)}",
+                f"      file: {quoted(form.file)}",
+                f"      actions: {_ids(form.actions)}",
+                f"      digest: {quoted(form.digest)}",
+            ]
+            if form.returned:
+                lines.append(f"      returned: {form.returned.isoformat()}")
+            if form.recorded:
+                lines.append(f"      recorded: {_ids(form.recorded)}")
+    return "\n".join(lines) + "\n"
+
+
+def _ids(ids: Sequence[str]) -> str:
+    """Ids as one quoted string: thousands of forms stay one value each."""
+    return quoted(" ".join(ids))
+
+
+def check_rounds_text(root: Path, text: str) -> None:
+    """Refuse (WriteRefusedError) a new ``rounds.yaml`` that would not load cleanly."""
+    path = root / ROUNDS_FILE
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise WriteRefusedError(
+            f"{ROUNDS_FILE} would be larger than {MAX_FILE_BYTES // 1_048_576} MiB; "
+            "nothing was written",
+            hint="remove old rounds from it (they stay in the catalogue's history)",
+        )
+    try:
+        document, findings = parse(text, path)
+    except YamlProblem as problem:
+        raise WriteRefusedError(
+            f"the new {ROUNDS_FILE} would not parse: {problem.message}"
+        ) from None
+    data: Any = document.data
+    for index, item in enumerate(data if isinstance(data, list) else []):
+        validate_model(Round, item, document, (index,), findings)
+    errors = [f for f in findings if f.severity.value == "error"]
+    if errors or not isinstance(data, list):
+        raise WriteRefusedError(
+            f"the new {ROUNDS_FILE} would be invalid; nothing was written",
+            hint="; ".join(f"{f.field}: {f.message}" for f in errors),
+        )
+
+
+def find_round(rounds: Sequence[Round], name: str) -> Round | None:
+    """The round of that name (names are plain ASCII: case does not matter)."""
+    wanted = name.strip().casefold()
+    return next((r for r in rounds if r.name.casefold() == wanted), None)
+
+
+def with_forms(rounds: list[Round], new: Round) -> list[Round]:
+    """``rounds`` with ``new`` added, or its forms added to the round of that name."""
+    existing = find_round(rounds, new.name)
+    if existing is None:
+        return [*rounds, new]
+    merged = existing.model_copy(update={"forms": [*existing.forms, *new.forms]})
+    return [merged if r is existing else r for r in rounds]
+
+
+def with_returned(
+    rounds: list[Round], name: str, recorded: dict[str, list[str]], day: date
+) -> list[Round]:
+    """``rounds`` with the forms (by digest) whose rows were recorded marked as returned."""
+    existing = find_round(rounds, name)
+    if existing is None:
+        return rounds
+    forms = [
+        form.model_copy(
+            update={
+                "returned": day,
+                "recorded": list(dict.fromkeys([*form.recorded, *recorded[form.digest]])),
+            }
+        )
+        if form.digest in recorded
+        else form
+        for form in existing.forms
+    ]
+    merged = existing.model_copy(update={"forms": forms})
+    return [merged if r is existing else r for r in rounds]
+
+
+def form_record(rounds: Sequence[Round], name: str, digest: str) -> RoundForm | None:
+    """The form of round ``name`` whose hidden data has this digest."""
+    found = find_round(rounds, name)
+    if found is None:
+        return None
+    return next((f for f in found.forms if f.digest == digest), None)
