@@ -97,6 +97,11 @@ BUILT_KEYS: list[tuple[str, str, list[str]]] = [
         "render/report_layout.py",
         ["report.decisions.stopped", "report.decisions.stopped_all"],
     ),
+    (
+        'MESSAGES[f"forms.hint.{status.value}"]',
+        "forms/check.py",
+        [f"forms.hint.{s.value}" for s in Status],
+    ),
     ('f"show.link.{graph.sides(', "render/show.py", [f"show.link.{s}" for s in SIDES]),
     (
         'L["site.link." + row.sides]',

@@ -179,6 +179,7 @@ class Report:
             return []
         first_day = self.since - timedelta(days=1)
         return [(a, deadline) for a, deadline in self.overdue if deadline >= first_day]
+
     # The latest progress round (rounds.yaml), if the catalogue has one.
     round: RoundStatus | None = None
 
@@ -365,8 +366,6 @@ def build_report(
         }
     )
 
-    report.owners = _owners(actions, strategy)
-
     report.owners = owner_groups(actions, strategy)
     report.funders = _grouped(actions, lambda a: a.funding, {})
     if catalogue.rounds:
@@ -423,19 +422,15 @@ def _changes(actions: list[Action], since: date | None, as_of: date) -> list[Cha
     return sorted(changes, key=lambda c: (c.when, c.action.id))
 
 
-def _owners(actions: list[Action], strategy: Strategy) -> list[Group]:
+def owner_groups(actions: list[Action], strategy: Strategy) -> list[Group]:
     """Each organisation an owner field names, with its actions; an owner field
-    that names none (empty, or prose) makes a group of its own text."""
+    that names none (empty, or prose) makes a group of its own text. The owners
+    of the report's "per owner" table and of a progress round's forms (one each)."""
     named = group_organisations(actions, lambda a: (a.owner,), strategy.organisations)
     groups = [Group(g.name, g.actions) for g in named]
     seen = {a.id for g in named for a in g.actions}
     groups += _grouped([a for a in actions if a.id not in seen], lambda a: a.owner, {})
     return sorted(groups, key=lambda g: (-len(g.actions), fold(g.name)))
-def owner_groups(actions: list[Action], strategy: Strategy) -> list[Group]:
-    """Actions by owner: folded, and merged under the organisations' other names
-    (strategy.yaml), the owners of the report's "per owner" table (and of the
-    progress round's forms, one per owner)."""
-    return _grouped(actions, lambda a: a.owner, organisation_aliases(strategy.organisations))
 
 
 def _grouped(
