@@ -110,7 +110,7 @@ BUILT_KEYS: list[tuple[str, str, list[str]]] = [
     ),
     (
         'f"issue.{issue.kind}"',
-        "site/pages.py",
+        "site/common.py",
         [f"issue.{kind}" for kind in (*TOLD_KINDS, "inferred")],
     ),
     (
@@ -118,7 +118,7 @@ BUILT_KEYS: list[tuple[str, str, list[str]]] = [
         "site/pages.py",
         [f"issue.{kind}.kind" for kind in (*TOLD_KINDS, "inferred", "other")],
     ),
-    ('f"language.{strategy.language}"', "site/pages.py", ["language.nl", "language.en"]),
+    ('f"language.{strategy.language}"', "site/common.py", ["language.nl", "language.en"]),
     (
         '"site.accessibility.status." + accessibility.status.value',
         "templates/site/accessibility.html",

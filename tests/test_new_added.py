@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from rrs_cli.errors import RrsError
-from rrs_cli.progress import create_action
+from rrs_cli.new_action import create_action
 from rrs_cli.validation import validate
 
 from .catalogues import STRATEGY

@@ -589,7 +589,7 @@ def test_create_action_takes_the_kind_from_the_id(
     make_catalogue: MakeCatalogue, new_id: str, kind: str
 ) -> None:
     """Without a kind, the core gives a number the kind connected and letters flywheel."""
-    from rrs_cli.progress import create_action
+    from rrs_cli.new_action import create_action
 
     root = make_catalogue()
     fields = {"id": new_id, "title": "Nieuw", "goal": "cyber", "links": []}

@@ -16,7 +16,8 @@ from rrs_cli.catalogue import load_catalogue
 from rrs_cli.errors import UsageError
 from rrs_cli.i18n import Language, status_label, term_label
 from rrs_cli.models import Action, ImpactLevel, Kind, ProgressEntry, Status, Term
-from rrs_cli.progress import Update, append_progress, new_action_yaml
+from rrs_cli.new_action import new_action_yaml
+from rrs_cli.progress import Update, append_progress
 from rrs_cli.render.export import to_json
 from rrs_cli.render.text import json_safe
 from rrs_cli.validation import check_catalogue

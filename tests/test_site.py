@@ -522,10 +522,11 @@ def test_large_catalogue_paths(
     make_catalogue: MakeCatalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Past the limits, organisations get a page per letter and networks are not drawn."""
-    from rrs_cli.site import pages as render
+    from rrs_cli.site import common, lists
 
-    monkeypatch.setattr(render, "ORG_PAGE_LIMIT", 2)
-    monkeypatch.setattr(render, "MAX_DRAWN", 2)
+    monkeypatch.setattr(common, "ORG_PAGE_LIMIT", 2)
+    monkeypatch.setattr(lists, "ORG_PAGE_LIMIT", 2)
+    monkeypatch.setattr(common, "MAX_DRAWN", 2)
     out = tmp_path / "large"
     build(make_catalogue(logged(), strategy=WITH_ORGS), out)
     assert (out / "organisations" / "g.html").is_file()
@@ -599,10 +600,13 @@ def test_a_long_list_is_paged_and_the_pages_hold_every_action(
 ) -> None:
     """Above LIST_PAGE actions: actions.html, actions-2.html, ... each with at most
     LIST_PAGE rows, linked to each other; together every action once."""
+    from rrs_cli.site import common, lists
     from rrs_cli.site import pages as site_render
 
     monkeypatch.setattr(site_render, "LIST_PAGE", 20)
-    monkeypatch.setattr(site_render, "ORG_PAGE_LIMIT", 5)
+    monkeypatch.setattr(lists, "LIST_PAGE", 20)
+    monkeypatch.setattr(common, "ORG_PAGE_LIMIT", 5)
+    monkeypatch.setattr(lists, "ORG_PAGE_LIMIT", 5)
     out = tmp_path / "paged"
     build(bundled, out)
     pages = ["actions.html", "actions-2.html", "actions-3.html", "actions-4.html"]
@@ -937,10 +941,11 @@ def test_organisation_pages_of_a_large_catalogue_stay_small(
 ) -> None:
     """Past ORG_PAGE_LIMIT organisations: a page per first letter, and a letter with
     more than ORG_PAGE_LINKS links to actions gets more pages; every link resolves."""
-    from rrs_cli.site import pages
+    from rrs_cli.site import common, lists
 
-    monkeypatch.setattr(pages, "ORG_PAGE_LIMIT", 5)
-    monkeypatch.setattr(pages, "ORG_PAGE_LINKS", 10)
+    monkeypatch.setattr(common, "ORG_PAGE_LIMIT", 5)
+    monkeypatch.setattr(lists, "ORG_PAGE_LIMIT", 5)
+    monkeypatch.setattr(common, "ORG_PAGE_LINKS", 10)
     out = tmp_path / "split"
     build(bundled, out)
     extra = sorted(p.name for p in (out / "organisations").glob("*-2.html"))

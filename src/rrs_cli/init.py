@@ -43,7 +43,7 @@ from .layout import (
     bundled_catalogue,
 )
 from .models import DEFAULT_TERM_HORIZONS, EMAIL_PATTERN, Action, Kind, Status, Term
-from .progress import new_action_yaml
+from .new_action import new_action_yaml
 from .suggest import normal
 from .textsafety import has_invisible
 from .validation import validate

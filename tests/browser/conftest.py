@@ -78,13 +78,13 @@ def build_site(catalogue: Path, output: Path, *args: str) -> None:
 
 # The paged site: the bundled catalogue built with the limits of a large one
 # made small, so that its list, owner filter and report are split as they are
-# at 10,000 actions (site/pages.py, site/report_parts.py).
+# at 10,000 actions (site/common.py, site/lists.py, site/pages.py, site/report_parts.py).
 PAGED_LIMITS = {"LIST_PAGE": 20, "ORG_PAGE_LIMIT": 5, "REPORT_SPLIT": 10, "PART_ROWS": 8}
 _PAGED_BUILD = """
 import sys
-from rrs_cli.site import pages, report_parts
+from rrs_cli.site import common, lists, pages, report_parts
 for name, value in {limits!r}.items():
-    for module in (pages, report_parts):
+    for module in (common, lists, pages, report_parts):
         if hasattr(module, name):
             setattr(module, name, value)
 from rrs_cli.cli import app

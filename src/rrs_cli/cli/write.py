@@ -150,7 +150,7 @@ def new_command(
     --published, is part of the published strategy.
     """
     from ..models import Kind, Status, Term
-    from ..progress import create_action
+    from ..new_action import create_action
     from ..query import KIND_ALIASES, STATUS_ALIASES, resolve_enum
 
     session = session_of(ctx)

@@ -32,6 +32,7 @@ from ..progress import Update
 from ..query import fold
 from ..rounds import find_round, form_record
 from ..textsafety import has_invisible, invisible_characters, visible
+from .container import ReadForm
 from .model import (
     COLUMNS,
     FORM_VERSION,
@@ -42,7 +43,6 @@ from .model import (
     log_fingerprint,
     row_hash,
 )
-from .read import ReadForm
 
 STATUS_AT = COLUMNS.index("new_status")
 DATE_AT = COLUMNS.index("date")

@@ -21,8 +21,8 @@ from ..layout import ROUNDS_FILE
 from ..progress import BeforeWrite, Update, append_many
 from ..rounds import check_rounds_text, find_round, rounds_yaml, with_returned
 from .check import Review, ReviewRow, check_forms
+from .container import ReadForm
 from .model import Problem
-from .read import ReadForm
 
 
 @dataclass
