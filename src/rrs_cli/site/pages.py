@@ -350,7 +350,10 @@ def wrap_tables(html: str, word: str) -> str:
             heading = " ".join(_TAG.sub("", match.group(1)).split())  # already escaped
             out.append(token)
         elif token.startswith("<div"):
-            out.append(token)
+            # The report's own scroll box was named by its section's heading, as the
+            # section is: named "Table: heading" here, two landmarks never share a name.
+            box = re.sub(r'\saria-labelledby="[^"]*"', "", token.split(">", 1)[0])
+            out.append(f'{box} aria-label="{word}: {heading}">{token.split(">", 1)[1]}')
         elif token == "</table>":
             out.append("</table></div>")
         else:
