@@ -365,7 +365,11 @@ def wrap_tables(html: str, word: str) -> str:
             )
         position = match.end()
     out.append(html[position:])
-    return "".join(out)
+    # The site's charts keep their drawn size and scroll on a phone (site.css): a
+    # box that scrolls is reachable by keyboard.
+    return "".join(out).replace(
+        '<figure class="rrs-chart"', '<figure class="rrs-chart" tabindex="0"'
+    )
 
 
 class SitePages:
