@@ -22,7 +22,7 @@ from rrs_cli.forms import round_status
 from rrs_cli.forms.check import check_forms
 from rrs_cli.forms.read import read_form
 from rrs_cli.forms.record import import_forms
-from rrs_cli.report import owner_groups
+from rrs_cli.report import form_owner_groups
 
 from .conftest import STRATEGY, Invoke, MakeCatalogue, connected, default_actions, flywheel
 from .formtools import fill_ods, fill_xlsx, parts_of
@@ -76,7 +76,7 @@ def test_one_form_per_owner_grouped_as_the_report_groups_them(
     out = tmp_path / "out"
     result = forms(rrs, catalogue, out)
     loaded = load_catalogue(catalogue).catalogue
-    groups = owner_groups(list(loaded.actions.values()), loaded.strategy)
+    groups = form_owner_groups(list(loaded.actions.values()), loaded.strategy)
     made = sorted(p.name for p in out.glob("*.xlsx"))
     assert len(made) == len(groups) == 4
     # "HbR" and "Havenbedrijf Rotterdam" are one owner: one form with B and C.

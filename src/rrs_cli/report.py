@@ -37,7 +37,7 @@ from .forms.status import RoundStatus, round_status
 from .graph import LinkGraph
 from .i18n import Language, name_in, text
 from .models import Action, Goal, ProgressEntry, Quality, Status, Strategy, Term
-from .query import fold, group_organisations
+from .query import fold, group_organisations, organisation_aliases
 
 DONE = frozenset({Status.COMPLETED, Status.STOPPED})
 
@@ -431,6 +431,14 @@ def owner_groups(actions: list[Action], strategy: Strategy) -> list[Group]:
     seen = {a.id for g in named for a in g.actions}
     groups += _grouped([a for a in actions if a.id not in seen], lambda a: a.owner, {})
     return sorted(groups, key=lambda g: (-len(g.actions), fold(g.name)))
+
+
+def form_owner_groups(actions: list[Action], strategy: Strategy) -> list[Group]:
+    """Actions by their whole owner field, folded and merged under the organisations'
+    other names (strategy.yaml): a progress round's forms, one per owner, so that each
+    action is on exactly one form (the report's owner table instead counts an action
+    under every organisation its owner field names)."""
+    return _grouped(actions, lambda a: a.owner, organisation_aliases(strategy.organisations))
 
 
 def _grouped(

@@ -28,7 +28,7 @@ from ..graph import LinkGraph
 from ..i18n import Language, language, status_label, text
 from ..models import Action, ProgressEntry, Status, action_sort_key
 from ..query import ActionFilter, fold
-from ..report import owner_groups
+from ..report import form_owner_groups
 
 FORM_VERSION = "1"
 HIDDEN_SHEET = "rrs"
@@ -312,7 +312,7 @@ def owner_selection(
     ``owners`` (``--owner``): only the owners one of whose actions `rrs list
     --owner` would find; each chosen owner's form holds all of its actions.
     """
-    groups = owner_groups(actions, catalogue.strategy)
+    groups = form_owner_groups(actions, catalogue.strategy)
     if owners:
         chosen = {
             a.id
