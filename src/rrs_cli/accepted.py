@@ -25,8 +25,8 @@ from pathlib import Path
 from .diagnostics import CHECKS, Finding, Severity, finding
 from .layout import ACCEPTED_FILE
 from .models import AcceptedFinding
-from .schemacheck import validate_model
-from .yamlio import Document, load_file
+from .schemacheck import load_list_file, validate_model
+from .yamlio import Document
 
 Entries = list[tuple[int, AcceptedFinding]]
 
@@ -35,24 +35,11 @@ def load_accepted(root: Path) -> tuple[Entries, list[Finding], Document | None]:
     """The valid entries of ``root/accepted.yaml`` (with their index), its findings
     and the document (for locating entries)."""
     path = root / ACCEPTED_FILE
-    if not path.exists() and not path.is_symlink():
-        return [], [], None
-    document, findings = load_file(path)
-    if document is None:
-        return [], findings, None
-    if not isinstance(document.data, list):
-        findings.append(
-            finding(
-                "RRS004",
-                f"{ACCEPTED_FILE} must be a list of entries (code, action, field, reason)",
-                file=path,
-                line=1,
-                column=1,
-            )
-        )
+    items, findings, document = load_list_file(path, "entries (code, action, field, reason)")
+    if document is None or not isinstance(document.data, list):
         return [], findings, document
     entries: list[tuple[int, AcceptedFinding]] = []
-    for index, item in enumerate(document.data):
+    for index, item in enumerate(items):
         if not isinstance(item, dict):
             line, column = document.locate((index,))
             findings.append(

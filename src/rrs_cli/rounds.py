@@ -32,33 +32,20 @@ from .diagnostics import Finding, finding
 from .errors import WriteRefusedError
 from .layout import ROUNDS_FILE
 from .models import Round, RoundForm
-from .schemacheck import validate_model
+from .schemacheck import load_list_file, validate_model
 from .yamledit import quoted
-from .yamlio import MAX_FILE_BYTES, Document, YamlProblem, load_file, parse
+from .yamlio import MAX_FILE_BYTES, Document, YamlProblem, parse
 
 
 def load_rounds(root: Path) -> tuple[list[Round], list[Finding], Document | None]:
     """The valid rounds of ``root/rounds.yaml`` (none when there is no such file)."""
     path = root / ROUNDS_FILE
-    if not path.exists() and not path.is_symlink():
-        return [], [], None
-    document, findings = load_file(path)
-    if document is None:
-        return [], findings, None
-    if not isinstance(document.data, list):
-        findings.append(
-            finding(
-                "RRS004",
-                f"{ROUNDS_FILE} must be a list of rounds (name, made, as_of, forms)",
-                file=path,
-                line=1,
-                column=1,
-            )
-        )
+    items, findings, document = load_list_file(path, "rounds (name, made, as_of, forms)")
+    if document is None or not isinstance(document.data, list):
         return [], findings, document
     rounds: list[Round] = []
     seen: set[str] = set()
-    for index, item in enumerate(document.data):
+    for index, item in enumerate(items):
         if not isinstance(item, dict):
             line, column = document.locate((index,))
             findings.append(

@@ -7,6 +7,7 @@ Shared by everything that reads a YAML file into a model (the catalogue, its
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from .diagnostics import Finding, finding
 from .models import ProgressEntry
 from .suggest import date_problem, file_value_message
-from .yamlio import Document
+from .yamlio import Document, load_file
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -138,3 +139,19 @@ def describe(value: Any) -> str:
     if isinstance(value, str):
         return "a single piece of text"
     return f"a single {type(value).__name__} value"
+
+
+def load_list_file(path: Path, shape: str) -> tuple[list[Any], list[Finding], Document | None]:
+    """The items of an optional catalogue file that holds a YAML list (``accepted.yaml``,
+    ``rounds.yaml``): none when the file is absent, an RRS004 finding when it is not a
+    list; ``shape`` names what the list holds, for that finding."""
+    if not path.exists() and not path.is_symlink():
+        return [], [], None
+    document, findings = load_file(path)
+    if document is None:
+        return [], findings, None
+    if not isinstance(document.data, list):
+        message = f"{path.name} must be a list of {shape}"
+        findings.append(finding("RRS004", message, file=path, line=1, column=1))
+        return [], findings, document
+    return document.data, findings, document
