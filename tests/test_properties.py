@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import string
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from rrs_cli.new_action import new_action_yaml
 from rrs_cli.progress import Update, append_progress
 from rrs_cli.render.export import to_json
 from rrs_cli.render.text import json_safe
+from rrs_cli.textsafety import HIDDEN_RANGES, character_class, contains_any
 from rrs_cli.validation import check_catalogue
 from rrs_cli.yamlio import load_file, parse
 
@@ -195,3 +197,19 @@ def test_json_output_is_what_json_dumps_writes(data: object) -> None:
     # to_json writes indented JSON itself (faster); it must be json.dumps's text.
     expected = json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     assert to_json(data) == expected
+
+
+# Characters at the edges of every hidden range, and just outside them.
+EDGES = sorted(
+    chr(c)
+    for c in {c for first, last in HIDDEN_RANGES for c in (first - 1, first, last, last + 1)}
+    if 0 <= c <= 0x10FFFF and not 0xD800 <= c < 0xE000
+)
+
+
+@SETTINGS
+@given(text=st.text(st.sampled_from(EDGES) | st.characters(blacklist_categories=("Cs",))))
+def test_the_fast_invisible_test_agrees_with_one_pattern(text: str) -> None:
+    for leave in ("", "\n\t"):
+        one_pattern = re.compile(character_class(HIDDEN_RANGES, leave))
+        assert contains_any(HIDDEN_RANGES, leave)(text) == bool(one_pattern.search(text))

@@ -9,6 +9,7 @@ uses :func:`visible` before printing it, so they sit below both.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # What hides, reorders or fakes text, by Unicode property (UAX #44), as
 # code-point ranges: general categories Cc (controls) and Cf (format
@@ -65,8 +66,35 @@ def character_class(ranges: tuple[tuple[int, int], ...], leave: str = "") -> str
     return "[" + "".join(parts) + "]"
 
 
+_BMP_END = 0xFFFF
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+def contains_any(ranges: tuple[tuple[int, int], ...], leave: str = "") -> Callable[[str], bool]:
+    """A test: does a text hold a character of ``ranges`` (but ``leave``)?
+
+    The same answer as ``re.compile(character_class(ranges, leave)).search``, about
+    2.5 times as fast on catalogue text: Python's ``re`` checks a character class
+    that reaches beyond the Basic Multilingual Plane range by range for every
+    character, but one within it as a bitmap. So the plane's ranges are one class,
+    and the others are searched for only in a text that holds such a character.
+    """
+    low = tuple((first, min(last, _BMP_END)) for first, last in ranges if first <= _BMP_END)
+    high = tuple((max(first, _BMP_END + 1), last) for first, last in ranges if last > _BMP_END)
+    in_plane = re.compile(character_class(low, leave)).search if low else None
+    beyond = re.compile(character_class(high, leave)).search if high else None
+
+    def found(text: str) -> bool:
+        if in_plane is not None and in_plane(text) is not None:
+            return True
+        return beyond is not None and _BEYOND_BMP.search(text) is not None and bool(beyond(text))
+
+    return found
+
+
 # Shown as escapes in text for people (tab and newline too, as \t and \n).
 _INVISIBLE = re.compile(character_class(HIDDEN_RANGES))
+_any_invisible = contains_any(HIDDEN_RANGES)
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\e"}
 
 
@@ -90,7 +118,7 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     ``\u202e`` instead of reordering the line.
     Text that needs none of this is returned unchanged.
     """
-    if _INVISIBLE.search(text) is None and "::" not in text and "##[" not in text:
+    if not _any_invisible(text) and "::" not in text and "##[" not in text:
         return text  # the common case: nothing to show
     if keep_newlines:
         return "\n".join(visible(line) for line in text.split("\n"))
@@ -104,6 +132,7 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
 
 # Flagged (RRS112): the same characters, newline and tab aside.
 _HIDING = re.compile(character_class(HIDDEN_RANGES, leave="\n\t"))
+_any_hiding = contains_any(HIDDEN_RANGES, leave="\n\t")
 
 
 # Dropped before matching: the same characters, except those that separate
@@ -115,7 +144,7 @@ HIDDEN_NOT_SPACE = re.compile(character_class(HIDDEN_RANGES, leave=_SEPARATORS))
 def has_invisible(text: str) -> bool:
     """Does ``text`` hold a control, format, bidi, default-ignorable or tag character,
     or a blank filler (newline and tab aside)?"""
-    return _HIDING.search(text) is not None
+    return _any_hiding(text)
 
 
 def invisible_characters(text: str) -> list[str]:
