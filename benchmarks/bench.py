@@ -26,13 +26,19 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from measure import compile_sources
 from tests.catalogues import write_all_flywheels, write_synthetic
 
 BASELINE = [sys.executable, "-c", "import typer, pydantic, rich, yaml"]
 
 
 def rrs_command() -> list[str]:
+    """The rrs command to measure, its modules compiled first (measure.compile_sources)."""
+    import rrs_cli
+
+    compile_sources(Path(rrs_cli.__file__).parent)
     script = Path(sys.executable).parent / "rrs"
     return [str(script)] if script.exists() else [sys.executable, "-m", "rrs_cli"]
 

@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from measure import Sample, interleaved, load_average, paired_ratios, summary
+from measure import Sample, compile_sources, interleaved, load_average, paired_ratios, summary
 from tests.catalogues import write_synthetic
 
 HERE = Path(__file__).resolve().parent
@@ -165,6 +165,7 @@ def main() -> None:
     args = parser.parse_args()
     # No catalogue from the environment; the bundled one for the start-up commands.
     env = {k: v for k, v in os.environ.items() if k not in ("RRS_CATALOGUE", "NO_COLOR")}
+    compile_sources(*(src for src in (args.src, args.before) if src))
     os.chdir(tempfile.gettempdir())  # no catalogue found from the current folder
     report = [f"## Floors, {time.strftime('%Y-%m-%d %H:%M')}", ""]
     if args.only != "startup":

@@ -18,6 +18,7 @@ Summaries are the median with the range (min–max) and the interquartile range.
 
 from __future__ import annotations
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -27,6 +28,20 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def compile_sources(*folders: Path) -> None:
+    """Compile the Python modules under ``folders`` into ``__pycache__``, as pip does
+    when it installs rrs.
+
+    A checkout run with ``PYTHONPATH`` (or installed with ``pip install -e``) would
+    otherwise compile its modules in every fresh process where the environment sets
+    ``PYTHONDONTWRITEBYTECODE`` (as this project's machines do), and the start-up
+    measured would be the compiler's, not rrs's. The floors' libraries were compiled
+    when pip installed them.
+    """
+    for folder in folders:
+        compileall.compile_dir(str(folder), quiet=1)
 
 
 @dataclass(frozen=True)

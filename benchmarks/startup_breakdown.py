@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import interleaved, summary
+from measure import compile_sources, interleaved, summary
 
 STEPS = [
     ("interpreter", "pass"),
@@ -46,6 +46,9 @@ def main(rounds: int = 15) -> None:
         commands[name] = [sys.executable, "-c", code]
     full = "full `rrs list --goal cyber` to a pipe (adds loading 68 files and rendering)"
     commands[full] = [sys.executable, "-m", "rrs_cli", "list", "--goal", "cyber"]
+    import rrs_cli
+
+    compile_sources(Path(rrs_cli.__file__).parent)
     os.chdir(tempfile.gettempdir())  # the bundled catalogue
     samples = interleaved(commands, rounds)
     print("| step | wall | increment | CPU | increment |\n|---|---:|---:|---:|---:|")

@@ -19,7 +19,7 @@ from rrs_cli.i18n import Language, status_label, term_label
 from rrs_cli.models import Action, ImpactLevel, Kind, ProgressEntry, Status, Term
 from rrs_cli.new_action import new_action_yaml
 from rrs_cli.progress import Update, append_progress
-from rrs_cli.render.export import to_json
+from rrs_cli.render.export import records_to_json, to_json
 from rrs_cli.render.text import json_safe
 from rrs_cli.textsafety import HIDDEN_RANGES, character_class, contains_any
 from rrs_cli.validation import check_catalogue
@@ -197,6 +197,30 @@ def test_json_output_is_what_json_dumps_writes(data: object) -> None:
     # to_json writes indented JSON itself (faster); it must be json.dumps's text.
     expected = json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     assert to_json(data) == expected
+
+
+# What the export and list records hold: no floats, but any text (a lone surrogate
+# comes from a YAML escape) and any integer (beyond 64 bits too).
+record_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(st.characters()),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@SETTINGS
+@given(data=record_values)
+def test_record_json_is_what_json_dumps_writes(data: object) -> None:
+    # records_to_json leaves the writing to orjson; the text must not change.
+    expected = json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    assert records_to_json(data) == expected
+
+
+def test_record_json_takes_what_orjson_refuses() -> None:
+    for data in ({"note": "\ud800"}, {"count": 2**70}, [{"x": -(2**64)}]):
+        assert records_to_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 # Characters at the edges of every hidden range, and just outside them.

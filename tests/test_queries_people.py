@@ -350,6 +350,24 @@ def test_show_markdown_has_the_progress_log(rrs: Invoke) -> None:
         assert entry["note"].split(";")[0] in markdown
 
 
+def test_show_to_a_pipe_is_the_terminal_view_unwrapped(rrs: Invoke) -> None:
+    """Piped, `show` writes the terminal view's words (a wrapped table cell puts a
+    title's last words after the next column's), each fact and paragraph on one
+    line (grep finds a whole owner), with no padding."""
+    from rrs_cli.render import show
+
+    loaded = load_catalogue(WITH_PROGRESS)
+    graph = LinkGraph.build(loaded.catalogue)
+    for action_id in ("43", "12", "I"):
+        piped = rrs("show", action_id, "--lang", "nl", catalogue=WITH_PROGRESS).stdout
+        action = loaded.catalogue.actions[action_id]
+        console = Console(file=io.StringIO(), width=80, no_color=True)
+        console.print(show.rich_view(loaded.catalogue, graph, action, "nl"))
+        assert sorted(piped.split()) == sorted(console.file.getvalue().split())
+        assert not [line for line in piped.splitlines() if line != line.rstrip()]
+        assert any(line.endswith(action.owner or "—") for line in piped.splitlines())
+
+
 # 8. --lang for list and show ---------------------------------------------------
 
 

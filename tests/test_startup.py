@@ -48,7 +48,9 @@ def test_help_loads_no_models_yaml_or_rich(neutral_folder: Path) -> None:
     assert not {"rrs_cli.models", "pydantic.main", "yaml", "rich.console"} & modules
 
 
-@pytest.mark.parametrize("args", [["list"], ["list", "--format", "csv"], ["export"]])
+@pytest.mark.parametrize(
+    "args", [["list"], ["list", "--format", "csv"], ["export"], ["show", "I"], ["show", "12"]]
+)
 def test_output_to_a_pipe_loads_no_rich(neutral_folder: Path, args: list[str]) -> None:
     modules = loaded(neutral_folder, *args)
     assert "rrs_cli.models" in modules  # the probe did run the command

@@ -72,6 +72,18 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
     assert elapsed < 5  # generous: the point is that it ends, not how fast
 
 
+def test_the_value_limit_counts_each_value_once_at_any_depth(tmp_path: Path) -> None:
+    """A file of 60,000 values nested four deep loads (rounds.yaml of 2,000 forms is
+    like it); an alias that would take it past the limit is refused."""
+    form = '{owner: "o", file: "f.xlsx", actions: "1 2 3", digest: "d", returned: 2026-12-01}'
+    forms = ",\n      ".join([form] * 5_000)  # 12 values each, with keys; 5,000 forms
+    text = f"- name: R\n  forms: &all [\n      {forms}]\n"
+    data, findings = load(tmp_path, text)
+    assert findings == [] and len(data[0]["forms"]) == 5_000
+    data, findings = load(tmp_path, text + "- name: S\n  forms: *all\n")
+    assert data is None and [code for code, _ in findings] == ["RRS014"]
+
+
 def test_recursive_alias_is_refused(tmp_path: Path) -> None:
     data, findings = load(tmp_path, "a: &x [*x]\n")
     assert data is None and findings[0][0] == "RRS014"

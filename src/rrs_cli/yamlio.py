@@ -250,7 +250,9 @@ class _EventBuilder:
                 )
                 if frame.anchor:
                     self.anchors[frame.anchor] = (done, size)
-            self.total += size
+            # A scalar counts one, an alias what it expands to, a finished collection
+            # one for itself (its values were counted as they came).
+            self.total += size if marks is None else 1
             if self.total > MAX_NODES:
                 self._too_many(event)
             if not stack:

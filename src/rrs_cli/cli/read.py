@@ -150,6 +150,8 @@ def show_command(
         sys.stdout.write(to_json(action_record(action, graph)))
     elif output_format is ShowFormat.MARKDOWN:
         sys.stdout.write(show.markdown(catalogue, graph, action, lang_code))
+    elif plain():
+        sys.stdout.write(show.plain_text(catalogue, graph, action, lang_code))
     else:
         rich_console().print(show.rich_view(catalogue, graph, action, lang_code))
 
@@ -214,14 +216,14 @@ def export_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
 ) -> None:
     """Export the whole catalogue as one JSON document (goals, qualities, actions)."""
-    from ..render.export import export_document, to_json
+    from ..render.export import export_document, records_to_json
     from ..validation import load_valid
 
     root = session_of(ctx).root
     catalogue, graph, _ = load_valid(
         root, "the catalogue has errors; an export would be incomplete"
     )
-    write_output(to_json(export_document(catalogue, graph)), output)
+    write_output(records_to_json(export_document(catalogue, graph)), output)
 
 
 @app.command("schema")

@@ -83,6 +83,25 @@ def to_json(data: Any) -> str:
     return json_safe(text) + "\n"
 
 
+def records_to_json(data: Any) -> str:
+    """:func:`to_json` for data without floats (the export, the records of
+    ``list --format json``: model dumps and derived ids, strings, ints and booleans),
+    written by orjson about five times as fast: the same text, since for these types
+    orjson's two-space indent writes what ``json.dumps`` does. Its float format
+    differs (``1e16`` for ``1e+16``), hence not for every output. What orjson
+    refuses (a lone surrogate from a YAML escape, an integer beyond 64 bits) goes to
+    :func:`to_json`.
+    """
+    # Imported here: only the commands with large JSON outputs load it (start-up).
+    import orjson
+
+    try:
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    except (orjson.JSONEncodeError, UnicodeDecodeError):
+        return to_json(data)
+    return json_safe(text) + "\n"
+
+
 class _NotPlain(Exception):
     """A value _indented leaves to json.dumps (a float, a tuple, a str subclass ...)."""
 

@@ -19,7 +19,7 @@ from ..graph import LinkGraph
 from ..i18n import Language, plural, status_label, term_label, text
 from ..models import Action
 from .columns import COLUMNS, DEFAULT_COLUMNS, Column, View
-from .export import action_record, to_json
+from .export import action_record, records_to_json
 from .text import csv_cell, md_inline, rich_safe, visible
 
 if TYPE_CHECKING:
@@ -291,4 +291,4 @@ def csv_text(
 
 
 def json_text(actions: Sequence[Action], graph: LinkGraph) -> str:
-    return to_json([action_record(a, graph) for a in actions])
+    return records_to_json([action_record(a, graph) for a in actions])

@@ -6,16 +6,16 @@ is shown as the strategy printed it.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from ..catalogue import Catalogue
 from ..graph import LinkGraph
 from ..i18n import Language, status_label, term_label, text
 from ..models import Action, ProgressEntry
 from .text import md_block, md_inline, rich_safe, visible
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def _goal_names(catalogue: Catalogue, keys: list[str]) -> list[str]:
@@ -113,6 +113,12 @@ def _bodies(action: Action, lang: Language) -> list[tuple[str, str | None]]:
 def rich_view(
     catalogue: Catalogue, graph: LinkGraph, action: Action, lang: Language = "en"
 ) -> RenderableType:
+    # Here, not at the top: the view for a pipe (plain_text) never loads rich (start-up).
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
     # Text() never reads markup; visible() shows control characters as escapes.
     parts: list[RenderableType] = [Text(visible(f"{action.id}  {action.title}"), style="bold")]
     if action.subtitle:
@@ -144,6 +150,51 @@ def rich_view(
         for entry in action.progress:
             parts.append(Padding(Text(visible(_progress_line(entry, lang))), (0, 2)))
     return Group(*parts)
+
+
+def plain_text(
+    catalogue: Catalogue, graph: LinkGraph, action: Action, lang: Language = "en"
+) -> str:
+    """The terminal view for a pipe or a file: the same parts in the same order, in
+    aligned columns without padding to a screen's width, and each value and paragraph
+    on one line (for grep and scripts; a terminal gets :func:`rich_view`, wrapped)."""
+    lines = [visible(f"{action.id}  {action.title}")]
+    if action.subtitle:
+        lines.append(visible(action.subtitle))
+    lines += [
+        "",
+        *_columns(
+            [(name, visible(value)) for name, value in _facts(catalogue, graph, action, lang)]
+        ),
+    ]
+    for heading, body in _bodies(action, lang):
+        if body:
+            lines += ["", heading]
+            lines += [
+                f"  {line}" if line else ""
+                for line in visible(body, keep_newlines=True).split("\n")
+            ]
+    links = _links(graph, action, lang)
+    lines += ["", text("show.linked", lang, count=len(links))]
+    rows = [tuple(visible(cell) for cell in row) for row in links]
+    lines += [f"  {line}" for line in _columns(rows)] or [f"  {text('show.none', lang)}"]
+    if action.progress:
+        lines += ["", text("field.progress", lang)]
+        lines += [f"  {visible(_progress_line(entry, lang))}" for entry in action.progress]
+    return "\n".join(lines) + "\n"
+
+
+def _columns(rows: list[tuple[str, ...]]) -> list[str]:
+    """Rows as lines, each column but the last padded to its widest cell, two spaces apart."""
+    if not rows:
+        return []
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return [
+        "  ".join(
+            [*(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)), row[-1]]
+        ).rstrip()
+        for row in rows
+    ]
 
 
 def markdown(catalogue: Catalogue, graph: LinkGraph, action: Action, lang: Language = "en") -> str:

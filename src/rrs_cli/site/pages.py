@@ -29,7 +29,7 @@ from ..i18n import (
     text,
 )
 from ..models import UNNAMED_STRATEGY, Term
-from ..render.export import export_document, to_json
+from ..render.export import export_document, records_to_json
 from ..render.report import page_css
 from .common import (
     ASSETS,
@@ -413,7 +413,8 @@ class SitePages:
         yield "assets/list.css", self._site.list_css()
         if self.theme is not None:
             yield "assets/theme.css", self.theme
-        yield "data/export.json", to_json(export_document(self.catalogue, self.graph)).encode()
+        export = export_document(self.catalogue, self.graph)
+        yield "data/export.json", records_to_json(export).encode()
         yield from self._site.csv_files()
         yield MARKER, b"Built by rrs site. This folder is replaced whole by the next build.\n"
 
