@@ -72,6 +72,21 @@ def test_update_keeps_everything_and_appends(make_catalogue: MakeCatalogue) -> N
     assert validate(root, today=TODAY) == []
 
 
+def test_update_a_log_followed_by_other_fields(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
+    """The log need not be the file's last field (it was found by scanning the text cut
+    at the log's end, inside the next field's key: an internal error)."""
+    root = make_catalogue()
+    path = root / "actions" / "1.yaml"
+    text = path.read_text(encoding="utf-8")
+    logged = "progress:\n  - date: 2020-01-01\n    status: ongoing\n    note: Gestart\n"
+    path.write_text(logged + "\n# the block itself\n" + text, encoding="utf-8")
+    result = rrs("update", "1", "--note", "Verder", "--date", "2021-03-04", catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    after = path.read_text(encoding="utf-8")
+    assert after.endswith(text) and "note: Gestart\n  - date: 2021-03-04" in after
+    assert validate(root) == []
+
+
 def test_update_via_cli(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     root = make_catalogue()
     result = rrs(

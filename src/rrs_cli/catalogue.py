@@ -39,6 +39,7 @@ from .models import (
     Strategy,
     action_sort_key,
 )
+from .parallel import in_two
 from .rounds import load_rounds
 from .schemacheck import Model, describe, validate_model
 from .yamlio import Document, load_file
@@ -93,6 +94,10 @@ class Catalogue:
 class LoadResult:
     catalogue: Catalogue
     findings: list[Finding]
+
+    def files_with_errors(self) -> set[Path]:
+        """The files with an error as loaded."""
+        return {Path(f.file) for f in self.findings if f.severity.value == "error"}
 
 
 def load_catalogue(root: Path) -> LoadResult:
@@ -315,26 +320,9 @@ PARALLEL_FROM = 1500
 
 
 def read_files(paths: list[Path]) -> list[tuple[Document | None, list[Finding]]]:
-    """Read and parse every file; large catalogues use a second core.
-
-    Parsing YAML is most of a large catalogue's load time, and each file is
-    independent, so half the files go to a forked worker while this process
-    reads the other half. Without fork (or with other threads running, where
-    forking is unsafe) the files are read here, in order.
-    """
-    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return [load_file(path) for path in paths]
-    # Imported here, not at the top: a small catalogue never forks (start-up speed).
-    import multiprocessing
-    import threading
-
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-        return [load_file(path) for path in paths]
-    half = len(paths) // 2
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        later = pool.apply_async(_load_files, (paths[half:],))
-        first = _load_files(paths[:half])
-        return first + later.get()
+    """Read and parse every file; large catalogues use a second core (parallel.in_two):
+    parsing YAML is most of a large catalogue's load time."""
+    return in_two(_load_files, paths, least=PARALLEL_FROM)
 
 
 def _load_files(paths: list[Path]) -> list[tuple[Document | None, list[Finding]]]:

@@ -129,7 +129,7 @@ def _back_links(result: LoadResult, action: Action) -> list[_Change]:
             continue
         if other.links_all_flywheels and action.is_flywheel:
             continue
-        path, raw, text = _read_action_file(result, link)
+        path, raw, text, _ = _read_action_file(result, link)
         try:
             new = append_scalar(text, "links", action.id)
         except EditError as error:

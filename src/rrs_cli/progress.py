@@ -27,7 +27,7 @@ import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from .errors import (
     UsageError,
     WriteRefusedError,
 )
+from .fieldspan import field_span
 from .layout import ACTIONS_DIR
 from .models import Action, ProgressEntry, Status
 from .query import resolve_action
@@ -57,7 +58,7 @@ from .yamledit import (
     remove_item,
     set_item_fields,
 )
-from .yamlio import MAX_FILE_BYTES, YamlProblem, parse
+from .yamlio import MAX_FILE_BYTES, Document, YamlProblem, file_stamp, parse
 
 # Tests replace this to simulate another writer between read and write.
 BeforeWrite = Callable[[Path], None]
@@ -309,6 +310,9 @@ class _Change:
     expected: Callable[[Any], bool] | None = None
     # The old text as parsed when the catalogue was loaded (saves parsing it again).
     old_data: Any = None
+    # Where the changed field's lines are in ``new`` when only they need parsing
+    # again (fieldspan.field_span); None: the whole file.
+    span: tuple[int, int] | None = None
 
 
 def _edit_action(
@@ -317,17 +321,26 @@ def _edit_action(
     today = today or date.today()
     with _locked(root / ACTIONS_DIR):
         result = load_catalogue(root)
-        path, raw, text = _read_action_file(result, action_id)
+        path, raw, text, _ = _read_action_file(result, action_id)
         change = _prepared(path, raw, text, _action_of(text, path), edit)
         _check(result, [change], today)
         _commit([change], before_write)
     return path
 
 
-def _prepared(path: Path, raw: bytes, text: str, action: Action, edit: Edit) -> _Change:
-    """The change ``edit`` makes to the action's file, with the log its new text must hold."""
+def _prepared(
+    path: Path,
+    raw: bytes,
+    text: str,
+    action: Action,
+    edit: Edit,
+    span: tuple[int, int] | None = None,
+) -> _Change:
+    """The change ``edit`` makes to the action's file, with the log its new text must
+    hold; with ``span`` (the progress field's lines) the edit sees only those lines."""
+    start, end = span or (0, len(text))
     try:
-        new_text, log = edit(action, text)
+        new_part, log = edit(action, text[start:end])
     except EditError as error:
         raise WriteRefusedError(
             f"rrs cannot edit the progress log of {path.name} in place: {error}",
@@ -338,7 +351,11 @@ def _prepared(path: Path, raw: bytes, text: str, action: Action, edit: Edit) -> 
     def expected(value: Any) -> bool:
         return _as_entries(value) == wanted
 
-    return _Change(path, text, new_text, raw, "progress", expected)
+    new_text = text[:start] + new_part + text[end:]
+    change = _Change(path, text, new_text, raw, "progress", expected)
+    if span is not None:
+        change.span = (start, start + len(new_part))
+    return change
 
 
 # More files to write in the same go as a batch of entries (``rounds.yaml``),
@@ -386,9 +403,10 @@ def append_many(
         if not batch:
             return BatchResult({}, [])
         changes: dict[int, _Change] = {}
+        broken = result.files_with_errors()
         for number, update in enumerate(batch):
             try:
-                changes[number] = _prepared_update(result, update)
+                changes[number] = _prepared_update(result, update, broken)
             except RrsError as error:
                 refused[number] = error.message + (f" ({error.hint})" if error.hint else "")
         problems: dict[Path, list[str]] = {}
@@ -407,10 +425,10 @@ def append_many(
     return BatchResult({}, [change.path for change in files])
 
 
-def _prepared_update(result: LoadResult, update: Update) -> _Change:
+def _prepared_update(result: LoadResult, update: Update, broken: set[Path]) -> _Change:
     """One update's change; the action as loaded under the lock (the new text is
     parsed again and compared, so a file that changed since cannot slip through)."""
-    path, raw, text = _read_action_file(result, update.action_id)
+    path, raw, text, stamp = _read_action_file(result, update.action_id, broken)
     action = resolve_action(result.catalogue, update.action_id)
 
     def edit(action: Action, text: str) -> tuple[str, list[ProgressEntry]]:
@@ -420,8 +438,12 @@ def _prepared_update(result: LoadResult, update: Update) -> _Change:
         log.insert(index, entry)
         return _insert(text, index, entry), log
 
-    change = _prepared(path, raw, text, action, edit)
     document = result.catalogue.documents.get(str(path))
+    # The file as loaded (same stamp): its marks say where the progress lines are.
+    span = None
+    if document is not None and document.stamp == stamp:
+        span = field_span(text, document, "progress")
+    change = _prepared(path, raw, text, action, edit, span)
     if document is not None:
         # The old text as loaded is all the check needs of it: a batch of thousands
         # of files keeps one copy of each old file (its bytes), not three.
@@ -436,8 +458,12 @@ def _as_entries(value: Any) -> list[dict[str, Any]] | None:
         return None
 
 
-def _read_action_file(result: LoadResult, action_id: str) -> tuple[Path, bytes, str]:
-    """The file of ``action_id``, read under the lock: path, bytes, text (BOM removed)."""
+def _read_action_file(
+    result: LoadResult, action_id: str, broken: set[Path] | None = None
+) -> tuple[Path, bytes, str, tuple[int, int, int]]:
+    """The file of ``action_id``, read under the lock: path, bytes, text (BOM removed)
+    and its stamp (yamlio.file_stamp, taken after reading: a write during the read
+    changes it). ``broken``: result.files_with_errors(), for a batch to work out once."""
     catalogue = result.catalogue
     if action_id.strip().upper() in catalogue.unreadable_ids:
         raise CatalogueInvalidError(
@@ -446,12 +472,14 @@ def _read_action_file(result: LoadResult, action_id: str) -> tuple[Path, bytes, 
         )
     action = resolve_action(catalogue, action_id)
     path = catalogue.action_files[action.id]
-    if any(Path(f.file) == path and f.severity.value == "error" for f in result.findings):
+    if path in (broken if broken is not None else result.files_with_errors()):
         raise CatalogueInvalidError(
             f"{path.name} has errors; fix them before writing to it", hint="run `rrs validate`"
         )
-    raw = path.read_bytes()
-    return path, raw, raw.decode("utf-8").removeprefix(_BOM)
+    with path.open("rb") as handle:
+        raw = handle.read()
+        stamp = file_stamp(os.fstat(handle.fileno()))
+    return path, raw, raw.decode("utf-8").removeprefix(_BOM), stamp
 
 
 def _action_of(text: str, path: Path) -> Action:
@@ -498,15 +526,20 @@ def _check(
                 f"most {MAX_FILE_BYTES // 1_048_576} MiB, so nothing was written",
             )
             continue
+        in_span = _parsed_span(change, catalogue.documents.get(str(change.path)))
         try:
-            document, findings = parse(change.new, change.path)
+            document, findings = in_span or parse(change.new, change.path)
         except YamlProblem as problem:
             refuse(
                 change.path,
                 f"the new {name} would not parse ({problem.message}); nothing was written",
             )
             continue
-        if change.old is not None and not _only_key_changed(change, document.data):
+        if (
+            in_span is None
+            and change.old is not None
+            and not _only_key_changed(change, document.data)
+        ):
             refuse(
                 change.path,
                 f"rrs could not change {name} without touching other lines; nothing was written",
@@ -539,6 +572,34 @@ def _check(
         )
 
 
+def _parsed_span(change: _Change, loaded: Document | None) -> tuple[Document, list[Finding]] | None:
+    """The new file as the loaded one with the changed field's lines parsed alone,
+    when they parse to that one field holding what the edit must write (the other
+    lines are the loaded file's, unchanged: fieldspan.field_span); else None, and
+    the whole file is parsed."""
+    if change.span is None or loaded is None or not isinstance(loaded.data, dict):
+        return None
+    start, end = change.span
+    try:
+        part, findings = parse(change.new[start:end], change.path)
+    except YamlProblem:
+        return None
+    key, old = change.key, loaded.data
+    if key is None or change.expected is None or not isinstance(part.data, dict):
+        return None
+    names = list(part.data)
+    if names != [key]:  # or the last field's lines, the new field added after them:
+        last = next(reversed(old), None)
+        if key in old or names != [last, key] or part.data[last] != old[last]:
+            return None
+    value = part.data[key]
+    if not change.expected(value):
+        return None
+    data = dict(old)
+    data[key] = value  # in its place, or added last (as the whole file would read)
+    return replace(loaded, data=data), findings
+
+
 def _only_key_changed(change: _Change, new: Any) -> bool:
     """Did the edit change only its own key, to the value it must hold?"""
     assert change.old is not None and change.key is not None and change.expected is not None
@@ -550,20 +611,26 @@ def _only_key_changed(change: _Change, new: Any) -> bool:
 
 def _commit(changes: list[_Change], before_write: BeforeWrite | None) -> None:
     """Refuse if any file changed since it was read; then write them all or none."""
+    originals: dict[Path, bytes | None] = {}
     for change in changes:
         if before_write is not None:
             before_write(change.path)
-        now = change.path.read_bytes() if change.path.exists() else None
+        try:
+            now: bytes | None = change.path.read_bytes()
+        except FileNotFoundError:
+            now = None
         if now != change.raw:
             raise WriteRefusedError(
                 f"{change.path.name} changed on disk while rrs was writing it; nothing was written",
                 hint="run the command again",
             )
+        originals[change.path] = now
     write_files(
         [
             (c.path, (_BOM if c.raw and c.raw.startswith(b"\xef\xbb\xbf") else "") + c.new)
             for c in changes
-        ]
+        ],
+        originals=originals,
     )
 
 

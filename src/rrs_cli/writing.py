@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import WriteRefusedError
@@ -28,12 +29,14 @@ def write_files(
     files: list[tuple[Path, str]] | list[tuple[Path, str | bytes]],
     *,
     unsynced: frozenset[Path] = frozenset(),
+    originals: Mapping[Path, bytes | None] | None = None,
 ) -> None:
     """Write several files all or nothing.
 
     ``unsynced``: files that can be made again (a round's forms): their content
     is not flushed to disk one by one (thousands of fsyncs), only renamed into
-    place as atomically as the others.
+    place as atomically as the others. ``originals``: each file's bytes as the
+    caller just read them (None: no file), so they are not read again.
 
     Every temporary file is written and fsynced first; then each is renamed over
     its target. If a rename fails, the files already renamed are put back as
@@ -41,8 +44,8 @@ def write_files(
     leaves every file as it was. Errors of the file system (a full disk, a
     read-only folder) are reported as what they are, with the path.
     """
-    for path, _ in files:
-        _check_target(path)
+    folders: set[Path] = set()
+    modes = [_check_target(path, folders) for path, _ in files]
     # Many files (an import of a progress round): one sync of the file systems
     # before the renames instead of one fsync a file, which on a slow disk is
     # seconds per thousand files. Either way every new content is on disk
@@ -53,11 +56,14 @@ def write_files(
     renamed: list[tuple[Path, bytes | None]] = []
     current = files[0][0] if files else Path()
     try:
-        for path, text in files:
+        for (path, text), mode in zip(files, modes, strict=True):
             current = path
-            original = path.read_bytes() if path.exists() else None
+            if originals is not None and path in originals:
+                original = originals[path]
+            else:
+                original = path.read_bytes() if mode is not None else None
             sync = path not in unsynced and not batch_sync
-            prepared.append((path, _temporary(path, text, sync=sync), original))
+            prepared.append((path, _temporary(path, text, sync=sync, mode=mode), original))
         if batch_sync:
             os.sync()
         for path, tmp, original in prepared:
@@ -79,23 +85,31 @@ def write_files(
         _fsync_directory(directory)
 
 
-def _check_target(path: Path) -> None:
-    """Refuse what rrs must not replace: folders, links, devices, FIFOs, read-only files."""
-    if path.is_symlink():
+def _check_target(path: Path, folders: set[Path]) -> int | None:
+    """Refuse what rrs must not replace: folders, links, devices, FIFOs, read-only
+    files; the permission bits of the file there (None: no file yet).
+
+    ``folders``: the folders already found to exist (one look per folder).
+    """
+    directory = path.parent
+    if directory not in folders:
+        if not directory.is_dir():
+            raise WriteRefusedError(f"folder '{directory}' does not exist")
+        folders.add(directory)
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:  # the folder cannot be searched, say
+        raise WriteRefusedError(f"cannot write '{path}': {error.strerror}") from None
+    if stat.S_ISLNK(info.st_mode):
         raise WriteRefusedError(
             f"'{path}' is a symbolic link (to '{path.readlink()}'); rrs does not write "
             "through links",
             hint="remove the link or give the real path",
         )
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise WriteRefusedError(f"'{path}' is a folder; give a file name")
-    directory = path.parent
-    if not directory.is_dir():
-        raise WriteRefusedError(f"folder '{directory}' does not exist")
-    try:
-        info = path.lstat()
-    except FileNotFoundError:
-        return
     if not stat.S_ISREG(info.st_mode):
         raise WriteRefusedError(
             f"'{path}' is not a regular file (a device or a pipe?); rrs replaces only files",
@@ -108,12 +122,14 @@ def _check_target(path: Path) -> None:
             f"'{path}' is read-only; rrs does not replace it",
             hint=f"make it writable first (chmod u+w '{path}') if the change is meant",
         )
+    return info.st_mode & 0o777
 
 
-def _temporary(path: Path, text: str | bytes, *, sync: bool = True) -> Path:
+def _temporary(
+    path: Path, text: str | bytes, *, sync: bool = True, mode: int | None = None
+) -> Path:
     """The content (text as UTF-8, or bytes) in a hidden temporary file beside ``path``,
-    flushed to disk."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    flushed to disk, with ``mode`` (the file's it replaces; 0o644 for a new one)."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -123,7 +139,7 @@ def _temporary(path: Path, text: str | bytes, *, sync: bool = True) -> Path:
             handle.flush()
             if sync:
                 os.fsync(handle.fileno())
-        tmp.chmod(mode)
+            os.fchmod(handle.fileno(), 0o644 if mode is None else mode)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -137,7 +153,7 @@ def _roll_back(renamed: list[tuple[Path, bytes | None]]) -> None:
             if original is None:
                 path.unlink()
             else:
-                tmp = _temporary(path, original)
+                tmp = _temporary(path, original, mode=path.stat().st_mode & 0o777)
                 tmp.replace(path)
 
 

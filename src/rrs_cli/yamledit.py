@@ -105,12 +105,15 @@ def _simple_key(text: str, key: Any) -> bool:
 
 def _dashes(text: str, layout: SequenceLayout) -> list[int]:
     """The offset of the ``-`` token that opens each block item of ``layout``."""
-    region = text[: layout.value_end + 1]
-    entries = [
-        _start(token)
-        for token in yaml.scan(region, Loader=LOADER)
-        if isinstance(token, yaml.BlockEntryToken) and _start(token) >= layout.value_start
-    ]
+    # The tokens of the whole text, up to the list's end: a text cut there could end
+    # inside a token (a block list ends where the next key starts).
+    entries = []
+    for token in yaml.scan(text, Loader=LOADER):
+        start = _start(token)
+        if start > layout.value_end:
+            break
+        if isinstance(token, yaml.BlockEntryToken) and start >= layout.value_start:
+            entries.append(start)
     dashes = []
     for start, _ in layout.items:
         before = [index for index in entries if index <= start]

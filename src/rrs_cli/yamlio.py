@@ -93,6 +93,11 @@ class Marks:
         return (_restore, (self.start, self.at.tobytes(), keys, self.kids, self.names))
 
 
+def key_positions(marks: Marks) -> list[tuple[int, int]]:
+    """(line, column), both from 0, of the mapping's own start and then of each key."""
+    return [(p >> _SHIFT, p & _COLUMN) for p in (marks.start, *(marks.keys or ()))]
+
+
 def _restore(
     start: int, at: bytes, keys: bytes | None, kids: dict[int, Marks] | None, names: Any
 ) -> Marks:
@@ -113,6 +118,11 @@ class Document:
     path: Path
     data: Any
     marks: Marks | int | None = field(default=None, repr=False)  # int: a lone scalar
+    # Does the file define an anchor (so one value may appear in two places)?
+    anchored: bool = False
+    # The file as read (inode, size, modification time), to tell later that it is
+    # unchanged; set by load_file.
+    stamp: tuple[int, int, int] | None = None
 
     def locate(self, loc: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
         """Line and column (1-based) of the value at ``loc``, or of its nearest ancestor.
@@ -419,7 +429,17 @@ def _problem(code: str, message: str, at: Any) -> YamlProblem:
 
 def read_text(path: Path) -> tuple[str, list[Finding]]:
     """Read a file as UTF-8 text; raise YamlProblem when that is impossible."""
-    raw = _read_bytes(path)
+    text, notes, _ = _read_text(path)
+    return text, notes
+
+
+def file_stamp(info: os.stat_result) -> tuple[int, int, int]:
+    """What changes when a file is written: inode (a file replaced), size, modification time."""
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _read_text(path: Path) -> tuple[str, list[Finding], tuple[int, int, int]]:
+    raw, info = _read_bytes(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -466,15 +486,15 @@ def read_text(path: Path) -> tuple[str, list[Finding]]:
                 column=None,
             )
         )
-    return text, notes
+    return text, notes, file_stamp(info)
 
 
 _BARE_CR = re.compile("\r(?!\n)")
 _LINE_BREAK = re.compile("\r\n|\r|\n")
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_FILE_BYTES.
+def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file of at most MAX_FILE_BYTES, and its fstat before reading.
 
     Opened non-blocking and checked with fstat before reading, so a FIFO or a
     device (a link to /dev/zero, say) is refused instead of blocking or never
@@ -527,7 +547,7 @@ def _read_bytes(path: Path) -> bytes:
         raise YamlProblem(
             "RRS014", "the file grew past the size limit while being read", None, None
         )
-    return raw
+    return raw, info
 
 
 def parse(text: str, path: Path) -> tuple[Document, list[Finding]]:
@@ -561,7 +581,7 @@ def parse(text: str, path: Path) -> tuple[Document, list[Finding]]:
         raise YamlProblem(
             "RRS003", "the file is empty (it holds no data, only comments or white space)", 1, 1
         )
-    return Document(path, data, builder.marks), builder.findings
+    return Document(path, data, builder.marks, bool(builder.anchors)), builder.findings
 
 
 def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
@@ -580,9 +600,10 @@ def load_file(path: Path) -> tuple[Document | None, list[Finding]]:
     """Read and parse one file, turning every problem into findings."""
     findings: list[Finding] = []
     try:
-        text, notes = read_text(path)
+        text, notes, stamp = _read_text(path)
         findings.extend(notes)
         document, more = parse(text, path)
+        document.stamp = stamp
     except YamlProblem as problem:
         findings.append(
             finding(

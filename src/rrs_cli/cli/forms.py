@@ -114,7 +114,7 @@ def progress_import_command(
     ] = ProgressFormat.TEXT,
 ) -> None:
     """Take in returned forms: check every row, show the review, record all or nothing."""
-    from ..forms.read import read_form
+    from ..forms.read import read_forms
     from ..forms.record import entries, import_forms
 
     session = session_of(ctx)
@@ -123,7 +123,7 @@ def progress_import_command(
         _round_name(round_name)
     today = date.today()
     json_out = output_format is ProgressFormat.JSON
-    forms = [read_form(path, str(path)) for path in files]
+    forms = read_forms(files)
 
     def run(*, dry: bool, confirmed: list[tuple[str, str]] | None = None) -> Any:
         return import_forms(

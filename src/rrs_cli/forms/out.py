@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-import multiprocessing
-import os
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from ..catalogue import load_catalogue
@@ -23,6 +21,7 @@ from ..i18n import text
 from ..layout import ROUNDS_FILE
 from ..models import Round as RoundRecord
 from ..models import RoundForm
+from ..parallel import in_two
 from ..progress import write_lock
 from ..render.text import csv_cell, visible
 from ..rounds import check_rounds_text, rounds_yaml, with_forms
@@ -143,33 +142,13 @@ def _form_files(
     ]
 
 
-# From this many forms on, a forked worker writes half of them (as the loader
-# reads half of a large catalogue's files): a workbook takes milliseconds, and a
-# round of 2,000 owners is seconds of it.
+# From this many forms on, a forked worker writes half of them (parallel.in_two):
+# a workbook takes milliseconds, and a round of 2,000 owners is seconds of it.
 PARALLEL_FROM = 200
-_pending: list[Form] = []
 
 
 def _workbooks(forms: list[Form], file_format: str) -> list[bytes]:
-    if len(forms) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return _write_range(forms, file_format)
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-        return _write_range(forms, file_format)
-    global _pending
-    _pending = forms
-    half = len(forms) // 2
-    try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            later = pool.apply_async(_write_pending, (half, file_format))
-            first = _write_range(forms[:half], file_format)
-            return first + later.get()
-    finally:
-        _pending = []
-
-
-def _write_pending(start: int, file_format: str) -> list[bytes]:
-    """In the forked worker: the forms from ``start`` on (inherited, not pickled)."""
-    return _write_range(_pending[start:], file_format)
+    return in_two(partial(_write_range, file_format=file_format), forms, least=PARALLEL_FROM)
 
 
 def _write_range(forms: list[Form], file_format: str) -> list[bytes]:
