@@ -12,6 +12,7 @@ import gzip
 import os
 import re
 import threading
+import urllib.error
 import urllib.request
 from datetime import date
 from html.parser import HTMLParser
@@ -480,6 +481,50 @@ def test_serve_gives_the_site_compressed(site: Path) -> None:
             f"http://127.0.0.1:{port}/pagefind/pagefind.js", timeout=10
         ) as r:
             assert r.status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fetch_status(url: str) -> tuple[int, bytes, str]:
+    """Status, body (decompressed) and Content-Type of a GET, error statuses included."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status, headers, raw = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, raw = error.code, error.headers, error.read()
+    body = gzip.decompress(raw) if headers.get("Content-Encoding") == "gzip" else raw
+    return status, body, headers.get("Content-Type", "")
+
+
+def test_serve_answers_a_missing_path_with_the_sites_own_404_page(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    out = tmp_path / "both"
+    build(make_catalogue(logged(), strategy=WITH_ORGS), out, also="en")
+    dutch, english = (out / "404.html").read_bytes(), (out / "en" / "404.html").read_bytes()
+    assert "Pagina niet gevonden".encode() in dutch and b"Page not found" in english
+    server = make_server(out, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        # Each language's missing addresses get that language's page, at any depth;
+        # dot files and folders without an index.html are missing too.
+        for path, page in [
+            ("/no-such-page.html", dutch),
+            ("/actions/ZZ.html", dutch),
+            ("/.rrs-site", dutch),
+            ("/actions/", dutch),
+            ("/en/no-such-page.html", english),
+            ("/en/actions/ZZ.html", english),
+            ("/en/goals/x/y/z", english),
+        ]:
+            status, body, kind = fetch_status(base + path)
+            assert (status, body) == (404, page), path
+            assert kind.startswith("text/html"), path
+        assert fetch_status(base + "/index.html")[0] == 200  # found pages unchanged
     finally:
         server.shutdown()
         server.server_close()
