@@ -24,6 +24,7 @@ import pytest
 
 from rrs_cli.catalogue import load_catalogue
 from rrs_cli.graph import LinkGraph
+from rrs_cli.i18n import MESSAGES
 from rrs_cli.site import BuildResult, build_site
 from rrs_cli.site import build as site_build
 from rrs_cli.site import serve as site_serve
@@ -504,7 +505,7 @@ def test_serve_answers_a_missing_path_with_the_sites_own_404_page(
     out = tmp_path / "both"
     build(make_catalogue(logged(), strategy=WITH_ORGS), out, also="en")
     dutch, english = (out / "404.html").read_bytes(), (out / "en" / "404.html").read_bytes()
-    assert "Pagina niet gevonden".encode() in dutch and b"Page not found" in english
+    assert b"Pagina niet gevonden" in dutch and b"Page not found" in english
     server = make_server(out, 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -1021,3 +1022,58 @@ def test_a_goal_with_too_many_actions_for_one_page_counts_them(
     assert "../actions/1.html" not in flywheels  # counted, not listed
     assert page.first("a", href="../actions.html?goal=samenleving")
     check_links(out)
+
+
+class LangText(HTMLParser):
+    """Each text node with the language it is in (the nearest ``lang``), skipping the
+    document title (one string, cannot be tagged in part), select options and the
+    search indexer's hidden metadata."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str, bool]] = []
+        self.texts: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        found = dict(attrs)
+        lang, skip = self.stack[-1][1:] if self.stack else ("", False)
+        skip = skip or tag in ("title", "option") or "data-pagefind-meta" in found
+        self.stack.append((tag, found.get("lang") or lang, skip))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        text = " ".join(data.split())
+        if text and self.stack and not self.stack[-1][2]:
+            self.texts.append((self.stack[-1][1], text))
+
+
+def test_the_english_site_tags_dutch_catalogue_text_on_every_page(
+    bundled: Path, tmp_path: Path
+) -> None:
+    catalogue = load_catalogue(bundled).catalogue
+    dutch = {a.title for a in catalogue.actions.values()} | {
+        text
+        for a in catalogue.actions.values()
+        for text in (a.owner, a.status_text, a.term_text, a.funding)
+        if len(text) > 3
+    }
+    dutch |= {g.tagline for g in catalogue.goals.values() if g.tagline}
+    dutch -= {english for _, english in MESSAGES.values()}  # "Partners" is both
+    out = tmp_path / "en"
+    build(bundled, out, lang="en")
+    untagged: dict[str, list[str]] = {}
+    for path in html_files(out):
+        page = LangText()
+        page.feed(path.read_text(encoding="utf-8"))
+        found = [text for lang, text in page.texts if lang != "nl" and text in dutch]
+        if found:
+            untagged[str(path.relative_to(out))] = found[:3]
+    assert "report.html" not in untagged, untagged["report.html"]
+    assert not untagged, untagged
