@@ -218,3 +218,38 @@ def test_links_the_lone_letter_rule_infers_are_marked_inferred(catalogue: Catalo
     for action in catalogue.actions.values():
         expected = action.links if strict in (action.notes or "") else []
         assert action.links_inferred == expected, action.id
+
+
+# How a block's text names a goal as a goal: the words of the goal's name or tagline
+# that the flywheels use when they say which goal they serve ("het doel: vitale burgers
+# in een evenwichtige samenleving", "de doelstelling om ... als netwerkstad").
+GOAL_WORDS = {
+    "samenleving": "evenwichtige samenleving",
+    "energie": "schone en betrouwbare energie",
+    "cyber": "cyber",
+    "klimaat": "klimaatbestendig",
+    "infrastructuur": "21e eeuw",
+    "netwerkstad": "netwerkstad",
+    "verankering": "resilience denken",
+}
+ALL_GOALS = "alle resiliencedoelstellingen"
+
+
+def test_a_flywheels_goals_are_only_those_its_text_names(catalogue: Catalogue) -> None:
+    """``goals`` is what the block's text names, not the chapter it is printed in
+    (that is ``goal``): a goal is listed only when the text speaks of a goal (doel,
+    doelstelling) and uses that goal's words, or says it serves all of them."""
+    wrong = {}
+    for action in catalogue.flywheels():
+        body = " ".join(f"{action.description} {action.resilience_value}".split()).lower()
+        # doel, doelen, doelstelling, resiliencedoelstellingen; not "bedoeld"
+        refers_to_a_goal = re.search(r"\b(?:resilience)?doel", body) is not None
+        named = [
+            key
+            for key in action.goals
+            if not (refers_to_a_goal and (GOAL_WORDS[key] in body or ALL_GOALS in body))
+        ]
+        if named:
+            wrong[action.id] = named
+    assert not wrong, f"goals the block's text does not name: {wrong}"
+    assert sum(1 for a in catalogue.flywheels() if a.goals) == 6  # A-D, I and T

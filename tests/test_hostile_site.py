@@ -179,6 +179,26 @@ def test_no_listings_and_no_dot_files(served: int, path: str) -> None:
     assert b"Directory listing" not in body
 
 
+def test_a_404_page_that_is_a_link_or_in_a_dot_folder_is_not_served(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / ".git").mkdir(parents=True)
+    (site / ".git" / "404.html").write_text("hidden", encoding="utf-8")
+    (site / "linked").mkdir()
+    (tmp_path / "secret.html").write_text("secret", encoding="utf-8")
+    (site / "linked" / "404.html").symlink_to(tmp_path / "secret.html")
+    (site / "404.html").write_text("<p>niet gevonden</p>", encoding="utf-8")
+    server = make_server(site, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        for path in ("/.git/x", "/linked/x", "/nothing"):
+            assert get(port, path) == (404, b"<p>niet gevonden</p>"), path
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1:1", ""])
 def test_a_foreign_host_header_is_refused(served: int, host: str) -> None:
     assert get(served, "/", host.format(port=served))[0] == 400

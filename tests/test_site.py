@@ -12,6 +12,7 @@ import gzip
 import os
 import re
 import threading
+import urllib.error
 import urllib.request
 from datetime import date
 from html.parser import HTMLParser
@@ -23,6 +24,7 @@ import pytest
 
 from rrs_cli.catalogue import load_catalogue
 from rrs_cli.graph import LinkGraph
+from rrs_cli.i18n import MESSAGES
 from rrs_cli.site import BuildResult, build_site
 from rrs_cli.site import build as site_build
 from rrs_cli.site import serve as site_serve
@@ -480,6 +482,50 @@ def test_serve_gives_the_site_compressed(site: Path) -> None:
             f"http://127.0.0.1:{port}/pagefind/pagefind.js", timeout=10
         ) as r:
             assert r.status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fetch_status(url: str) -> tuple[int, bytes, str]:
+    """Status, body (decompressed) and Content-Type of a GET, error statuses included."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status, headers, raw = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, raw = error.code, error.headers, error.read()
+    body = gzip.decompress(raw) if headers.get("Content-Encoding") == "gzip" else raw
+    return status, body, headers.get("Content-Type", "")
+
+
+def test_serve_answers_a_missing_path_with_the_sites_own_404_page(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    out = tmp_path / "both"
+    build(make_catalogue(logged(), strategy=WITH_ORGS), out, also="en")
+    dutch, english = (out / "404.html").read_bytes(), (out / "en" / "404.html").read_bytes()
+    assert b"Pagina niet gevonden" in dutch and b"Page not found" in english
+    server = make_server(out, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        # Each language's missing addresses get that language's page, at any depth;
+        # dot files and folders without an index.html are missing too.
+        for path, page in [
+            ("/no-such-page.html", dutch),
+            ("/actions/ZZ.html", dutch),
+            ("/.rrs-site", dutch),
+            ("/actions/", dutch),
+            ("/en/no-such-page.html", english),
+            ("/en/actions/ZZ.html", english),
+            ("/en/goals/x/y/z", english),
+        ]:
+            status, body, kind = fetch_status(base + path)
+            assert (status, body) == (404, page), path
+            assert kind.startswith("text/html"), path
+        assert fetch_status(base + "/index.html")[0] == 200  # found pages unchanged
     finally:
         server.shutdown()
         server.server_close()
@@ -976,3 +1022,58 @@ def test_a_goal_with_too_many_actions_for_one_page_counts_them(
     assert "../actions/1.html" not in flywheels  # counted, not listed
     assert page.first("a", href="../actions.html?goal=samenleving")
     check_links(out)
+
+
+class LangText(HTMLParser):
+    """Each text node with the language it is in (the nearest ``lang``), skipping the
+    document title (one string, cannot be tagged in part), select options and the
+    search indexer's hidden metadata."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str, bool]] = []
+        self.texts: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        found = dict(attrs)
+        lang, skip = self.stack[-1][1:] if self.stack else ("", False)
+        skip = skip or tag in ("title", "option") or "data-pagefind-meta" in found
+        self.stack.append((tag, found.get("lang") or lang, skip))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        text = " ".join(data.split())
+        if text and self.stack and not self.stack[-1][2]:
+            self.texts.append((self.stack[-1][1], text))
+
+
+def test_the_english_site_tags_dutch_catalogue_text_on_every_page(
+    bundled: Path, tmp_path: Path
+) -> None:
+    catalogue = load_catalogue(bundled).catalogue
+    dutch = {a.title for a in catalogue.actions.values()} | {
+        text
+        for a in catalogue.actions.values()
+        for text in (a.owner, a.status_text, a.term_text, a.funding)
+        if len(text) > 3
+    }
+    dutch |= {g.tagline for g in catalogue.goals.values() if g.tagline}
+    dutch -= {english for _, english in MESSAGES.values()}  # "Partners" is both
+    out = tmp_path / "en"
+    build(bundled, out, lang="en")
+    untagged: dict[str, list[str]] = {}
+    for path in html_files(out):
+        page = LangText()
+        page.feed(path.read_text(encoding="utf-8"))
+        found = [text for lang, text in page.texts if lang != "nl" and text in dutch]
+        if found:
+            untagged[str(path.relative_to(out))] = found[:3]
+    assert "report.html" not in untagged, untagged["report.html"]
+    assert not untagged, untagged

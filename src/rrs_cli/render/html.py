@@ -106,6 +106,8 @@ def report_rows(
                 c for c in ("num" if cell.number else "", "rrs-gap" if cell.gap else "") if c
             )
             cls = f' class="{kind}"' if kind else ""
+            if cell.lang:
+                cls += f' lang="{escape(cell.lang)}"'
             if index == header:
                 parts.append(f'<th scope="row"{cls}>{content(cell)}</th>')
             else:

@@ -31,6 +31,9 @@ class Cell:
     action: str | None = None
     ids: tuple[str, ...] = ()  # a list of action ids (``text``: what to show for none)
     gap: bool = False  # a count of nothing where something could be (coverage)
+    # The language of catalogue text in a report of another language ("nl" in an
+    # English report): HTML tags the cell with it, so it is read as Dutch.
+    lang: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ class Paragraph:
     text: str
     style: Literal["", "caption", "note", "tagline"] = ""
     ids: tuple[str, ...] = ()  # actions listed after the text, each by its id
+    lang: str = ""  # as Cell.lang: the text is the catalogue's, in another language
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", one_line(self.text))

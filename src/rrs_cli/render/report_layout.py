@@ -117,8 +117,8 @@ class _Layout(ReportWords):
                         [
                             self.day(c.when),
                             self.action_cell(c.action),
-                            Cell(self.or_none(c.action.owner, "report.no_owner")),
-                            Cell(self.or_none(c.entry.note)),
+                            self.text_cell(c.action.owner, "report.no_owner"),
+                            self.text_cell(c.entry.note),
                         ]
                         for c in report.stopped
                     ],
@@ -203,7 +203,7 @@ class _Layout(ReportWords):
             "counts",
             [Column(self.t("field.owner")), *attention],
             [
-                [Cell(self.owner(r.name)), *numbers(r.actions, r.changed, r.overdue, r.stale)]
+                [self.owner(r.name), *numbers(r.actions, r.changed, r.overdue, r.stale)]
                 for r in report.owner_rows()
             ],
         )
@@ -277,7 +277,7 @@ class _Layout(ReportWords):
                     for g, n in report.goal_counts(actions)
                 ]
                 owners = [
-                    [Cell(self.owner(name)), Cell(str(n), number=True)]
+                    [self.owner(name), Cell(str(n), number=True)]
                     for name, n in report.owner_summary(actions)
                 ]
                 blocks = [
@@ -361,7 +361,7 @@ class _Layout(ReportWords):
         for number, section in enumerate(report.sections, 1):
             blocks: list[Block | Section] = []
             if section.goal.tagline:
-                blocks.append(Paragraph(section.goal.tagline, "tagline"))
+                blocks.append(Paragraph(section.goal.tagline, "tagline", lang=self.text_lang))
             if not section.flywheels and not section.unattached:
                 blocks.append(Paragraph(self.t("report.no_actions")))
             tables = [
@@ -458,8 +458,8 @@ class _Layout(ReportWords):
                     [
                         [
                             self.id_cell(a),
-                            Cell(self.or_none(a.title)),
-                            Cell(self.or_none(a.funding)),
+                            self.text_cell(a.title),
+                            self.text_cell(a.funding),
                         ]
                         for a in report.unsettled_funding
                     ],
@@ -506,7 +506,7 @@ class _Layout(ReportWords):
                     [
                         [
                             self.action_cell(a),
-                            Cell(self.or_none(a.owner, "report.no_owner")),
+                            self.text_cell(a.owner, "report.no_owner"),
                             self.day(report.last_update(a)),
                             Cell(self.status(a)),
                         ]
@@ -523,7 +523,7 @@ class _Layout(ReportWords):
             [Column(self.t("field.funding")), Column(self.t("report.col.actions"))],
             [
                 [
-                    Cell(self.or_none(g.name, "report.no_funding")),
+                    self.text_cell(g.name or "", "report.no_funding"),
                     Cell(self.none, ids=tuple(a.id for a in g.actions)),
                 ]
                 for g in report.funders

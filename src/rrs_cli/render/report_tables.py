@@ -30,6 +30,9 @@ class ReportWords:
         self.report = report
         self.lang = lang
         self.none = self.t("value.none")
+        language = report.strategy.language
+        # Catalogue text keeps its language; the HTML report tags it where it differs.
+        self.text_lang = language if language != lang else ""
 
     def t(self, key: str, **fields: object) -> str:
         return text(key, self.lang, **fields)
@@ -57,10 +60,16 @@ class ReportWords:
         """Catalogue text on one line, or the words for "none" when it is empty."""
         return one_line(value) if value.strip() else self.t(empty)
 
-    def owner(self, name: str | None) -> str:
+    def text_cell(self, value: str, empty: str = "value.none") -> Cell:
+        """A cell of catalogue text (tagged with its language), or the words for none."""
+        if not value.strip():
+            return Cell(self.t(empty))
+        return Cell(one_line(value), lang=self.text_lang)
+
+    def owner(self, name: str | None) -> Cell:
         if name is None:
-            return self.t("report.other_owners")
-        return self.or_none(name, "report.no_owner")
+            return Cell(self.t("report.other_owners"))
+        return self.text_cell(name, "report.no_owner")
 
     def day(self, day: date | None) -> Cell:
         if day is None:
@@ -81,7 +90,8 @@ class ReportWords:
         return Cell(action.id, strong=True, action=action.id)
 
     def action_cell(self, action: Action) -> Cell:
-        return Cell(self.or_none(action.title), lead=action.id, action=action.id)
+        lang = self.text_lang if action.title.strip() else ""
+        return Cell(self.or_none(action.title), lead=action.id, action=action.id, lang=lang)
 
     def overdue_table(self, rows: Sequence[tuple[Action, date]]) -> Table:
         return Table(
@@ -96,7 +106,7 @@ class ReportWords:
             [
                 [
                     self.action_cell(a),
-                    Cell(self.or_none(a.owner, "report.no_owner")),
+                    self.text_cell(a.owner, "report.no_owner"),
                     Cell(term_label(a.term, self.lang)),
                     self.day(deadline),
                     Cell(self.status(a)),
@@ -134,7 +144,7 @@ class ReportWords:
             self.day(change.when),
             self.action_cell(change.action),
             Cell(what),
-            Cell(self.or_none(change.entry.note)),
+            self.text_cell(change.entry.note),
             Cell(self.or_none(change.entry.by or "")),
         ]
 
@@ -156,7 +166,7 @@ class ReportWords:
         rows = [
             [
                 Cell(a.id, strong=a.is_flywheel, action=a.id),
-                Cell(self.or_none(a.title)),
+                self.text_cell(a.title),
                 Cell(self.status_since(a)),
                 Cell(term_label(a.term, self.lang)),
                 self.day(self.report.last_update(a)),
@@ -175,7 +185,7 @@ class ReportWords:
             ],
             [
                 [
-                    Cell(self.owner(group.name)),
+                    self.owner(group.name),
                     Cell(self.none, ids=tuple(a.id for a in group.actions)),
                     Cell(
                         ", ".join(

@@ -14,6 +14,9 @@ It serves the site's files and nothing else, whoever asks:
   400; a file or folder whose name starts with a dot (``.rrs-site``) and a
   symbolic link are 404; a folder is served only through its ``index.html``,
   never listed;
+* a 404 carries the site's own ``404.html`` (the one of the language the address
+  is in: a second language's site is a subfolder with its own), as a static host
+  sends it;
 * an error while answering is never printed as a traceback.
 """
 
@@ -65,9 +68,41 @@ class _Handler(SimpleHTTPRequestHandler):
                 self.send_header("Location", urlsplit(self.path).path + "/")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
+            elif wanted is HTTPStatus.NOT_FOUND:
+                return self._not_found()
             else:
                 self.send_error(wanted)
             return None
+        return self._send_file(wanted, HTTPStatus.OK) or self._not_found()
+
+    def _not_found(self) -> Any:
+        """404 with the site's own 404.html (of the language the address is in), as a
+        static host answers; the standard error page only when the site has none."""
+        page = self._not_found_page()
+        if page is None or (answer := self._send_file(page, HTTPStatus.NOT_FOUND)) is None:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
+        return answer
+
+    def _not_found_page(self) -> Path | None:
+        """The 404.html nearest the requested address: each language's site (the
+        second is in a subfolder) has its own. Only plain folders are looked in, never a
+        dot folder or a symbolic link."""
+        decoded = self._decoded_path() or ""
+        folders = [Path(self.directory)]
+        for name in [segment for segment in decoded.split("/") if segment][:-1]:
+            folder = folders[-1] / name
+            if name.startswith(".") or folder.is_symlink() or not folder.is_dir():
+                break
+            folders.append(folder)
+        for folder in reversed(folders):
+            page = folder / "404.html"
+            if page.is_file() and not page.is_symlink():
+                return page
+        return None
+
+    def _send_file(self, wanted: Path, status: HTTPStatus) -> io.BytesIO | None:
+        """Headers for ``wanted`` with ``status``, and its body; None if it cannot be read."""
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         try:
             if accepts and wanted.suffix in self.compressible:
@@ -76,9 +111,8 @@ class _Handler(SimpleHTTPRequestHandler):
             else:
                 body, encoding = wanted.read_bytes(), None
         except OSError:
-            self.send_error(HTTPStatus.NOT_FOUND)
             return None
-        self.send_response(HTTPStatus.OK)
+        self.send_response(status)
         self.send_header("Content-Type", self.guess_type(str(wanted)))
         if encoding:
             self.send_header("Content-Encoding", encoding)
@@ -99,12 +133,17 @@ class _Handler(SimpleHTTPRequestHandler):
         host = (self.headers.get("Host") or "").strip().lower()
         return host in {f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"}
 
+    def _decoded_path(self) -> str | None:
+        """The request's path percent-decoded, or None if its bytes are not UTF-8."""
+        try:
+            return unquote(urlsplit(self.path).path, errors="strict")
+        except UnicodeDecodeError:
+            return None
+
     def _site_file(self) -> Path | HTTPStatus:
         """The file the request's path names below the site, or the status to answer."""
-        raw = urlsplit(self.path).path
-        try:
-            decoded = unquote(raw, errors="strict")
-        except UnicodeDecodeError:
+        decoded = self._decoded_path()
+        if decoded is None:
             return HTTPStatus.BAD_REQUEST
         segments = decoded.split("/")
         if (
