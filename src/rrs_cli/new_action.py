@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .catalogue import LoadResult, load_catalogue
+from .edits import BeforeWrite, Change, check_changes, commit, locked, read_action_file
 from .errors import (
     CatalogueInvalidError,
     UsageError,
@@ -25,7 +26,6 @@ from .i18n import language as interface_language
 from .i18n import status_label, term_label
 from .layout import ACTIONS_DIR
 from .models import Action, Kind, Status, Strategy, Term
-from .progress import BeforeWrite, _Change, _check, _commit, _locked, _read_action_file
 from .query import resolve_goal
 from .yamledit import (
     EditError,
@@ -88,7 +88,7 @@ def create_action(
     today = today or date.today()
     if fields.get("kind") is None:
         fields["kind"] = (Kind.CONNECTED if str(fields["id"]).isdigit() else Kind.FLYWHEEL).value
-    with _locked(root / ACTIONS_DIR):
+    with locked(root / ACTIONS_DIR):
         result = load_catalogue(root)
         catalogue = result.catalogue
         if fields.get("goal") is not None:
@@ -104,15 +104,15 @@ def create_action(
         ):
             raise WriteRefusedError(f"action {action.id} already exists ({path.name})")
         lang = "nl" if catalogue.strategy.language == "nl" else "en"
-        changes = [_Change(path, None, new_action_yaml(action, lang))]
+        changes = [Change(path, None, new_action_yaml(action, lang))]
         if back_links:
             changes += _back_links(result, action)
-        _check(result, changes, today)
-        _commit(changes, before_write)
+        check_changes(result, changes, today)
+        commit(changes, before_write)
     return [change.path for change in changes]
 
 
-def _back_links(result: LoadResult, action: Action) -> list[_Change]:
+def _back_links(result: LoadResult, action: Action) -> list[Change]:
     """Add ``action`` to the links of every action it links to that does not name it."""
     changes = []
     for link in dict.fromkeys(action.links):
@@ -129,7 +129,7 @@ def _back_links(result: LoadResult, action: Action) -> list[_Change]:
             continue
         if other.links_all_flywheels and action.is_flywheel:
             continue
-        path, raw, text, _ = _read_action_file(result, link)
+        path, raw, text, _ = read_action_file(result, link)
         try:
             new = append_scalar(text, "links", action.id)
         except EditError as error:
@@ -142,7 +142,7 @@ def _back_links(result: LoadResult, action: Action) -> list[_Change]:
         def expected(value: Any, wanted: list[str] = wanted) -> bool:
             return [str(v) for v in value or []] == wanted
 
-        changes.append(_Change(path, text, new, raw, "links", expected))
+        changes.append(Change(path, text, new, raw, "links", expected))
     return changes
 
 

@@ -17,25 +17,30 @@ byte. Before anything is written:
   meanwhile), the write is refused and nothing is written.
 
 Several files (a batch of updates; a new action and its back-links, see
-``new_action.py``) are written all or nothing (``writing.write_files``).
+``new_action.py``) are written all or nothing. The reading, checking and
+writing under the lock are ``edits.py``'s; this module makes the changes.
 """
 
 from __future__ import annotations
 
-import fcntl
-import os
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .catalogue import LoadResult, load_catalogue
-from .diagnostics import Finding
+from .edits import (
+    BeforeWrite,
+    Change,
+    action_of,
+    check_changes,
+    commit,
+    locked,
+    read_action_file,
+)
 from .errors import (
-    CatalogueInvalidError,
     RrsError,
     UnknownChoiceError,
     UsageError,
@@ -45,9 +50,7 @@ from .fieldspan import field_span
 from .layout import ACTIONS_DIR
 from .models import Action, ProgressEntry, Status
 from .query import resolve_action
-from .schemacheck import validate_model
-from .validation import check_catalogue, entry_key
-from .writing import clean_stale_temporaries, write_files
+from .validation import entry_key
 from .yamledit import (
     EditError,
     insert_styled_item,
@@ -58,13 +61,8 @@ from .yamledit import (
     remove_item,
     set_item_fields,
 )
-from .yamlio import MAX_FILE_BYTES, Document, YamlProblem, file_stamp, parse
-
-# Tests replace this to simulate another writer between read and write.
-BeforeWrite = Callable[[Path], None]
 
 _QUOTED = frozenset({"note", "by"})
-_BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
@@ -294,37 +292,16 @@ def _insert(text: str, index: int, entry: ProgressEntry) -> str:
     )
 
 
-@dataclass
-class _Change:
-    """One file to write: its text before (None: a new file) and after.
-
-    ``key`` is the one top-level key the edit may change and ``expected`` checks
-    its new value, as the parser reads it.
-    """
-
-    path: Path
-    old: str | None
-    new: str
-    raw: bytes | None = None  # the file's bytes when read, for the stale check
-    key: str | None = None
-    expected: Callable[[Any], bool] | None = None
-    # The old text as parsed when the catalogue was loaded (saves parsing it again).
-    old_data: Any = None
-    # Where the changed field's lines are in ``new`` when only they need parsing
-    # again (fieldspan.field_span); None: the whole file.
-    span: tuple[int, int] | None = None
-
-
 def _edit_action(
     root: Path, action_id: str, edit: Edit, today: date | None, before_write: BeforeWrite | None
 ) -> Path:
     today = today or date.today()
-    with _locked(root / ACTIONS_DIR):
+    with locked(root / ACTIONS_DIR):
         result = load_catalogue(root)
-        path, raw, text, _ = _read_action_file(result, action_id)
-        change = _prepared(path, raw, text, _action_of(text, path), edit)
-        _check(result, [change], today)
-        _commit([change], before_write)
+        path, raw, text, _ = read_action_file(result, action_id)
+        change = _prepared(path, raw, text, action_of(text, path), edit)
+        check_changes(result, [change], today)
+        commit([change], before_write)
     return path
 
 
@@ -335,7 +312,7 @@ def _prepared(
     action: Action,
     edit: Edit,
     span: tuple[int, int] | None = None,
-) -> _Change:
+) -> Change:
     """The change ``edit`` makes to the action's file, with the log its new text must
     hold; with ``span`` (the progress field's lines) the edit sees only those lines."""
     start, end = span or (0, len(text))
@@ -352,7 +329,7 @@ def _prepared(
         return _as_entries(value) == wanted
 
     new_text = text[:start] + new_part + text[end:]
-    change = _Change(path, text, new_text, raw, "progress", expected)
+    change = Change(path, text, new_text, raw, "progress", expected)
     if span is not None:
         change.span = (start, start + len(new_part))
     return change
@@ -392,7 +369,7 @@ def append_many(
     """
     today = today or date.today()
     refused: dict[int, str] = {}
-    with _locked(root / ACTIONS_DIR):
+    with locked(root / ACTIONS_DIR):
         result = load_catalogue(root)
         batch = list(updates(result) if callable(updates) else updates)
         ids = [u.action_id.strip().upper() for u in batch]
@@ -402,7 +379,7 @@ def append_many(
             _check_note(update.note)
         if not batch:
             return BatchResult({}, [])
-        changes: dict[int, _Change] = {}
+        changes: dict[int, Change] = {}
         broken = result.files_with_errors()
         for number, update in enumerate(batch):
             try:
@@ -410,7 +387,7 @@ def append_many(
             except RrsError as error:
                 refused[number] = error.message + (f" ({error.hint})" if error.hint else "")
         problems: dict[Path, list[str]] = {}
-        _check(result, list(changes.values()), today, collect=problems)
+        check_changes(result, list(changes.values()), today, collect=problems)
         for number, change in changes.items():
             if change.path in problems:
                 refused[number] = "; ".join(problems[change.path])
@@ -420,15 +397,15 @@ def append_many(
             change.old, change.old_data = "", None  # checked: only the new text is needed
         files = [changes[number] for number in sorted(changes)]
         for path, raw, text in extra(result) if extra else []:
-            files.append(_Change(path, None, text, raw))
-        _commit(files, before_write)
+            files.append(Change(path, None, text, raw))
+        commit(files, before_write)
     return BatchResult({}, [change.path for change in files])
 
 
-def _prepared_update(result: LoadResult, update: Update, broken: set[Path]) -> _Change:
+def _prepared_update(result: LoadResult, update: Update, broken: set[Path]) -> Change:
     """One update's change; the action as loaded under the lock (the new text is
     parsed again and compared, so a file that changed since cannot slip through)."""
-    path, raw, text, stamp = _read_action_file(result, update.action_id, broken)
+    path, raw, text, stamp = read_action_file(result, update.action_id, broken)
     action = resolve_action(result.catalogue, update.action_id)
 
     def edit(action: Action, text: str) -> tuple[str, list[ProgressEntry]]:
@@ -456,204 +433,3 @@ def _as_entries(value: Any) -> list[dict[str, Any]] | None:
         return [_entry_fields(ProgressEntry.model_validate(item)) for item in value or []]
     except (ValueError, TypeError):
         return None
-
-
-def _read_action_file(
-    result: LoadResult, action_id: str, broken: set[Path] | None = None
-) -> tuple[Path, bytes, str, tuple[int, int, int]]:
-    """The file of ``action_id``, read under the lock: path, bytes, text (BOM removed)
-    and its stamp (yamlio.file_stamp, taken after reading: a write during the read
-    changes it). ``broken``: result.files_with_errors(), for a batch to work out once."""
-    catalogue = result.catalogue
-    if action_id.strip().upper() in catalogue.unreadable_ids:
-        raise CatalogueInvalidError(
-            f"the file of action {action_id.upper()} has errors; fix them before writing to it",
-            hint="run `rrs validate`",
-        )
-    action = resolve_action(catalogue, action_id)
-    path = catalogue.action_files[action.id]
-    if path in (broken if broken is not None else result.files_with_errors()):
-        raise CatalogueInvalidError(
-            f"{path.name} has errors; fix them before writing to it", hint="run `rrs validate`"
-        )
-    with path.open("rb") as handle:
-        raw = handle.read()
-        stamp = file_stamp(os.fstat(handle.fileno()))
-    return path, raw, raw.decode("utf-8").removeprefix(_BOM), stamp
-
-
-def _action_of(text: str, path: Path) -> Action:
-    """The action as the text just read says (not as an earlier load said)."""
-    try:
-        document, findings = parse(text, path)
-    except YamlProblem as problem:
-        raise CatalogueInvalidError(
-            f"{path.name} changed and no longer parses: {problem.message}"
-        ) from None
-    action = validate_model(Action, document.data, document, (), findings)
-    if action is None:
-        raise CatalogueInvalidError(f"{path.name} has errors", hint="run `rrs validate`")
-    return action
-
-
-def _check(
-    result: LoadResult,
-    changes: list[_Change],
-    today: date,
-    *,
-    collect: dict[Path, list[str]] | None = None,
-) -> None:
-    """Refuse unless every changed file passes `rrs validate`'s checks in the catalogue.
-
-    With ``collect``, every problem is added to it under its file instead.
-    """
-
-    def refuse(path: Path, message: str, hint: str = "") -> None:
-        if collect is None:
-            raise WriteRefusedError(message, hint=hint)
-        collect.setdefault(path, []).append(message)
-
-    catalogue = result.catalogue
-    problems: list[Finding] = []
-    checked: list[_Change] = []
-    for change in changes:
-        name = change.path.name
-        size = len(change.new.encode("utf-8"))
-        if size > MAX_FILE_BYTES:
-            refuse(
-                change.path,
-                f"{name} would be {size / 1_048_576:.1f} MiB; rrs reads catalogue files of at "
-                f"most {MAX_FILE_BYTES // 1_048_576} MiB, so nothing was written",
-            )
-            continue
-        in_span = _parsed_span(change, catalogue.documents.get(str(change.path)))
-        try:
-            document, findings = in_span or parse(change.new, change.path)
-        except YamlProblem as problem:
-            refuse(
-                change.path,
-                f"the new {name} would not parse ({problem.message}); nothing was written",
-            )
-            continue
-        if (
-            in_span is None
-            and change.old is not None
-            and not _only_key_changed(change, document.data)
-        ):
-            refuse(
-                change.path,
-                f"rrs could not change {name} without touching other lines; nothing was written",
-                "make the change by hand in an editor",
-            )
-            continue
-        action = validate_model(Action, document.data, document, (), findings)
-        problems += [f for f in findings if f.severity.value == "error"]
-        checked.append(change)
-        if action is not None:
-            catalogue.actions[action.id] = action
-            catalogue.action_files[action.id] = change.path
-            catalogue.documents[str(change.path)] = document
-    paths = {change.path for change in checked}
-    problems += [
-        f
-        for f in check_catalogue(result, today=today)
-        if Path(f.file) in paths and f.severity.value == "error"
-    ]
-    if problems and collect is not None:
-        for f in problems:
-            collect.setdefault(Path(f.file), []).append(
-                f"{f.field}: {f.message}" if f.field else f.message
-            )
-    elif problems:
-        names = " and ".join(sorted(p.name for p in paths))
-        raise WriteRefusedError(
-            f"the change would make {names} invalid; nothing was written",
-            hint="; ".join(f"{f.field}: {f.message}" if f.field else f.message for f in problems),
-        )
-
-
-def _parsed_span(change: _Change, loaded: Document | None) -> tuple[Document, list[Finding]] | None:
-    """The new file as the loaded one with the changed field's lines parsed alone,
-    when they parse to that one field holding what the edit must write (the other
-    lines are the loaded file's, unchanged: fieldspan.field_span); else None, and
-    the whole file is parsed."""
-    if change.span is None or loaded is None or not isinstance(loaded.data, dict):
-        return None
-    start, end = change.span
-    try:
-        part, findings = parse(change.new[start:end], change.path)
-    except YamlProblem:
-        return None
-    key, old = change.key, loaded.data
-    if key is None or change.expected is None or not isinstance(part.data, dict):
-        return None
-    names = list(part.data)
-    if names != [key]:  # or the last field's lines, the new field added after them:
-        last = next(reversed(old), None)
-        if key in old or names != [last, key] or part.data[last] != old[last]:
-            return None
-    value = part.data[key]
-    if not change.expected(value):
-        return None
-    data = dict(old)
-    data[key] = value  # in its place, or added last (as the whole file would read)
-    return replace(loaded, data=data), findings
-
-
-def _only_key_changed(change: _Change, new: Any) -> bool:
-    """Did the edit change only its own key, to the value it must hold?"""
-    assert change.old is not None and change.key is not None and change.expected is not None
-    old = change.old_data if change.old_data is not None else parse(change.old, change.path)[0].data
-    before = {k: v for k, v in old.items() if k != change.key}
-    after = {k: v for k, v in new.items() if k != change.key} if isinstance(new, dict) else None
-    return before == after and change.expected(new.get(change.key))
-
-
-def _commit(changes: list[_Change], before_write: BeforeWrite | None) -> None:
-    """Refuse if any file changed since it was read; then write them all or none."""
-    originals: dict[Path, bytes | None] = {}
-    for change in changes:
-        if before_write is not None:
-            before_write(change.path)
-        try:
-            now: bytes | None = change.path.read_bytes()
-        except FileNotFoundError:
-            now = None
-        if now != change.raw:
-            raise WriteRefusedError(
-                f"{change.path.name} changed on disk while rrs was writing it; nothing was written",
-                hint="run the command again",
-            )
-        originals[change.path] = now
-    write_files(
-        [
-            (c.path, (_BOM if c.raw and c.raw.startswith(b"\xef\xbb\xbf") else "") + c.new)
-            for c in changes
-        ],
-        originals=originals,
-    )
-
-
-def write_lock(root: Path) -> AbstractContextManager[None]:
-    """The catalogue's write lock (the one every rrs write takes), for writes of
-    other catalogue files that must not interleave with them (``rounds.yaml``)."""
-    return _locked(root / ACTIONS_DIR)
-
-
-@contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """An exclusive lock on the folder: one writer at a time, across processes.
-
-    Held while rrs reads what a write depends on, so that also stale temporary
-    files of rrs's own (left by a killed writer) can be cleaned safely.
-    """
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError as error:
-        raise WriteRefusedError(f"cannot open folder '{folder}': {error.strerror}") from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        clean_stale_temporaries(folder)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock

@@ -16,13 +16,13 @@ from functools import partial
 from pathlib import Path
 
 from ..catalogue import load_catalogue
+from ..edits import write_lock
 from ..errors import CatalogueInvalidError, UsageError, WriteRefusedError
 from ..i18n import text
 from ..layout import ROUNDS_FILE
 from ..models import Round as RoundRecord
 from ..models import RoundForm
 from ..parallel import in_two
-from ..progress import write_lock
 from ..render.text import csv_cell, visible
 from ..rounds import check_rounds_text, rounds_yaml, with_forms
 from ..writing import write_files

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import LoadResult
+from ..edits import BeforeWrite
 from ..errors import UnknownChoiceError, WriteRefusedError
 from ..layout import ROUNDS_FILE
-from ..progress import BeforeWrite, Update, append_many
+from ..progress import Update, append_many
 from ..rounds import check_rounds_text, find_round, rounds_yaml, with_returned
 from .check import Review, ReviewRow, check_forms
 from .container import ReadForm
