@@ -171,19 +171,34 @@ def check_changes(
 
 
 def _parsed_span(change: Change, loaded: Document | None) -> tuple[Document, list[Finding]] | None:
-    """The new file as the loaded one with the changed field's lines parsed alone,
-    when they parse to that one field holding what the edit must write (the other
-    lines are the loaded file's, unchanged: fieldspan.field_span); else None, and
-    the whole file is parsed."""
-    if change.span is None or loaded is None or not isinstance(loaded.data, dict):
+    """The new file as the loaded one with the changed field as its lines alone
+    parse (verify_span); None: the whole file is to be parsed."""
+    if loaded is None or not isinstance(loaded.data, dict):
+        return None
+    found = verify_span(change, loaded.data)
+    if found is None:
+        return None
+    value, findings = found
+    data = dict(loaded.data)
+    data[change.key] = value  # in its place, or added last (as the whole file would read)
+    return replace(loaded, data=data), findings
+
+
+def verify_span(change: Change, old: Any) -> tuple[Any, list[Finding]] | None:
+    """The changed field's new value and the findings of its lines, when those lines
+    (``change.span`` of the new text) parse alone to that one field holding what the
+    edit must write; the other lines are the loaded file's, unchanged
+    (fieldspan.field_span), whose data is ``old``. None when they do not: the whole
+    file is then parsed, and its check says what is wrong."""
+    if change.span is None or change.key is None or change.expected is None:
         return None
     start, end = change.span
     try:
         part, findings = parse(change.new[start:end], change.path)
     except YamlProblem:
         return None
-    key, old = change.key, loaded.data
-    if key is None or change.expected is None or not isinstance(part.data, dict):
+    key = change.key
+    if not isinstance(part.data, dict) or not isinstance(old, dict):
         return None
     names = list(part.data)
     if names != [key]:  # or the last field's lines, the new field added after them:
@@ -191,11 +206,7 @@ def _parsed_span(change: Change, loaded: Document | None) -> tuple[Document, lis
         if key in old or names != [last, key] or part.data[last] != old[last]:
             return None
     value = part.data[key]
-    if not change.expected(value):
-        return None
-    data = dict(old)
-    data[key] = value  # in its place, or added last (as the whole file would read)
-    return replace(loaded, data=data), findings
+    return (value, findings) if change.expected(value) else None
 
 
 def _only_key_changed(change: Change, new: Any) -> bool:

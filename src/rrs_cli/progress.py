@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -323,11 +324,7 @@ def _prepared(
             f"rrs cannot edit the progress log of {path.name} in place: {error}",
             hint="edit the file by hand",
         ) from None
-    wanted = [_entry_fields(e) for e in log]
-
-    def expected(value: Any) -> bool:
-        return _as_entries(value) == wanted
-
+    expected = partial(_log_is, [_entry_fields(e) for e in log])
     new_text = text[:start] + new_part + text[end:]
     change = Change(path, text, new_text, raw, "progress", expected)
     if span is not None:
@@ -426,6 +423,11 @@ def _prepared_update(result: LoadResult, update: Update, broken: set[Path]) -> C
         # of files keeps one copy of each old file (its bytes), not three.
         change.old_data, change.old = document.data, ""
     return change
+
+
+def _log_is(wanted: list[dict[str, Any]], value: Any) -> bool:
+    """Does ``value`` (a log as parsed) hold the entries ``wanted``?"""
+    return _as_entries(value) == wanted
 
 
 def _as_entries(value: Any) -> list[dict[str, Any]] | None:
