@@ -27,7 +27,7 @@ from rrs_cli.models import Status, Term
 from rrs_cli.render import report as render
 from rrs_cli.report import Report
 
-from .catalogues import connected, default_actions
+from .catalogues import STRATEGY, connected, default_actions
 from .conftest import Invoke, MakeCatalogue
 from .fixtures.build_progress_fixture import DATA, PROGRESS, TARGET
 from .test_report import HOSTILE, check_golden, logged_actions, make_report
@@ -254,6 +254,34 @@ def test_html_report_is_self_contained_and_inert(make_catalogue: MakeCatalogue) 
     # Every chart draws the table just before it (test_report_layout reads both back).
     after_a_table = r'</table>\n(?:<p class="rrs-caption">[^<]*</p>\n)?<figure class="rrs-chart"'
     assert len(re.findall(after_a_table, html)) == 3
+
+
+def test_catalogue_text_inside_an_english_line_is_tagged_and_escaped(
+    make_catalogue: MakeCatalogue,
+) -> None:
+    """A flywheel's heading and the funding words are English lines with Dutch catalogue
+    text in them: only that text is tagged, escaped once, its braces left alone."""
+    actions = logged_actions()
+    actions["A"] = {**actions["A"], "title": "Plan {title} <b>&amp;</b>"}
+    strategy = {**STRATEGY, "unsettled_funding": ["PM", "<n.t.b.>"]}
+    report = make_report(
+        make_catalogue(actions, strategy=strategy), as_of=date(2021, 6, 30), since=date(2019, 1, 1)
+    )
+    html = render.html(report, "en")
+    assert (
+        'Flywheel action A: <span lang="nl">Plan {title} &lt;b&gt;&amp;amp;&lt;/b&gt;</span></th>'
+        in html
+    )
+    assert (
+        'Counted as not yet settled: an empty field, ‘<span lang="nl">PM</span>’ and '
+        '‘<span lang="nl">&lt;n.t.b.&gt;</span>’.</p>' in html
+    )
+    # The same lines in Markdown, and in Dutch where nothing needs a tag.
+    markdown = render.markdown(report, "en")
+    assert "Flywheel action A: Plan {title}" in markdown
+    assert "‘PM’ and ‘" in markdown
+    dutch = render.html(report, "nl")
+    assert "Vliegwielactie A: Plan {title} &lt;b&gt;" in dutch and '<span lang="nl">' not in dutch
 
 
 def test_html_control_characters_are_visible(make_catalogue: MakeCatalogue) -> None:

@@ -1026,8 +1026,9 @@ def test_a_goal_with_too_many_actions_for_one_page_counts_them(
 
 class LangText(HTMLParser):
     """Each text node with the language it is in (the nearest ``lang``), skipping the
-    document title (one string, cannot be tagged in part), select options and the
-    search indexer's hidden metadata."""
+    document's own title (one string in the browser's tab, which cannot be tagged in
+    part) and scripts. Select options and hidden search metadata are read: they are
+    text a screen reader or the search index reads out."""
 
     VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
 
@@ -1041,7 +1042,9 @@ class LangText(HTMLParser):
             return
         found = dict(attrs)
         lang, skip = self.stack[-1][1:] if self.stack else ("", False)
-        skip = skip or tag in ("title", "option") or "data-pagefind-meta" in found
+        # The document's <title> sits in <head>; an SVG's <title> is drawn text.
+        in_head = any(entry[0] == "head" for entry in self.stack)
+        skip = skip or tag == "script" or (tag == "title" and in_head)
         self.stack.append((tag, found.get("lang") or lang, skip))
 
     def handle_endtag(self, tag: str) -> None:
@@ -1054,9 +1057,28 @@ class LangText(HTMLParser):
             self.texts.append((self.stack[-1][1], text))
 
 
-def test_the_english_site_tags_dutch_catalogue_text_on_every_page(
-    bundled: Path, tmp_path: Path
-) -> None:
+def untagged_text(folder: Path, words: set[str], lang: str) -> dict[str, list[str]]:
+    """Per page of the site in ``folder``, the text nodes not in ``lang`` that hold one
+    of ``words`` whole or as a word group inside a longer text ("Flywheel action A:
+    <title>"), at most three per page."""
+    pattern = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    untagged: dict[str, list[str]] = {}
+    for path in html_files(folder):
+        page = LangText()
+        page.feed(path.read_text(encoding="utf-8"))
+        found = [text for in_lang, text in page.texts if in_lang != lang and pattern.search(text)]
+        if found:
+            untagged[str(path.relative_to(folder))] = found[:3]
+    return untagged
+
+
+def dutch_catalogue_text(bundled: Path) -> set[str]:
+    """The catalogue's own (Dutch) text that pages show: titles, owners, printed
+    status and term words, funding, taglines, and the words counted as unsettled."""
     catalogue = load_catalogue(bundled).catalogue
     dutch = {a.title for a in catalogue.actions.values()} | {
         text
@@ -1065,15 +1087,36 @@ def test_the_english_site_tags_dutch_catalogue_text_on_every_page(
         if len(text) > 3
     }
     dutch |= {g.tagline for g in catalogue.goals.values() if g.tagline}
+    # The words that count as funding not settled, however short ("PM").
+    dutch |= set(catalogue.strategy.unsettled_funding)
+    assert "PM" in dutch and "Nader te bepalen" in dutch  # the report quotes them
     dutch -= {english for _, english in MESSAGES.values()}  # "Partners" is both
+    return dutch
+
+
+def test_the_english_site_tags_dutch_catalogue_text_on_every_page(
+    bundled: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "en"
     build(bundled, out, lang="en")
-    untagged: dict[str, list[str]] = {}
-    for path in html_files(out):
-        page = LangText()
-        page.feed(path.read_text(encoding="utf-8"))
-        found = [text for lang, text in page.texts if lang != "nl" and text in dutch]
-        if found:
-            untagged[str(path.relative_to(out))] = found[:3]
+    untagged = untagged_text(out, dutch_catalogue_text(bundled), "nl")
     assert "report.html" not in untagged, untagged["report.html"]
     assert not untagged, untagged
+
+
+def test_the_english_report_in_parts_tags_dutch_catalogue_text(
+    bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parts of a large report keep the tags: flywheel headings, taglines."""
+    from rrs_cli.site import pages as site_render
+    from rrs_cli.site import report_parts
+
+    monkeypatch.setattr(site_render, "REPORT_SPLIT", 10)
+    monkeypatch.setattr(report_parts, "REPORT_SPLIT", 10)
+    monkeypatch.setattr(report_parts, "PART_ROWS", 8)
+    out = tmp_path / "en"
+    build(bundled, out, lang="en")
+    assert not untagged_text(out / "report", dutch_catalogue_text(bundled), "nl")
+    first = (out / "report" / "goals-1.html").read_text(encoding="utf-8")
+    assert '<h3>Flywheel action A: <span lang="nl">Programma 21e-eeuwse' in first
+    assert '<p class="rrs-tagline" lang="nl">' in first

@@ -4,16 +4,63 @@
 language; the Markdown renderer (``render/report.py``) and the HTML templates
 (``report_body.html``, ``report_macros.html``, the site's report parts) draw
 it. Text is plain and unescaped (catalogue text as written): each renderer
-escapes it for its own format. Every text is one line.
+escapes it for its own format. Every text is one line. A line of interface
+text with catalogue text in it ("Flywheel action A: <title>") also comes as
+:class:`Run` pieces, so that HTML can tag the catalogue's part with its language.
 """
 
 from __future__ import annotations
 
+import string
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal
 
 from ..i18n import Language
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece of a line: catalogue text in another language than the report's
+    (``lang``, e.g. "nl" in an English report), or the report's own text."""
+
+    text: str
+    lang: str = ""
+
+
+def fill(template: str, fields: Mapping[str, object]) -> tuple[Run, ...]:
+    """An interface string's ``template`` with its placeholders filled in, as runs: a
+    field given as a :class:`Run` or a tuple of runs keeps its runs (and their
+    language); any other field is formatted as :meth:`str.format` would."""
+    formatter = string.Formatter()
+    runs: list[Run] = []
+
+    def add(run: Run) -> None:
+        if runs and runs[-1].lang == run.lang:
+            runs[-1] = Run(runs[-1].text + run.text, run.lang)
+        elif run.text:
+            runs.append(run)
+
+    for literal, name, spec, conversion in formatter.parse(template):
+        add(Run(literal))
+        if name is None:
+            continue
+        value = fields[name]
+        if isinstance(value, Run):
+            value = (value,)
+        if isinstance(value, tuple) and all(isinstance(piece, Run) for piece in value):
+            for piece in value:
+                add(piece)
+        else:
+            value = formatter.convert_field(value, conversion)
+            add(Run(formatter.format_field(value, spec or "")))
+    return tuple(runs)
+
+
+def plain(runs: tuple[Run, ...]) -> str:
+    """The runs as one line of plain text (Markdown, headings of a split report)."""
+    return "".join(run.text for run in runs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +103,7 @@ class Table:
     total: list[Cell] | None = None  # a totals row, drawn apart from the rows
     row_header: int = 0  # the cell that names its row
     title: str = ""  # a table's own heading inside a group (a flywheel action)
+    title_runs: tuple[Run, ...] = ()  # ``title`` in runs when part of it is tagged
     wide: bool = False  # may be wider than the page on a small screen (scrolls there)
 
 
@@ -67,6 +115,7 @@ class Paragraph:
     style: Literal["", "caption", "note", "tagline"] = ""
     ids: tuple[str, ...] = ()  # actions listed after the text, each by its id
     lang: str = ""  # as Cell.lang: the text is the catalogue's, in another language
+    runs: tuple[Run, ...] = ()  # ``text`` in runs when part of it is tagged
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", one_line(self.text))

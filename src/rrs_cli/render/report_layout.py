@@ -26,6 +26,7 @@ from .report_document import (
     Column,
     Document,
     Paragraph,
+    Run,
     Section,
     Table,
     TableGroup,
@@ -367,7 +368,11 @@ class _Layout(ReportWords):
             tables = [
                 self.action_table(
                     [flywheel, *connected],
-                    self.t("report.flywheel_heading", id=flywheel.id, title=flywheel.title),
+                    *self.mixed(
+                        "report.flywheel_heading",
+                        id=flywheel.id,
+                        title=self.catalogue_run(flywheel.title),
+                    ),
                 )
                 for flywheel, connected in section.flywheels
             ]
@@ -443,9 +448,14 @@ class _Layout(ReportWords):
         report = self.report
         blocks: list[Block | Section] = []
         if report.strategy.unsettled_funding:
-            words = [f"‘{w}’" for w in report.strategy.unsettled_funding]
-            listed = self.listing([self.t("report.funding.empty"), *words])
-            blocks.append(Paragraph(self.t("report.funding.unsettled_words", words=listed)))
+            # Each word quoted as the strategy writes it: catalogue text, tagged.
+            words = [
+                (Run("‘"), self.catalogue_run(word), Run("’"))
+                for word in report.strategy.unsettled_funding
+            ]
+            listed = self.listed([(Run(self.t("report.funding.empty")),), *words])
+            line, runs = self.mixed("report.funding.unsettled_words", words=listed)
+            blocks.append(Paragraph(line, runs=runs))
         if report.unsettled_funding:
             blocks.append(
                 Table(

@@ -15,7 +15,7 @@ from datetime import date
 from ..i18n import Language, status_label, term_label, text
 from ..models import Action, Goal, Term
 from ..report import Change, Group, Report
-from .report_document import Cell, Column, Paragraph, Table, one_line
+from .report_document import Cell, Column, Paragraph, Run, Table, fill, one_line, plain
 
 
 def short_date(day: date, lang: Language) -> str:
@@ -48,9 +48,24 @@ class ReportWords:
 
     def listing(self, items: list[str]) -> str:
         """``items`` as a list in a sentence: "a, b and c"."""
+        return plain(self.listed([(Run(item),) for item in items]))
+
+    def listed(self, items: Sequence[tuple[Run, ...]]) -> tuple[Run, ...]:
+        """As :meth:`listing`, of items in runs (some of them catalogue text)."""
         if len(items) < 2:
-            return "".join(items)
-        return f"{', '.join(items[:-1])} {self.t('report.and')} {items[-1]}"
+            return tuple(run for item in items for run in item)
+        joined = [run for item in items[:-2] for run in (*item, Run(", "))]
+        return (*joined, *items[-2], Run(f" {self.t('report.and')} "), *items[-1])
+
+    def catalogue_run(self, value: str) -> Run:
+        """Catalogue text inside interface text, tagged with its language where it differs."""
+        return Run(one_line(value), self.text_lang)
+
+    def mixed(self, key: str, **fields: object) -> tuple[str, tuple[Run, ...]]:
+        """The interface string ``key`` with fields given as runs (:meth:`catalogue_run`):
+        its plain text, and its runs when a part of it is tagged (else none)."""
+        runs = fill(self.t(key), fields)
+        return plain(runs), runs if any(run.lang for run in runs) else ()
 
     def year(self) -> str:
         year = self.report.strategy.year
@@ -155,7 +170,9 @@ class ReportWords:
             [[Cell(name), Cell(str(n), number=True)] for name, n in items],
         )
 
-    def action_table(self, actions: Sequence[Action], title: str = "") -> Table:
+    def action_table(
+        self, actions: Sequence[Action], title: str = "", title_runs: tuple[Run, ...] = ()
+    ) -> Table:
         columns = [
             Column(self.t("field.id"), role="id"),
             Column(self.t("field.title")),
@@ -173,7 +190,7 @@ class ReportWords:
             ]
             for a in actions
         ]
-        return Table("actions", columns, rows, title=title)
+        return Table("actions", columns, rows, title=title, title_runs=title_runs)
 
     def owner_table(self, groups: list[Group]) -> Table:
         return Table(

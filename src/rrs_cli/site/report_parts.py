@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..render.report_document import Document, Paragraph, Section, Table, TableGroup
+from ..render.report_document import Document, Paragraph, Run, Section, Table, TableGroup
 from ..report import Report
 
 # More actions than this: the goal sections and the appendix go into parts.
@@ -32,8 +32,10 @@ class Block:
     table: Table | None = None
     paragraph: Paragraph | None = None  # shown instead of a table ("None.", "No actions.")
     title: str = ""  # the table's own heading (a flywheel), if any
+    title_runs: tuple[Run, ...] = ()  # the heading in runs, when part of it is tagged
     note: str = ""  # a line under the section heading (a goal's tagline, a caption)
     note_style: str = ""
+    note_lang: str = ""  # the note is catalogue text in another language (a tagline)
     section_start: bool = True  # False: the section began in an earlier part
     continued: bool = False  # the table began in an earlier part
 
@@ -106,12 +108,21 @@ def _blocks(section: Section) -> list[Block]:
     blocks: list[Block] = []
     for item in items:
         if isinstance(item, Table):
-            blocks.append(Block(section.id, section.title, table=item, title=item.title))
+            blocks.append(
+                Block(
+                    section.id,
+                    section.title,
+                    table=item,
+                    title=item.title,
+                    title_runs=item.title_runs,
+                )
+            )
         elif isinstance(item, Paragraph) and not any(item is note for note in notes):
             blocks.append(Block(section.id, section.title, paragraph=item))
     if not notes:
         return blocks
-    return [replace(b, note=notes[0].text, note_style=notes[0].style) for b in blocks]
+    note = notes[0]
+    return [replace(b, note=note.text, note_style=note.style, note_lang=note.lang) for b in blocks]
 
 
 def _pieces(block: Block) -> list[Block]:
