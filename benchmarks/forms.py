@@ -42,6 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import machine, rrs_command
 from tests.catalogues import write_synthetic as generate
 
+DISK_FLOOR = "disk floor: as many files replaced atomically, no rrs"
+
 
 def rrs(*args: str) -> list[str]:
     return [*rrs_command(), *args]
@@ -140,6 +142,11 @@ def report(work: Path, actions: int, owners: int, runs: int, env: dict[str, str]
                 *map(str, sorted(filled.glob("*.xlsx"))),
             ),
         ),
+        # The disk's part: as many files replaced atomically, without rrs.
+        DISK_FLOOR: (
+            before_import,
+            [sys.executable, str(Path(__file__).with_name("replace_floor.py")), str(catalogue)],
+        ),
     }  # fmt: skip
     samples: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
     for _ in range(runs):
@@ -155,12 +162,21 @@ def report(work: Path, actions: int, owners: int, runs: int, env: dict[str, str]
     )
     print("| command | wall time | ratio | CPU time | ratio | peak memory | ratio |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, values in samples.items():
-        wall, cpu, memory = (statistics.median(v[i] for v in values) for i in range(3))
+    medians = {
+        name: [statistics.median(v[i] for v in values) for i in range(3)]
+        for name, values in samples.items()
+    }
+    for name, (wall, cpu, memory) in medians.items():
         print(
             f"| `{name}` | {wall:.2f} s | {wall / base[0]:.2f} | {cpu:.2f} s | {cpu / base[1]:.2f} "
             f"| {memory / 1024:.0f} MB | {memory / base[2]:.2f} |"
         )
+    imported, floor = medians["rrs progress import --yes"], medians[DISK_FLOOR]
+    print(
+        f"\nThe import less the disk floor: {imported[0] - floor[0]:.2f} s wall "
+        f"({(imported[0] - floor[0]) / base[0]:.2f} times `rrs validate`), "
+        f"{imported[1] - floor[1]:.2f} s CPU ({(imported[1] - floor[1]) / base[1]:.2f} times)."
+    )
 
 
 if __name__ == "__main__":

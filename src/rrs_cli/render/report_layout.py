@@ -16,7 +16,7 @@ language ("31-12-2018"), never ISO.
 
 from __future__ import annotations
 
-from ..i18n import Language, format_date, status_label, term_label
+from ..i18n import Language, format_date, name_in, status_label, term_label
 from ..report import Report
 from .report_document import (
     Block,
@@ -402,7 +402,7 @@ class _Layout(ReportWords):
         goals = [goal for goal, _ in report.coverage]
         rows = [
             [
-                Cell(one_line(quality.name_nl if self.lang == "nl" else quality.name_en)),
+                Cell(one_line(name_in(quality, self.lang))),
                 *[
                     Cell(str(n) if n else "—", number=True, gap=not n)
                     for n in (counts[index] for _, counts in report.coverage)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from ..i18n import Language, status_label, term_label, text
+from ..i18n import Language, name_in, status_label, term_label, text
 from ..models import Action, Goal, Term
 from ..report import Change, Group, Report
 from .report_document import Cell, Column, Paragraph, Run, Table, fill, one_line, plain
@@ -40,7 +40,7 @@ class ReportWords:
     def goal_name(self, goal: Goal | None) -> str:
         if goal is None:
             return self.t("report.no_goal")
-        name = one_line(goal.name_nl if self.lang == "nl" else goal.name_en)
+        name = one_line(name_in(goal, self.lang))
         return self.t("report.goal_name", number=goal.number, name=name)
 
     def goal_short(self, goal: Goal | None) -> str:

@@ -34,17 +34,15 @@ from ..render.report import page_css
 from .common import (
     ASSETS,
     BASICS,
-    CSP,
     LIST_PAGE,
     MARK,
     MARKER,
     csv_text,
-    date_text,
     esc,
     mailto,
 )
 from .lists import ListPages
-from .model import TOLD_KINDS, ActionPage, GoalPage, KnownIssue, SiteModel, slug
+from .model import TOLD_KINDS, ActionPage, GoalPage, KnownIssue, SiteModel
 from .report_parts import REPORT_SPLIT
 
 # More action items than this on a goal page (a connected action is listed under
@@ -437,4 +435,4 @@ def _static(name: str) -> bytes:
     return (resources.files("rrs_cli") / "static").joinpath(*name.split("/")).read_bytes()
 
 
-__all__ = ["CSP", "MARKER", "SitePages", "date_text", "esc", "mailto", "slug"]
+__all__ = ["MARKER", "SitePages"]
