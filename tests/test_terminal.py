@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -58,13 +59,18 @@ def test_help_lists_each_option_once(rrs: Invoke, name: str, command: Any) -> No
 def test_shell_completion_installs_and_completes(tmp_path: Path) -> None:
     rrs = Path(sys.executable).parent / "rrs"
     env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
-    shown = subprocess.run(
-        [rrs, "--show-completion", "bash"], capture_output=True, text=True, env=env, check=True
-    )
-    assert "_RRS_COMPLETE" in shown.stdout
-    subprocess.run(
-        [rrs, "--install-completion", "bash"], capture_output=True, text=True, env=env, check=True
-    )
+
+    def in_bash(option: str) -> subprocess.CompletedProcess[str]:
+        # As a user types it: the completion options find the shell among rrs's
+        # parent processes, so rrs runs under bash (the "; true" keeps bash from
+        # replacing itself with rrs), whatever started the tests.
+        command = f"{shlex.quote(str(rrs))} {option}; true"
+        return subprocess.run(
+            ["bash", "-c", command], capture_output=True, text=True, env=env, check=True
+        )
+
+    assert "_RRS_COMPLETE" in in_bash("--show-completion").stdout
+    in_bash("--install-completion")
     assert "rrs.sh" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
     completed = subprocess.run(
         [rrs],
