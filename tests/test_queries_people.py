@@ -168,7 +168,7 @@ def test_graph_and_report_take_repeated_goals(rrs: Invoke) -> None:
         catalogue=DATA,
     )
     assert report.exit_code == 0
-    assert "goals 3. Rotterdam cyber port city, 4. Climate-proof" in report.stdout
+    assert "goals 3. Rotterdam cyber port city, 4. Taking climate-proof" in report.stdout
 
 
 def test_help_says_how_filters_combine(rrs: Invoke) -> None:
