@@ -369,6 +369,9 @@ def test_filters_for_term_expired_and_no_progress(page: Page, sites: Served) -> 
     page.goto(sites.url("nl", "index.html"))
     expect(page.locator(".attention")).to_contain_text(f"Bij {len(expected)} van de 68 acties")
     page.locator(".attention a").click()
+    # The click starts a navigation; the list page filters once its script has run.
+    page.wait_for_url("**/actions.html?*", wait_until="load")
+    expect(page.locator("#result-count")).to_contain_text(f"{len(expected)} van 68")
     assert shown_rows(page) == expected
 
 
