@@ -139,7 +139,7 @@ def test_init_refuses_bad_values(
 def test_init_asks_when_a_person_is_typing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
-    monkeypatch.setattr(cli.publish, "interactive", lambda: True)
+    monkeypatch.setattr(cli.start, "interactive", lambda: True)
     answers = "\n".join(
         [
             "nl",  # the language first: the other questions are then in Dutch

@@ -3,8 +3,8 @@
 One module per group of commands (Typer's "one file per command" pattern):
 ``read`` (list, show, links, graph, export, schema, where), ``check`` (validate,
 diff), ``write`` (update, new, progress ...), ``forms`` (progress forms,
-import, round: a progress round) and ``publish`` (report, site,
-init), over the shared ``app`` (errors → exit codes, ``-C``), ``session`` (which
+import, round: a progress round), ``publish`` (report, site) and ``start``
+(init), over the shared ``app`` (errors → exit codes, ``-C``), ``session`` (which
 catalogue), ``options`` and ``output``. The entry point is :func:`main`.
 """
 
@@ -14,7 +14,7 @@ import os
 import sys
 import types
 
-from . import check, forms, publish, read, write
+from . import check, forms, publish, read, start, write
 from .app import RrsGroup, app
 from .session import HINT_OFF_VAR
 
@@ -38,7 +38,11 @@ COMMAND_ORDER = (
     "where",
 )
 app.registered_commands += sorted(
-    (info for module in (read, check, write, publish) for info in module.app.registered_commands),
+    (
+        info
+        for module in (read, check, write, publish, start)
+        for info in module.app.registered_commands
+    ),
     key=lambda info: COMMAND_ORDER.index(str(info.name)),  # a command left out fails here
 )
 write.progress_app.registered_commands += forms.app.registered_commands
