@@ -182,40 +182,36 @@ def test_any_progress_note_round_trips_through_update(
     assert (entry.note, entry.by) == (note, by)
 
 
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text() | st.floats(),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4)
-    ),
-    max_leaves=25,
-)
+def json_of(leaves: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    """Lists and string-keyed dicts, nested, of ``leaves``."""
+    return st.recursive(
+        leaves,
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(st.text(max_size=6), children, max_size=4)
+        ),
+        max_leaves=25,
+    )
+
+
+def dumped(data: object) -> str:
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 @SETTINGS
-@given(data=json_values)
+@given(data=json_of(st.none() | st.booleans() | st.integers() | st.text() | st.floats()))
 def test_json_output_is_what_json_dumps_writes(data: object) -> None:
     # to_json writes indented JSON itself (faster); it must be json.dumps's text.
-    expected = json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
-    assert to_json(data) == expected
+    assert to_json(data) == dumped(data)
 
 
 # What the export and list records hold: no floats, but any text (a lone surrogate
 # comes from a YAML escape) and any integer (beyond 64 bits too).
-record_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(st.characters()),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4)
-    ),
-    max_leaves=25,
-)
-
-
 @SETTINGS
-@given(data=record_values)
+@given(data=json_of(st.none() | st.booleans() | st.integers() | st.text(st.characters())))
 def test_record_json_is_what_json_dumps_writes(data: object) -> None:
     # records_to_json leaves the writing to orjson; the text must not change.
-    expected = json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
-    assert records_to_json(data) == expected
+    assert records_to_json(data) == dumped(data)
 
 
 def test_record_json_takes_what_orjson_refuses() -> None:
