@@ -23,10 +23,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diagnostics import CHECKS, Finding, Severity, finding
+from .document import Document
 from .layout import ACCEPTED_FILE
 from .models import AcceptedFinding
 from .schemacheck import load_list_file, validate_model
-from .yamlio import Document
 
 Entries = list[tuple[int, AcceptedFinding]]
 

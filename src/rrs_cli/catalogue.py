@@ -18,6 +18,7 @@ from typing import Any
 
 from .accepted import load_accepted
 from .diagnostics import Finding, finding
+from .document import Document
 from .errors import CatalogueNotFoundError
 from .layout import (
     ACCEPTED_FILE,
@@ -42,7 +43,7 @@ from .models import (
 from .parallel import in_two
 from .rounds import load_rounds
 from .schemacheck import Model, describe, validate_model
-from .yamlio import Document, load_file
+from .yamlio import load_file
 
 
 @dataclass

@@ -20,6 +20,7 @@ from typing import Any
 
 from .catalogue import LoadResult
 from .diagnostics import Finding
+from .document import Document
 from .errors import CatalogueInvalidError, WriteRefusedError
 from .layout import ACTIONS_DIR
 from .models import Action
@@ -27,7 +28,7 @@ from .query import resolve_action
 from .schemacheck import validate_model
 from .validation import check_catalogue
 from .writing import clean_stale_temporaries, write_files
-from .yamlio import MAX_FILE_BYTES, Document, YamlProblem, file_stamp, parse
+from .yamlio import MAX_FILE_BYTES, YamlProblem, file_stamp, parse
 
 BOM = "\ufeff"
 

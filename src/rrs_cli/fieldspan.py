@@ -10,7 +10,7 @@ caller edits and parses the whole file.
 
 from __future__ import annotations
 
-from .yamlio import Document, Marks, key_positions
+from .document import Document, Marks, key_positions
 
 # Characters YAML reads as line breaks besides "\n" (the marks count them; "\r\n"
 # is one break, but a bare "\r" is not told apart here: such files go whole).

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Finding, finding
-from .yamlio import Document
+from .document import Document
 
 MAX_ACTIONS = 50_000
 MAX_CATALOGUE_BYTES = 64 * 1024 * 1024

@@ -29,12 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Finding, finding
+from .document import Document
 from .errors import WriteRefusedError
 from .layout import ROUNDS_FILE
 from .models import Round, RoundForm
 from .schemacheck import load_list_file, validate_model
 from .yamledit import quoted
-from .yamlio import MAX_FILE_BYTES, Document, YamlProblem, parse
+from .yamlio import MAX_FILE_BYTES, YamlProblem, parse
 
 
 def load_rounds(root: Path) -> tuple[list[Round], list[Finding], Document | None]:

@@ -13,9 +13,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Finding, finding
+from .document import Document
 from .models import ProgressEntry
 from .suggest import date_problem, file_value_message
-from .yamlio import Document, load_file
+from .yamlio import load_file
 
 Model = TypeVar("Model", bound=BaseModel)
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from .catalogue import Catalogue, LoadResult, load_catalogue
 from .diagnostics import Finding, Severity, cap_per_file, finding, has_errors
+from .document import Document
 from .errors import CatalogueInvalidError
 from .graph import LinkGraph
 from .layout import ACCEPTED_FILE, ACTIONS_DIR, GOALS_FILE, STRATEGY_FILE
@@ -25,7 +26,6 @@ from .query import loose
 from .schemacheck import format_path
 from .textsafety import has_invisible, invisible_characters, visible
 from .theme import read_tokens
-from .yamlio import Document
 
 # Builds a finding located at a field path of the action being checked.
 At = Callable[[tuple[str | int, ...], str, str], Finding]

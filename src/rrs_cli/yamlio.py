@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Finding, finding
+from .document import COLUMN, SHIFT, Document, Marks
 
 try:  # The C parser is several times faster; fall back when libyaml is absent.
     from yaml import CSafeLoader as _Loader
@@ -45,113 +46,6 @@ _STR, _MAP, _SEQ, _MERGE = _TAG + "str", _TAG + "map", _TAG + "seq", _TAG + "mer
 _TIMESTAMP = _TAG + "timestamp"
 _SCALAR_TAGS = frozenset(_TAG + t for t in ("null", "bool", "int", "float", "timestamp"))
 _NUMBER_TAGS = frozenset((_TAG + "int", _TAG + "float"))
-
-Path_ = tuple[str | int, ...]
-
-
-# A position packed into one int: line << _SHIFT | column (both 0-based). A
-# column is below 2**21 because a file holds at most MAX_FILE_BYTES characters.
-_SHIFT = 21
-_COLUMN = (1 << _SHIFT) - 1
-
-
-class Marks:
-    """Where one mapping or sequence and the values inside it start.
-
-    Recorded while parsing, as packed ints (``_SHIFT``) in compact arrays:
-    ``start`` is the collection's own position, ``at`` the position of each
-    value and ``keys`` of each mapping key, both in the collection's order
-    (the order of ``names``, the mapping itself); ``kids`` holds the marks of
-    values that are collections, by index. Recording costs an array append per
-    value during the one parse; locating a finding is then a few lookups,
-    whatever the number of findings.
-    """
-
-    __slots__ = ("_index", "at", "keys", "kids", "names", "start")
-
-    def __init__(
-        self,
-        start: int,
-        at: array[int],
-        keys: array[int] | None,
-        kids: dict[int, Marks] | None,
-        names: dict[str, Any] | None,
-    ) -> None:
-        self.start, self.at, self.keys, self.kids, self.names = start, at, keys, kids, names
-        self._index: dict[str, int] | None = None
-
-    def index(self, name: str) -> int | None:
-        """The position of key ``name`` in the mapping (the index is built once)."""
-        if self.names is None:
-            return None
-        if self._index is None:
-            self._index = {key: i for i, key in enumerate(self.names)}
-        return self._index.get(name)
-
-    def __reduce__(self) -> tuple[Any, ...]:  # for the parallel reader's pickles
-        keys = self.keys.tobytes() if self.keys is not None else None
-        return (_restore, (self.start, self.at.tobytes(), keys, self.kids, self.names))
-
-
-def key_positions(marks: Marks) -> list[tuple[int, int]]:
-    """(line, column), both from 0, of the mapping's own start and then of each key."""
-    return [(p >> _SHIFT, p & _COLUMN) for p in (marks.start, *(marks.keys or ()))]
-
-
-def _restore(
-    start: int, at: bytes, keys: bytes | None, kids: dict[int, Marks] | None, names: Any
-) -> Marks:
-    """A ``Marks`` from its pickled form (the arrays as bytes: cheaper to send)."""
-    positions = array("q")
-    positions.frombytes(at)
-    key_positions = None
-    if keys is not None:
-        key_positions = array("q")
-        key_positions.frombytes(keys)
-    return Marks(start, positions, key_positions, kids, names)
-
-
-@dataclass
-class Document:
-    """A parsed YAML file: its plain data, and where to find each value."""
-
-    path: Path
-    data: Any
-    marks: Marks | int | None = field(default=None, repr=False)  # int: a lone scalar
-    # Does the file define an anchor (so one value may appear in two places)?
-    anchored: bool = False
-    # The file as read (inode, size, modification time), to tell later that it is
-    # unchanged; set by load_file.
-    stamp: tuple[int, int, int] | None = None
-
-    def locate(self, loc: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
-        """Line and column (1-based) of the value at ``loc``, or of its nearest ancestor.
-
-        With ``key=True`` the position of the mapping key is returned instead of
-        its value (unless the value is itself a mapping), which is where an
-        editor should look for an unknown field.
-        """
-        node: Any = self.marks
-        if node is None:
-            return None, None
-        pos: int = node.start if isinstance(node, Marks) else node
-        for step in loc:
-            if not isinstance(node, Marks):
-                break
-            if node.names is not None:
-                index = node.index(str(step))
-                if index is None:
-                    break
-            elif isinstance(step, int) and 0 <= step < len(node.at):
-                index = step
-            else:
-                break
-            child = node.kids.get(index) if node.kids else None
-            if key and node.keys is not None and (child is None or child.names is None):
-                pos = node.keys[index]
-                break
-            pos, node = node.at[index], child
-        return (pos >> _SHIFT) + 1, (pos & _COLUMN) + 1
 
 
 class YamlProblem(Exception):
@@ -242,12 +136,12 @@ class _EventBuilder:
                         self.anchors[event.anchor] = (done, 1)
                 size = 1
                 mark: Any = event.start_mark
-                pos = mark.line << _SHIFT | mark.column
+                pos = mark.line << SHIFT | mark.column
                 marks = None
             elif isinstance(event, yaml.AliasEvent):
                 done, size = self._alias(event)
                 mark = event.start_mark
-                pos = mark.line << _SHIFT | mark.column
+                pos = mark.line << SHIFT | mark.column
                 marks = None
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 stack.append(self._start(event, len(stack)))
@@ -295,7 +189,7 @@ class _EventBuilder:
         if event.anchor:
             self.anchors[event.anchor] = _OPEN
         mark = event.start_mark
-        start = mark.line << _SHIFT | mark.column
+        start = mark.line << SHIFT | mark.column
         if mapping:
             return _Frame({}, True, event.anchor, start, array("q"), array("q"))
         return _Frame([], False, event.anchor, start, array("q"), None)
@@ -380,11 +274,11 @@ class _EventBuilder:
                     finding(
                         "RRS002",
                         f"key {value!r} appears twice (first on line "
-                        f"{(frame.first[value] >> _SHIFT) + 1}); "
+                        f"{(frame.first[value] >> SHIFT) + 1}); "
                         "YAML would silently keep only one of the values",
                         file=self.path,
-                        line=(mark >> _SHIFT) + 1,
-                        column=(mark & _COLUMN) + 1,
+                        line=(mark >> SHIFT) + 1,
+                        column=(mark & COLUMN) + 1,
                         field_path=str(value),
                     )
                 )
