@@ -26,7 +26,7 @@ from .diagnostics import CHECKS, Finding, Severity, finding
 from .document import Document
 from .layout import ACCEPTED_FILE
 from .models import AcceptedFinding
-from .schemacheck import load_list_file, validate_model
+from .schemacheck import load_list_file
 
 Entries = list[tuple[int, AcceptedFinding]]
 
@@ -35,27 +35,13 @@ def load_accepted(root: Path) -> tuple[Entries, list[Finding], Document | None]:
     """The valid entries of ``root/accepted.yaml`` (with their index), its findings
     and the document (for locating entries)."""
     path = root / ACCEPTED_FILE
-    items, findings, document = load_list_file(path, "entries (code, action, field, reason)")
-    if document is None or not isinstance(document.data, list):
+    items, findings, document = load_list_file(
+        path, AcceptedFinding, "entry", "entries", "code, action, field, reason"
+    )
+    if document is None:
         return [], findings, document
     entries: list[tuple[int, AcceptedFinding]] = []
-    for index, item in enumerate(items):
-        if not isinstance(item, dict):
-            line, column = document.locate((index,))
-            findings.append(
-                finding(
-                    "RRS004",
-                    f"entry {index + 1} must be a mapping (code, action, field, reason)",
-                    file=path,
-                    line=line,
-                    column=column,
-                    field_path=f"[{index}]",
-                )
-            )
-            continue
-        entry = validate_model(AcceptedFinding, item, document, (index,), findings)
-        if entry is None:
-            continue
+    for index, entry in items:
         check = CHECKS.get(entry.code)
         if check is None or check.severity is not Severity.WARNING:
             line, column = document.locate((index, "code"))

@@ -41,28 +41,14 @@ from .yamlio import MAX_FILE_BYTES, YamlProblem, parse
 def load_rounds(root: Path) -> tuple[list[Round], list[Finding], Document | None]:
     """The valid rounds of ``root/rounds.yaml`` (none when there is no such file)."""
     path = root / ROUNDS_FILE
-    items, findings, document = load_list_file(path, "rounds (name, made, as_of, forms)")
-    if document is None or not isinstance(document.data, list):
+    items, findings, document = load_list_file(
+        path, Round, "round", "rounds", "name, made, as_of, forms"
+    )
+    if document is None:
         return [], findings, document
     rounds: list[Round] = []
     seen: set[str] = set()
-    for index, item in enumerate(items):
-        if not isinstance(item, dict):
-            line, column = document.locate((index,))
-            findings.append(
-                finding(
-                    "RRS004",
-                    f"round {index + 1} must be a mapping (name, made, as_of, forms)",
-                    file=path,
-                    line=line,
-                    column=column,
-                    field_path=f"[{index}]",
-                )
-            )
-            continue
-        entry = validate_model(Round, item, document, (index,), findings)
-        if entry is None:
-            continue
+    for index, entry in items:
         if entry.name in seen:
             line, column = document.locate((index, "name"))
             findings.append(

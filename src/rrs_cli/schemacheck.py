@@ -142,17 +142,39 @@ def describe(value: Any) -> str:
     return f"a single {type(value).__name__} value"
 
 
-def load_list_file(path: Path, shape: str) -> tuple[list[Any], list[Finding], Document | None]:
-    """The items of an optional catalogue file that holds a YAML list (``accepted.yaml``,
-    ``rounds.yaml``): none when the file is absent, an RRS004 finding when it is not a
-    list; ``shape`` names what the list holds, for that finding."""
+def load_list_file(
+    path: Path, model: type[Model], noun: str, plural: str, fields: str
+) -> tuple[list[tuple[int, Model]], list[Finding], Document | None]:
+    """The valid items (with their index) of an optional catalogue file that holds a
+    YAML list of ``model`` (``accepted.yaml``, ``rounds.yaml``), its findings and its
+    document (for locating items): none when the file is absent, an RRS004 finding
+    when it is not a list or an item is not a mapping. ``noun``/``plural`` and
+    ``fields`` name an item and what it holds, for those findings."""
     if not path.exists() and not path.is_symlink():
         return [], [], None
     document, findings = load_file(path)
     if document is None:
         return [], findings, None
     if not isinstance(document.data, list):
-        message = f"{path.name} must be a list of {shape}"
+        message = f"{path.name} must be a list of {plural} ({fields})"
         findings.append(finding("RRS004", message, file=path, line=1, column=1))
         return [], findings, document
-    return document.data, findings, document
+    valid: list[tuple[int, Model]] = []
+    for index, item in enumerate(document.data):
+        if not isinstance(item, dict):
+            line, column = document.locate((index,))
+            findings.append(
+                finding(
+                    "RRS004",
+                    f"{noun} {index + 1} must be a mapping ({fields})",
+                    file=path,
+                    line=line,
+                    column=column,
+                    field_path=f"[{index}]",
+                )
+            )
+            continue
+        entry = validate_model(model, item, document, (index,), findings)
+        if entry is not None:
+            valid.append((index, entry))
+    return valid, findings, document
