@@ -321,18 +321,14 @@ def _problem(code: str, message: str, at: Any) -> YamlProblem:
     return YamlProblem(code, message, at.start_mark.line + 1, at.start_mark.column + 1)
 
 
-def read_text(path: Path) -> tuple[str, list[Finding]]:
-    """Read a file as UTF-8 text; raise YamlProblem when that is impossible."""
-    text, notes, _ = _read_text(path)
-    return text, notes
-
-
 def file_stamp(info: os.stat_result) -> tuple[int, int, int]:
     """What changes when a file is written: inode (a file replaced), size, modification time."""
     return info.st_ino, info.st_size, info.st_mtime_ns
 
 
-def _read_text(path: Path) -> tuple[str, list[Finding], tuple[int, int, int]]:
+def read_text(path: Path) -> tuple[str, list[Finding], tuple[int, int, int]]:
+    """A file as UTF-8 text, the findings on its encoding and line ends, and its stamp
+    (:func:`file_stamp`, taken before reading); YamlProblem when it cannot be read."""
     raw, info = _read_bytes(path)
     try:
         text = raw.decode("utf-8")
@@ -494,7 +490,7 @@ def load_file(path: Path) -> tuple[Document | None, list[Finding]]:
     """Read and parse one file, turning every problem into findings."""
     findings: list[Finding] = []
     try:
-        text, notes, stamp = _read_text(path)
+        text, notes, stamp = read_text(path)
         findings.extend(notes)
         document, more = parse(text, path)
         document.stamp = stamp
