@@ -175,6 +175,38 @@ def _xlsx_cases(xlsx: Path, tmp: Path) -> dict[str, tuple[Path, str]]:
         ),
         "› J2: the cell holds 3,000,000 characters",
     )
+    # A long text the quick byte checks could miss: cut by a processing instruction
+    # that looks like a cell (the sheet) or a shared text (the shared texts).
+    half = "x" * 20_000
+    add(
+        "long-cell-cut-by-an-instruction",
+        patched(
+            xlsx,
+            tmp / "cut.xlsx",
+            sheet,
+            lambda t: re.sub(
+                r'<c r="J2" s="(\d+)"/>',
+                rf'<c r="J2" s="\1" t="inlineStr"><is><t>{half}<?x <c r="J3"?>{half}</t></is></c>',
+                t,
+            ),
+        ),
+        "› J2: the cell holds 40,000 characters",
+    )
+    for name, text in (
+        ("long-shared-text", half * 2),
+        ("long-shared-text-cut", f"{half}<?x <si>?>{half}"),
+    ):
+        parts = parts_of(xlsx)
+        shared = parts["xl/sharedStrings.xml"].decode("utf-8")
+        index = shared.count("<si>")
+        shared = shared.replace("</sst>", f"<si><t>{text}</t></si></sst>")
+        parts["xl/sharedStrings.xml"] = shared.encode()
+        parts[sheet] = re.sub(
+            r'<c r="J2" s="(\d+)"/>',
+            rf'<c r="J2" s="\1" t="s"><v>{index}</v></c>',
+            parts[sheet].decode("utf-8"),
+        ).encode()
+        add(name, write_zip(tmp / f"{name}.xlsx", parts), "› J2: the cell holds 40,000 characters")
     parts = parts_of(xlsx)
     parts["xl/externalLinks/externalLink1.xml"] = b"<externalLink/>"
     add(

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
+
+from rrs_cli import yamledit
 
 from .conftest import Invoke, MakeCatalogue
 from .test_progress import HAND_WRITTEN
@@ -137,3 +140,28 @@ def test_a_file_with_cr_line_ends_is_refused_by_validate_and_editor(
     result = rrs(*UPDATE, catalogue=root)
     assert result.exit_code != 0 and "would not parse" not in result.stderr
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        "progress:\n- date: 2020-01-01\n  status: ongoing\n- date: 2020-02-01\n  status: ongoing\n",
+        "progress:\n  - date: 2020-01-01\n    status: ongoing\n",
+        "progress:\n    -   date: 2020-01-01\n        status: ongoing\n",
+        "progress:\n  -\n    date: 2020-01-01\n    status: ongoing\n",
+        "progress:\n  - # kick-off - see\n    date: 2020-01-01\n    status: ongoing\n",
+        "progress:\n  - &e\n    date: 2020-01-01\n    status: ongoing\n  - *e\n",
+        "progress:\n  - !!map\n    date: 2020-01-01\n    status: ongoing\n",
+        "progress:\n  - &f date: 2020-01-01\n    status: ongoing\n",
+        "progress:\r\n  - date: 2020-01-01\r\n    status: ongoing\r\n",
+        "progress:\n  # - not an item\n  - date: 2020-01-01\n    status: ongoing\n",
+        "progress:\n  - {date: 2020-01-01, status: ongoing}\n  - [2020-01-01]\n",
+    ],
+)
+def test_the_dashes_read_from_the_lines_are_the_parsers(progress: str) -> None:
+    """Where an item's dash stands on its line, the lines give it without the token
+    scan; every other layout goes to the scan. Either way the answer is the tokens'."""
+    text = "id: A\n" + progress + "links: []\n"
+    layout = yamledit._scan(text, ("progress",)).layouts["progress"]
+    assert layout.dashes == yamledit._scanned_dashes(text, layout)
+    assert all(text[dash] == "-" for dash in layout.dashes)

@@ -128,6 +128,41 @@ def test_a_batch_edits_every_layout_as_an_edit_of_the_whole_file(
     assert found == [(Path(f.file).name, f.line, f.code, f.message) for f in validate(whole)]
 
 
+def test_a_batch_made_in_two_processes_is_the_batch_made_in_one(
+    make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Half of a large batch's changes are made and checked in a forked worker: the
+    refusals (from either half) and the files written are those of one process."""
+    import rrs_cli.progress as progress_module
+    from rrs_cli.models import Status
+    from rrs_cli.progress import Update, append_many
+
+    actions: dict[str, object] = default_actions()
+    ids = [str(number) for number in range(10, 10 + len(LAYOUTS))]
+    for number, layout in zip(ids, LAYOUTS.values(), strict=True):
+        actions[number] = layout.format(id=number)
+    actions["A"] = {**actions["A"], "links": [*actions["A"]["links"], *ids]}  # type: ignore[index]
+    updates = [
+        Update(n, Status.ONGOING, f"Stand {n}: ‘goed’", date(2026, 1, 5), "Piet") for n in ids
+    ]
+    updates.append(Update("1", Status.ONGOING, "te vroeg", date(2026, 3, 1)))  # in the future
+    one, two = make_catalogue(actions), make_catalogue(actions)
+    alone = append_many(one, updates, today=date(2026, 2, 1)).refused
+    monkeypatch.setattr(progress_module, "PARALLEL_FROM", 2)
+    assert append_many(two, updates, today=date(2026, 2, 1)).refused == alone
+    # Refused in both halves: the flow root and CRLF files early, the date last.
+    names = list(LAYOUTS)
+    assert sorted(alone) == [names.index("flow root"), names.index("crlf"), len(names)]
+    kept = [u for number, u in enumerate(updates) if number not in alone]
+    monkeypatch.setattr(progress_module, "PARALLEL_FROM", 10_000)
+    assert append_many(one, kept, today=date(2026, 2, 1)).refused == {}
+    monkeypatch.setattr(progress_module, "PARALLEL_FROM", 2)
+    written = append_many(two, kept, today=date(2026, 2, 1)).written
+    assert len(written) == len(kept) == len(LAYOUTS) - 2
+    for path in sorted((one / "actions").iterdir()):
+        assert (two / "actions" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
 def test_forms_read_in_two_processes_as_in_one(
     make_catalogue: MakeCatalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

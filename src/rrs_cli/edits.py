@@ -95,16 +95,72 @@ def action_of(text: str, path: Path) -> Action:
     return action
 
 
+@dataclass
+class Refusal:
+    """Why a changed file cannot be written."""
+
+    message: str
+    hint: str = ""
+
+
+@dataclass
+class Parsed:
+    """A changed file as parsed again: ``document`` (None: the loaded one with the
+    changed field's lines alone parsed again, to ``value``) and its findings."""
+
+    findings: list[Finding]
+    document: Document | None = None
+    value: Any = None
+
+    def in_place_of(self, loaded: Document | None, key: str | None) -> Document:
+        if self.document is not None:
+            return self.document
+        assert loaded is not None and key is not None and isinstance(loaded.data, dict)
+        data = dict(loaded.data)
+        data[key] = self.value  # in its place, or added last (as the whole file would read)
+        return replace(loaded, data=data)
+
+
+def check_change(change: Change, loaded: Document | None) -> Parsed | Refusal:
+    """The changed file parsed again, or why it cannot be written: too large, it
+    would not parse, or the edit touched more than its own field. ``loaded``: the
+    file as the catalogue was loaded (None: a new file). Reads only its arguments,
+    so a batch's files can be checked in any process."""
+    name = change.path.name
+    size = len(change.new.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        return Refusal(
+            f"{name} would be {size / 1_048_576:.1f} MiB; rrs reads catalogue files of at "
+            f"most {MAX_FILE_BYTES // 1_048_576} MiB, so nothing was written"
+        )
+    found = verify_span(change, loaded.data) if loaded is not None else None
+    if found is not None:  # the loaded file is a mapping, with the field's new value
+        value, findings = found
+        return Parsed(findings, value=value)
+    try:
+        document, findings = parse(change.new, change.path)
+    except YamlProblem as problem:
+        return Refusal(f"the new {name} would not parse ({problem.message}); nothing was written")
+    if change.old is not None and not _only_key_changed(change, document.data):
+        return Refusal(
+            f"rrs could not change {name} without touching other lines; nothing was written",
+            "make the change by hand in an editor",
+        )
+    return Parsed(findings, document)
+
+
 def check_changes(
     result: LoadResult,
     changes: list[Change],
     today: date,
     *,
     collect: dict[Path, list[str]] | None = None,
+    checked: dict[Path, Parsed | Refusal] | None = None,
 ) -> None:
     """Refuse unless every changed file passes `rrs validate`'s checks in the catalogue.
 
     With ``collect``, every problem is added to it under its file instead.
+    ``checked``: check_change's answers already worked out (by a second process).
     """
 
     def refuse(path: Path, message: str, hint: str = "") -> None:
@@ -114,45 +170,24 @@ def check_changes(
 
     catalogue = result.catalogue
     problems: list[Finding] = []
-    checked: list[Change] = []
+    paths: set[Path] = set()
     for change in changes:
-        name = change.path.name
-        size = len(change.new.encode("utf-8"))
-        if size > MAX_FILE_BYTES:
-            refuse(
-                change.path,
-                f"{name} would be {size / 1_048_576:.1f} MiB; rrs reads catalogue files of at "
-                f"most {MAX_FILE_BYTES // 1_048_576} MiB, so nothing was written",
-            )
+        loaded = catalogue.documents.get(str(change.path))
+        answer = checked.get(change.path) if checked is not None else None
+        if answer is None:
+            answer = check_change(change, loaded)
+        if isinstance(answer, Refusal):
+            refuse(change.path, answer.message, answer.hint)
             continue
-        in_span = _parsed_span(change, catalogue.documents.get(str(change.path)))
-        try:
-            document, findings = in_span or parse(change.new, change.path)
-        except YamlProblem as problem:
-            refuse(
-                change.path,
-                f"the new {name} would not parse ({problem.message}); nothing was written",
-            )
-            continue
-        if (
-            in_span is None
-            and change.old is not None
-            and not _only_key_changed(change, document.data)
-        ):
-            refuse(
-                change.path,
-                f"rrs could not change {name} without touching other lines; nothing was written",
-                "make the change by hand in an editor",
-            )
-            continue
+        document = answer.in_place_of(loaded, change.key)
+        findings = answer.findings
         action = validate_model(Action, document.data, document, (), findings)
         problems += [f for f in findings if f.severity.value == "error"]
-        checked.append(change)
+        paths.add(change.path)
         if action is not None:
             catalogue.actions[action.id] = action
             catalogue.action_files[action.id] = change.path
             catalogue.documents[str(change.path)] = document
-    paths = {change.path for change in checked}
     problems += [
         f
         for f in check_catalogue(result, today=today)
@@ -169,20 +204,6 @@ def check_changes(
             f"the change would make {names} invalid; nothing was written",
             hint="; ".join(f"{f.field}: {f.message}" if f.field else f.message for f in problems),
         )
-
-
-def _parsed_span(change: Change, loaded: Document | None) -> tuple[Document, list[Finding]] | None:
-    """The new file as the loaded one with the changed field as its lines alone
-    parse (verify_span); None: the whole file is to be parsed."""
-    if loaded is None or not isinstance(loaded.data, dict):
-        return None
-    found = verify_span(change, loaded.data)
-    if found is None:
-        return None
-    value, findings = found
-    data = dict(loaded.data)
-    data[change.key] = value  # in its place, or added last (as the whole file would read)
-    return replace(loaded, data=data), findings
 
 
 def verify_span(change: Change, old: Any) -> tuple[Any, list[Finding]] | None:

@@ -35,7 +35,10 @@ from .catalogue import LoadResult, load_catalogue
 from .edits import (
     BeforeWrite,
     Change,
+    Parsed,
+    Refusal,
     action_of,
+    check_change,
     check_changes,
     commit,
     locked,
@@ -50,6 +53,7 @@ from .errors import (
 from .fieldspan import field_span
 from .layout import ACTIONS_DIR
 from .models import Action, ProgressEntry, Status
+from .parallel import in_two
 from .query import resolve_action
 from .validation import entry_key
 from .yamledit import (
@@ -377,26 +381,53 @@ def append_many(
         if not batch:
             return BatchResult({}, [])
         changes: dict[int, Change] = {}
-        broken = result.files_with_errors()
-        for number, update in enumerate(batch):
-            try:
-                changes[number] = _prepared_update(result, update, broken)
-            except RrsError as error:
-                refused[number] = error.message + (f" ({error.hint})" if error.hint else "")
+        checked: dict[Path, Parsed | Refusal] = {}
+        work = partial(_prepared_and_checked, result, result.files_with_errors())
+        for number, made, answer in in_two(work, list(enumerate(batch)), least=PARALLEL_FROM):
+            if isinstance(made, str):
+                refused[number] = made
+            else:
+                changes[number], checked[made.path] = made, answer
         problems: dict[Path, list[str]] = {}
-        check_changes(result, list(changes.values()), today, collect=problems)
+        check_changes(result, list(changes.values()), today, collect=problems, checked=checked)
         for number, change in changes.items():
             if change.path in problems:
                 refused[number] = "; ".join(problems[change.path])
         if refused or dry_run:
             return BatchResult(refused, [])
-        for change in changes.values():
-            change.old, change.old_data = "", None  # checked: only the new text is needed
         files = [changes[number] for number in sorted(changes)]
         for path, raw, text in extra(result) if extra else []:
             files.append(Change(path, None, text, raw))
         commit(files, before_write)
     return BatchResult({}, [change.path for change in files])
+
+
+# From this many updates on, a forked worker makes and checks half of the changes
+# (parallel.in_two): each is an edit and a parse of its own file, and an import
+# of a round makes thousands.
+PARALLEL_FROM = 1000
+
+
+def _prepared_and_checked(
+    result: LoadResult, broken: set[Path], items: list[tuple[int, Update]]
+) -> list[tuple[int, Change | str, Parsed | Refusal]]:
+    """Per update (by its number): its change and the changed file parsed again
+    (edits.check_change), or why it is refused. Reads the catalogue, changes nothing
+    in it, so half of a batch can be done in a forked process."""
+    done: list[tuple[int, Change | str, Parsed | Refusal]] = []
+    for number, update in items:
+        try:
+            change = _prepared_update(result, update, broken)
+        except RrsError as error:
+            message = error.message + (f" ({error.hint})" if error.hint else "")
+            done.append((number, message, Refusal(message)))
+            continue
+        answer = check_change(change, result.catalogue.documents.get(str(change.path)))
+        # Checked: only the new text is needed from here on (and is all a forked
+        # worker sends back).
+        change.old, change.old_data, change.expected = "", None, None
+        done.append((number, change, answer))
+    return done
 
 
 def _prepared_update(result: LoadResult, update: Update, broken: set[Path]) -> Change:

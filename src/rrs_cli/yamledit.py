@@ -103,8 +103,24 @@ def _simple_key(text: str, key: Any) -> bool:
     return stripped.startswith(":") and "\n" not in rest[: len(rest) - len(stripped)]
 
 
+# A line up to a block item's first character when its dash is on that line:
+# indentation, the dash, spaces. Nothing else can stand there (no comment, no tag).
+_DASH_LEAD = re.compile(r" *(-) +")
+
+
 def _dashes(text: str, layout: SequenceLayout) -> list[int]:
     """The offset of the ``-`` token that opens each block item of ``layout``."""
+    dashes = []
+    for start, _ in layout.items:
+        line_start = _line_start(text, start)
+        lead = _DASH_LEAD.fullmatch(text, line_start, start)
+        if lead is None:  # the dash on a line above, say: the parser's tokens tell
+            return _scanned_dashes(text, layout)
+        dashes.append(lead.start(1))
+    return dashes
+
+
+def _scanned_dashes(text: str, layout: SequenceLayout) -> list[int]:
     # The tokens of the whole text, up to the list's end: a text cut there could end
     # inside a token (a block list ends where the next key starts).
     entries = []

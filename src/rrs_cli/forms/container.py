@@ -176,8 +176,11 @@ def _parse(
     start: Callable[[str, dict[str, str]], None] | None = None,
     end: Callable[[str], None] | None = None,
     chars: Callable[[str], None] | None = None,
+    *,
+    data: bytes | None = None,
 ) -> None:
-    """Stream one XML part through expat; a document type declaration is refused."""
+    """Stream one XML part through expat; a document type declaration is refused.
+    ``data``: the part's bytes when they have been unpacked already."""
     parser = expat.ParserCreate(namespace_separator=" ")
 
     def refuse_doctype(*_: Any) -> None:
@@ -196,7 +199,7 @@ def _parse(
     if chars:
         parser.CharacterDataHandler = chars
     try:
-        for chunk in _chunks(archive, name, budget):
+        for chunk in _chunks(archive, name, budget) if data is None else (data,):
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except expat.ExpatError as error:
@@ -212,7 +215,7 @@ def _plain_part(archive: zipfile.ZipFile, name: str, budget: _Budget) -> bytes:
     encoding; a part in UTF-16 (or anything else) goes through expat instead."""
     data = _entry(archive, name, budget)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0" in data[:64]:
-        _parse(archive, name, budget)
+        _parse(archive, name, budget, data=data)
     elif b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise _Refused(
             "FRM003",
@@ -448,7 +451,7 @@ def _plainly_safe(archive: zipfile.ZipFile, part: str, lengths: list[int], budge
     if part not in {e.filename for e in archive.infolist()}:
         return False
     data = _entry(archive, part, budget)
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0" in data[:64] or b"<!" in data:
+    if not _only_elements(data):
         return False
     if any(n > MAX_CELL_CHARS for n in lengths) or _FORMULA.search(data):
         return False
@@ -471,10 +474,44 @@ def _plainly_safe(archive: zipfile.ZipFile, part: str, lengths: list[int], budge
     return True
 
 
+# The start of a part in UTF-8: an optional byte order mark, then an XML
+# declaration that names no encoding or UTF-8, or none.
+_UTF8_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:<\?xml(?:\s+(?:version|standalone)\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'))*"
+    rb"(?:\s+encoding\s*=\s*(?:\"(?i:utf-8)\"|'(?i:utf-8)'))?"
+    rb"(?:\s+(?:version|standalone)\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'))*\s*\?>)?\s*<[^?!]"
+)
+
+
+def _only_elements(data: bytes) -> bool:
+    """Is the part, read as bytes, plainly elements and text: UTF-8, no document type,
+    comment or CDATA (``<!``) and no processing instruction but the XML
+    declaration? Then every ``<`` starts a tag, and an element's text lies between
+    its tag and the next one. Anything else is for expat to read."""
+    if b"<!" in data or not _UTF8_START.match(data):
+        return False
+    declaration = data.find(b"?>")
+    return data.find(b"<?", declaration + 2 if declaration >= 0 else 0) < 0
+
+
+_SHARED_TEXT = re.compile(rb"<" + _PREFIX + rb"si[\s/>]")
+
+
 def _shared_string_lengths(archive: zipfile.ZipFile, names: set[str], budget: _Budget) -> list[int]:
+    """The length of each shared text, in characters; when every one is plainly
+    within MAX_CELL_CHARS, an upper bound for each instead (the bytes from its
+    element to the next), which is all the checks need of them then."""
     part = "xl/sharedStrings.xml"
     if part not in names:
         return []
+    data = _entry(archive, part, budget)
+    if _only_elements(data):
+        # A text's characters lie between its <si> and the next one (or the end),
+        # and a UTF-8 character is at least one byte.
+        starts = [match.start() for match in _SHARED_TEXT.finditer(data)]
+        bounds = [end - start for start, end in zip(starts, [*starts[1:], len(data)], strict=True)]
+        if len(starts) <= MAX_SHARED_STRINGS and all(n <= MAX_CELL_CHARS for n in bounds):
+            return bounds
     lengths: list[int] = []
     depth = [0]
 
@@ -493,7 +530,7 @@ def _shared_string_lengths(archive: zipfile.ZipFile, names: set[str], budget: _B
         if _local(tag) == "si":
             depth[0] = 0
 
-    _parse(archive, part, budget, start, end, chars)
+    _parse(archive, part, budget, start, end, chars, data=data)
     return lengths
 
 
