@@ -162,9 +162,20 @@ def with_returned(
     return [merged if r is existing else r for r in rounds]
 
 
-def form_record(rounds: Sequence[Round], name: str, digest: str) -> RoundForm | None:
-    """The form of round ``name`` whose hidden data has this digest."""
-    found = find_round(rounds, name)
-    if found is None:
-        return None
-    return next((f for f in found.forms if f.digest == digest), None)
+class FormRecords:
+    """The forms the rounds made, found by round name and digest (an import of a
+    round's thousands of forms looks each one up: an index per round, made once)."""
+
+    def __init__(self, rounds: Sequence[Round]) -> None:
+        self._rounds = rounds
+        self._by_round: dict[str, dict[str, RoundForm]] = {}
+
+    def get(self, name: str, digest: str) -> RoundForm | None:
+        """The form of round ``name`` whose hidden data has this digest."""
+        if name not in self._by_round:
+            found = find_round(self._rounds, name)
+            index: dict[str, RoundForm] = {}
+            for form in found.forms if found is not None else ():
+                index.setdefault(form.digest, form)  # the first, should two share one
+            self._by_round[name] = index
+        return self._by_round[name].get(digest)

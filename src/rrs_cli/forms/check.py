@@ -30,7 +30,7 @@ from ..i18n import LANGUAGES, MESSAGES, Language, language, status_label
 from ..models import Action, Status
 from ..progress import Update
 from ..query import fold
-from ..rounds import find_round, form_record
+from ..rounds import FormRecords, find_round
 from ..textsafety import has_invisible, invisible_characters, visible
 from .container import ReadForm
 from .model import (
@@ -196,6 +196,7 @@ def check_forms(
     review = Review(forms=len(forms))
     forced = {f.strip().upper() for f in force}
     seen: dict[str, str] = {}
+    records = FormRecords(catalogue.rounds)
     for form in forms:
         review.problems.extend(form.problems)
         if form.fatal:
@@ -203,7 +204,7 @@ def check_forms(
         if form.kind == "csv":
             _check_csv(catalogue, form, review, today, forced, seen, csv_round)
         else:
-            _check_form(catalogue, form, review, today, forced, seen)
+            _check_form(catalogue, form, review, today, forced, seen, records)
     return review
 
 
@@ -214,6 +215,7 @@ def _check_form(
     today: date,
     forced: set[str],
     seen: dict[str, str],
+    records: FormRecords,
 ) -> None:
     hidden = form.hidden
     assert hidden is not None
@@ -233,7 +235,7 @@ def _check_form(
             "nothing of this form is recorded",
         )
         return
-    record = form_record(catalogue.rounds, hidden.round, form.stored_digest)
+    record = records.get(hidden.round, form.stored_digest)
     if record is None:
         problem("FRM007", _unknown_form(catalogue, hidden.round, hidden.catalogue))
         return
