@@ -18,7 +18,7 @@ size; forked workers included) is the median of the runs, reported as a ratio
 to ``rrs validate``'s in the same run. The import writes 10,000 files: its
 wall time depends on the disk as much as on rrs (on a disk shared with other
 work it varies by a factor of several), so its CPU time is reported too.
-Between runs the catalogue is put back as it was (not timed). Nothing is
+Between runs the catalogue is put back as it was and flushed to disk (not timed). Nothing is
 asserted: this script measures and reports.
 """
 
@@ -100,6 +100,13 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def settle() -> None:
+    """Flush the copy just made to disk, so its writing does not fall in the next
+    measured command (whose own writes then meet a quiet disk, as they would in use)."""
+    os.sync()
+    time.sleep(1)
+
+
 def report(work: Path, actions: int, owners: int, runs: int, env: dict[str, str]) -> None:
     catalogue = generate(work / "catalogue", actions, owners=owners)
     pristine = work / "pristine"
@@ -111,6 +118,7 @@ def report(work: Path, actions: int, owners: int, runs: int, env: dict[str, str]
         shutil.rmtree(catalogue)
         shutil.copytree(pristine, catalogue)
         shutil.rmtree(out, ignore_errors=True)
+        settle()
 
     # The filled forms are made once (forms, then every row filled); each import
     # run starts from the catalogue as it was when they were made.
@@ -124,6 +132,7 @@ def report(work: Path, actions: int, owners: int, runs: int, env: dict[str, str]
     def before_import() -> None:
         shutil.rmtree(catalogue)
         shutil.copytree(with_round, catalogue)
+        settle()
 
     def forms(file_format: str) -> list[str]:
         return rrs(

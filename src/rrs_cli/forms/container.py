@@ -19,7 +19,14 @@ checks):
   formulas (an error for that cell: a formula is never evaluated), cells of
   more than ``MAX_CELL_CHARS`` characters, and any value beyond ``MAX_ROWS``
   rows or ``MAX_COLUMNS`` columns (a single value at ZZ200000 would otherwise
-  make the parser allocate gigabytes for the empty cells before it).
+  make the parser allocate gigabytes for the empty cells before it);
+* a part that is plainly safe on its bytes skips that pass (a round's import
+  reads thousands of forms): UTF-8, nothing but elements and text (no ``<!``, no
+  processing instruction but the XML declaration, so every ``<`` starts a tag),
+  and for a sheet every cell referenced within the limits with no formula, for
+  the shared texts every one shorter than a cell may hold, measured in bytes
+  (``_plainly_safe``, ``_shared_string_lengths``). Anything else goes to expat,
+  which finds and locates the problem.
 
 A broken limit or rule raises :class:`_Refused`; a bad cell is a problem of the
 :class:`ReadForm`.
