@@ -233,7 +233,17 @@ def _plain_part(archive: zipfile.ZipFile, name: str, budget: _Budget) -> bytes:
 
 def _local(tag: str) -> str:
     """An element's name without its namespace ("ns local" -> "local")."""
-    return tag.rsplit(" ", 1)[-1]
+    # A part names a handful of elements thousands of times: each is split once.
+    # A hostile part may name millions of different ones: the memo stays small.
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        if len(_LOCAL_NAMES) >= 512:
+            _LOCAL_NAMES.clear()
+        name = _LOCAL_NAMES[tag] = tag.rsplit(" ", 1)[-1]
+    return name
+
+
+_LOCAL_NAMES: dict[str, str] = {}
 
 
 # --- OpenDocument ----------------------------------------------------------
@@ -324,8 +334,11 @@ class _OdsScan:
     def _cell_done(self, column: int, repeat: int, filled: bool) -> None:
         if not filled or not _is_read(self.table or ""):
             return
+        beyond = self.row + self.row_repeat > MAX_ROWS or column + repeat > MAX_COLUMNS
+        if not beyond and self.chars <= MAX_CELL_CHARS:
+            return  # the common case: nothing to say, no cell name to make
         where = cell_name(column, self.row + 1)
-        if self.row + self.row_repeat > MAX_ROWS or column + repeat > MAX_COLUMNS:
+        if beyond:
             raise _Refused(
                 "FRM002",
                 f"sheet ‘{visible(self.table or '')}’ has values beyond row {MAX_ROWS:,} or "
