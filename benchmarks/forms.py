@@ -11,7 +11,8 @@ M organisations; then, as fresh processes, interleaved:
   owner, about M forms);
 * ``rrs progress import OUT/*.xlsx --yes`` with every row of every form filled
   in (a note and a name: N entries recorded, through the write path of
-  ``rrs update``).
+  ``rrs update``), and the same with the forms made and filled as ``.ods``;
+* the disk floor (``replace_floor.py``): as many files replaced, no rrs.
 
 Each command's wall time, CPU time and peak memory (maximum resident set
 size; forked workers included) is the median of the runs, reported as a ratio
@@ -65,25 +66,50 @@ def measured(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float, in
 
 
 def fill_forms(folder: Path) -> int:
-    """Fill every row of every .xlsx form: a note and a name (cells J and K)."""
+    """Fill every row of every form (.xlsx or .ods): a note and a name (cells J and K)."""
     rows = 0
-    for path in sorted(folder.glob("*.xlsx")):
+    for path in sorted([*folder.glob("*.xlsx"), *folder.glob("*.ods")]):
         with zipfile.ZipFile(path) as archive:
-            parts = {name: archive.read(name) for name in archive.namelist()}
-        sheet = parts["xl/worksheets/sheet2.xml"].decode("utf-8")
-
-        def note(match: re.Match[str]) -> str:
-            column, row, style = match.groups()
-            value = "Voortgang gemeld in de benchmark" if column == "J" else "Benchmark"
-            return f'<c r="{column}{row}" s="{style}" t="inlineStr"><is><t>{value}</t></is></c>'
-
-        sheet, count = re.subn(r'<c r="([JK])(\d+)" s="(\d+)"/>', note, sheet)
-        rows += count // 2
-        parts["xl/worksheets/sheet2.xml"] = sheet.encode("utf-8")
+            entries = [(info, archive.read(info)) for info in archive.infolist()]
+        parts = {info.filename: data for info, data in entries}
+        rows += _fill_xlsx(parts) if path.suffix == ".xlsx" else _fill_ods(parts)
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in parts.items():
-                archive.writestr(name, data)
+            for info, _ in entries:  # in their order, each stored as it was (mimetype first)
+                archive.writestr(info, parts[info.filename], compress_type=info.compress_type)
     return rows
+
+
+NOTE, BY = "Voortgang gemeld in de benchmark", "Benchmark"
+
+
+def _fill_xlsx(parts: dict[str, bytes]) -> int:
+    sheet = parts["xl/worksheets/sheet2.xml"].decode("utf-8")
+
+    def note(match: re.Match[str]) -> str:
+        column, row, style = match.groups()
+        value = NOTE if column == "J" else BY
+        return f'<c r="{column}{row}" s="{style}" t="inlineStr"><is><t>{value}</t></is></c>'
+
+    sheet, count = re.subn(r'<c r="([JK])(\d+)" s="(\d+)"/>', note, sheet)
+    parts["xl/worksheets/sheet2.xml"] = sheet.encode("utf-8")
+    return count // 2
+
+
+def _fill_ods(parts: dict[str, bytes]) -> int:
+    # The note and name cells are a row's last two fill cells (the status and date
+    # cells before them carry a validation).
+    empty = '<table:table-cell table:style-name="fill"/>'
+    filled = "".join(
+        f'<table:table-cell table:style-name="fill" office:value-type="string">'
+        f"<text:p>{value}</text:p></table:table-cell>"
+        for value in (NOTE, BY)
+    )
+    content = parts["content.xml"].decode("utf-8")
+    content, count = re.subn(
+        re.escape(empty * 2 + "</table:table-row>"), filled + "</table:table-row>", content
+    )
+    parts["content.xml"] = content.encode("utf-8")
+    return count
 
 
 def main() -> None:
@@ -120,19 +146,35 @@ def report(work: Path, actions: int, owners: int, runs: int, env: dict[str, str]
         shutil.rmtree(out, ignore_errors=True)
         settle()
 
-    # The filled forms are made once (forms, then every row filled); each import
-    # run starts from the catalogue as it was when they were made.
-    reset()
-    made = rrs("-C", str(catalogue), "progress", "forms", str(filled), "--round", "B1")
-    subprocess.run(made, env=env, check=True, capture_output=True)
-    rows = fill_forms(filled)
-    with_round = work / "with-round"
-    shutil.copytree(catalogue, with_round)
+    # The filled forms are made once per format (forms, then every row filled); each
+    # import run starts from the catalogue as it was when they were made.
+    filled_rows: dict[str, int] = {}
+    with_round: dict[str, Path] = {}
+    for file_format in ("xlsx", "ods"):
+        reset()
+        made = rrs(
+            "-C", str(catalogue), "progress", "forms", str(filled / file_format),
+            "--round", "B1", "--format", file_format,
+        )  # fmt: skip
+        subprocess.run(made, env=env, check=True, capture_output=True)
+        filled_rows[file_format] = fill_forms(filled / file_format)
+        with_round[file_format] = work / f"with-round-{file_format}"
+        shutil.copytree(catalogue, with_round[file_format])
+    rows = filled_rows["xlsx"]
+    if filled_rows["ods"] != rows:
+        raise SystemExit(f"filled {filled_rows['ods']:,} .ods rows and {rows:,} .xlsx rows")
 
-    def before_import() -> None:
-        shutil.rmtree(catalogue)
-        shutil.copytree(with_round, catalogue)
-        settle()
+    def before_import(file_format: str = "xlsx") -> Callable[[], None]:
+        def prepare() -> None:
+            shutil.rmtree(catalogue)
+            shutil.copytree(with_round[file_format], catalogue)
+            settle()
+
+        return prepare
+
+    def imported(file_format: str) -> list[str]:
+        forms = sorted((filled / file_format).glob(f"*.{file_format}"))
+        return rrs("-C", str(catalogue), "progress", "import", "--yes", *map(str, forms))
 
     def forms(file_format: str) -> list[str]:
         return rrs(
@@ -144,16 +186,11 @@ def report(work: Path, actions: int, owners: int, runs: int, env: dict[str, str]
         "rrs validate": (reset, rrs("-C", str(catalogue), "validate")),
         "rrs progress forms --format xlsx": (reset, forms("xlsx")),
         "rrs progress forms --format ods": (reset, forms("ods")),
-        "rrs progress import --yes": (
-            before_import,
-            rrs(
-                "-C", str(catalogue), "progress", "import", "--yes",
-                *map(str, sorted(filled.glob("*.xlsx"))),
-            ),
-        ),
+        "rrs progress import --yes": (before_import("xlsx"), imported("xlsx")),
+        "rrs progress import --yes (.ods forms)": (before_import("ods"), imported("ods")),
         # The disk's part: as many files replaced atomically, without rrs.
         DISK_FLOOR: (
-            before_import,
+            before_import(),
             [sys.executable, str(Path(__file__).with_name("replace_floor.py")), str(catalogue)],
         ),
     }  # fmt: skip
@@ -166,7 +203,8 @@ def report(work: Path, actions: int, owners: int, runs: int, env: dict[str, str]
     print(f"Machine: {machine()}")
     print(
         f"Catalogue: {actions:,} synthetic actions, owners drawn from {owners:,} names "
-        f"({len(list(filled.glob('*.xlsx'))):,} forms); {rows:,} filled rows imported. "
+        f"({len(list((filled / 'xlsx').glob('*.xlsx'))):,} forms in each format); {rows:,} "
+        "filled rows imported. "
         f"Median of {runs} runs, interleaved.\n"
     )
     print("| command | wall time | ratio | CPU time | ratio | peak memory | ratio |")
