@@ -107,6 +107,32 @@ def test_every_page_fits_every_width(
     problems.check()
 
 
+# A4 less 14 mm margins each side, in CSS pixels: the width a printed page gives.
+PRINT_WIDTH = 688
+WIDE_ON_PAPER = """() => { const room = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('svg, table, figure')]
+    .map(e => [e.tagName + (e.id ? '#' + e.id : ''), Math.round(e.getBoundingClientRect().right)])
+    .filter(([, right]) => right > room + 1); }"""
+
+
+@pytest.mark.parametrize(
+    "path", ["network.html", "goals/klimaat.html", "qualities/robust.html", "report.html"]
+)
+def test_printed_drawings_and_tables_fit_the_paper(
+    browser: Browser, sites: Served, path: str
+) -> None:
+    """On paper nothing scrolls: a drawing or table wider than the page is cut at its
+    edge (the network drawing is 1266 px wide), so in print each fits the page width."""
+    context = browser.new_context(viewport={"width": PRINT_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(sites.url("nl", path))
+    assert page.locator("svg, table").count(), path  # there is something to measure
+    wide = page.evaluate(WIDE_ON_PAPER)
+    context.close()
+    assert not wide, wide
+
+
 def test_on_a_phone_the_list_is_cards_and_the_action_text_comes_first(
     browser: Browser, sites: Served
 ) -> None:
