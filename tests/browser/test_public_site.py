@@ -162,6 +162,28 @@ def test_on_a_phone_the_list_is_cards_and_the_action_text_comes_first(
     context.close()
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_on_a_phone_the_reports_action_links_are_24_px_targets(
+    browser: Browser, sites: Served, lang: str
+) -> None:
+    """The report's tables link each action by its id ("C, G, K"): one or two
+    characters, drawn 4 to 12 px wide and 16 px high, their centres 17 to 21 px apart.
+    (axe passes them as links in running text.) Each is at least 24 × 24 px."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(sites.url(lang, "report.html"))
+    sizes = page.eval_on_selector_all(
+        ".rrs-report table a",
+        """as => as.filter(a => a.getClientRects().length).map(a => {
+          const r = a.getBoundingClientRect();
+          return [a.textContent, Math.round(r.width), Math.round(r.height)]; })""",
+    )
+    context.close()
+    assert len(sizes) > 100  # the owners' and funding tables' links are measured
+    small = [size for size in sizes if size[1] < 24 or size[2] < 24]
+    assert not small, small[:10]
+
+
 @pytest.mark.parametrize(
     ("lang", "width", "paths"),
     [("nl", 320, ALL_PAGES), ("en", 320, PHONE_EN), ("nl", 1280, BASICS), ("en", 1280, BASICS)],
