@@ -176,7 +176,7 @@ def test_on_a_phone_the_reports_action_links_are_24_px_targets(
         ".rrs-report table a",
         """as => as.filter(a => a.getClientRects().length).map(a => {
           const r = a.getBoundingClientRect();
-          return [a.textContent, Math.round(r.width), Math.round(r.height)]; })""",
+          return [a.textContent, Math.floor(r.width), Math.floor(r.height)]; })""",
     )
     context.close()
     assert len(sizes) > 100  # the owners' and funding tables' links are measured
