@@ -107,6 +107,50 @@ def test_every_page_fits_every_width(
     problems.check()
 
 
+# A4 less 14 mm margins each side, in CSS pixels: the width a printed page gives.
+PRINT_WIDTH = 688
+WIDE_ON_PAPER = """() => { const room = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('svg, table, figure')]
+    .map(e => [e.tagName + (e.id ? '#' + e.id : ''), Math.round(e.getBoundingClientRect().right)])
+    .filter(([, right]) => right > room + 1); }"""
+
+
+@pytest.mark.parametrize(
+    "path", ["network.html", "goals/klimaat.html", "qualities/robust.html", "report.html"]
+)
+def test_printed_drawings_and_tables_fit_the_paper(
+    browser: Browser, sites: Served, path: str
+) -> None:
+    """On paper nothing scrolls: a drawing or table wider than the page is cut at its
+    edge (the network drawing is 1266 px wide), so in print each fits the page width."""
+    context = browser.new_context(viewport={"width": PRINT_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(sites.url("nl", path))
+    assert page.locator("svg, table").count(), path  # there is something to measure
+    wide = page.evaluate(WIDE_ON_PAPER)
+    context.close()
+    assert not wide, wide
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("width", [768, 961, 1024])
+def test_on_a_tablet_the_list_shows_every_column_without_scrolling_its_box(
+    browser: Browser, sites: Served, lang: str, width: int
+) -> None:
+    """The table needs about 910 px at its longest Dutch words: at 768 px it scrolled
+    in its box and the owner column lay outside it. Narrower than that the rows are
+    cards; wider, the table fits."""
+    context = browser.new_context(viewport={"width": width, "height": 1024})
+    page = context.new_page()
+    page.goto(sites.url(lang, "actions.html"))
+    box = page.eval_on_selector(".list-wrap", "d => [d.scrollWidth, d.clientWidth]")
+    owner = page.locator("#action-list tbody tr").first.locator("td").last.bounding_box()
+    context.close()
+    assert box[0] <= box[1], box
+    assert owner and owner["x"] + owner["width"] <= width, owner
+
+
 def test_on_a_phone_the_list_is_cards_and_the_action_text_comes_first(
     browser: Browser, sites: Served
 ) -> None:
@@ -134,6 +178,28 @@ def test_on_a_phone_the_list_is_cards_and_the_action_text_comes_first(
     )
     assert heights and min(heights) >= 24, heights
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_on_a_phone_the_reports_action_links_are_24_px_targets(
+    browser: Browser, sites: Served, lang: str
+) -> None:
+    """The report's tables link each action by its id ("C, G, K"): one or two
+    characters, drawn 4 to 12 px wide and 16 px high, their centres 17 to 21 px apart.
+    (axe passes them as links in running text.) Each is at least 24 × 24 px."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(sites.url(lang, "report.html"))
+    sizes = page.eval_on_selector_all(
+        ".rrs-report table a",
+        """as => as.filter(a => a.getClientRects().length).map(a => {
+          const r = a.getBoundingClientRect();
+          return [a.textContent, Math.floor(r.width), Math.floor(r.height)]; })""",
+    )
+    context.close()
+    assert len(sizes) > 100  # the owners' and funding tables' links are measured
+    small = [size for size in sizes if size[1] < 24 or size[2] < 24]
+    assert not small, small[:10]
 
 
 @pytest.mark.parametrize(

@@ -199,7 +199,8 @@ class ListPages(SiteBase):
     def list_css(self) -> bytes:
         """The action list's own stylesheet, made per build: the filters without
         JavaScript (each choice hides the rows it excludes, with ``:has()``) and
-        the labels of a row shown as a card on a small screen."""
+        the labels of a row shown as a card on a phone or tablet (up to 60rem, as in
+        site.css)."""
         filters = getattr(self, "_list_filters", None) or self.filters()
         rules = []
         for name, options in filters.items():
@@ -226,7 +227,7 @@ class ListPages(SiteBase):
             "/* rrs site: the action list (made per build by site/pages.py). */\n"
             + "\n".join(rules)
             + f"\nhtml:not(.js) .nojs-count::before{{content:{shown} counter(shown)}}\n"
-            + f"@media (max-width: 40rem) {{\n{cards}\n}}\n"
+            + f"@media screen and (max-width: 60rem) {{\n{cards}\n}}\n"  # as in site.css
         ).encode("utf-8")
 
     def organisations(self) -> Iterator[tuple[str, str]]:
