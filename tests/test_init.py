@@ -125,6 +125,8 @@ def test_init_into_an_empty_folder(rrs: Invoke, tmp_path: Path) -> None:
     [
         (("--contact", "not an address"), "is not an e-mail address"),
         (("--published", "16"), "is not a year"),
+        # A year the schema refuses (a term horizon would pass 9999-12-31).
+        (("--published", "9950"), "is not a year"),
         (("--city", "Evil\x1b[2J"), "control or invisible character"),
         (("--goal", "  "), "must not be empty"),
     ],

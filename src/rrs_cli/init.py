@@ -42,7 +42,15 @@ from .layout import (
     STRATEGY_FILE,
     bundled_catalogue,
 )
-from .models import DEFAULT_TERM_HORIZONS, EMAIL_PATTERN, Action, Kind, Status, Term
+from .models import (
+    DEFAULT_TERM_HORIZONS,
+    EMAIL_PATTERN,
+    LAST_PUBLISHED,
+    Action,
+    Kind,
+    Status,
+    Term,
+)
 from .new_action import new_action_yaml
 from .suggest import normal
 from .textsafety import has_invisible
@@ -83,7 +91,7 @@ def check_options(options: InitOptions) -> None:
                 f"{label} holds a control or invisible character",
                 hint="type the name as plain text on one line",
             )
-    if not 1000 <= options.published <= 9999:
+    if not 1000 <= options.published <= LAST_PUBLISHED:
         raise UnknownChoiceError(f"--published {options.published} is not a year")
     if options.contact is not None and not EMAIL.fullmatch(options.contact):
         raise UnknownChoiceError(
