@@ -125,12 +125,30 @@ def _check_target(path: Path, folders: set[Path]) -> int | None:
     return info.st_mode & 0o777
 
 
+# A file name holds at most 255 bytes; mkstemp adds 8 characters and ".tmp" to the
+# prefix ".NAME.", so a NAME longer than this is shortened (its extension kept).
+_NAME_ROOM = 255 - len(".") - len(".xxxxxxxx.tmp")
+
+
+def _temporary_prefix(path: Path) -> str:
+    """``.NAME.``: an action file whose id nearly fills a file name still gets a
+    temporary (its name cut, the extension kept, so stale ones are still found)."""
+    name = path.name
+    if len(os.fsencode(name)) > _NAME_ROOM:
+        stem, dot, extension = name.rpartition(".")
+        room = _NAME_ROOM - len(os.fsencode(dot + extension))
+        if not dot or room < 1:
+            stem, dot, extension, room = name, "", "", _NAME_ROOM
+        name = os.fsencode(stem)[:room].decode("utf-8", "ignore") + dot + extension
+    return f".{name}."
+
+
 def _temporary(
     path: Path, text: str | bytes, *, sync: bool = True, mode: int | None = None
 ) -> Path:
     """The content (text as UTF-8, or bytes) in a hidden temporary file beside ``path``,
     flushed to disk, with ``mode`` (the file's it replaces; 0o644 for a new one)."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
         data = text.encode("utf-8") if isinstance(text, str) else text
