@@ -545,7 +545,7 @@ def test_an_id_that_nearly_fills_a_file_name_can_be_updated(
     result = rrs("update", long_id, "--note", "x", "--date", "2022-02-01", catalogue=root)
     assert result.exit_code == 0, result.stderr
     assert rrs("progress", "list", long_id, catalogue=root).stdout.count("2022-02-01") == 1
-    stale = root / "actions" / writing._temporary_prefix(root / "actions" / f"{long_id}.yaml")
+    stale = root / "actions" / writing.temporary_prefix(root / "actions" / f"{long_id}.yaml")
     stale = stale.with_name(stale.name + "k3x_9q2z.tmp")
     assert len(os.fsencode(stale.name)) == 255
     stale.write_text("id: [broken\n", encoding="utf-8")

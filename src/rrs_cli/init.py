@@ -55,6 +55,7 @@ from .new_action import new_action_yaml
 from .suggest import normal
 from .textsafety import has_invisible
 from .validation import validate
+from .writing import temporary_prefix
 from .yamledit import plain_or_quoted
 
 # strategy.yaml's pattern, matched whole ($ alone would let a final newline through).
@@ -382,7 +383,11 @@ def _write_staged(target: Path, planned: dict[str, str | bytes]) -> list[str]:
     accepts allowed); anything else is a bug in rrs, never the user's input.
     """
     _check_target(target)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".init", dir=target.parent))
+    staging = Path(
+        tempfile.mkdtemp(
+            prefix=temporary_prefix(target, ".init"), suffix=".init", dir=target.parent
+        )
+    )
     try:
         for relative, content in planned.items():
             path = staging / relative
