@@ -197,6 +197,30 @@ def test_a_round_trip_records_every_filled_row(
     assert snapshot(catalogue) == before
 
 
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_days_before_spreadsheet_serials_read_back_unchanged(
+    rrs: Invoke, make_catalogue: MakeCatalogue, tmp_path: Path, suffix: str
+) -> None:
+    """A log entry of 0001-01-01 and a term ending in 1002 (published 1000) are days that
+    `rrs validate` accepts but a date serial cannot hold: the .xlsx form once showed them
+    as times, and its import refused the row as a changed protected cell."""
+    actions = default_actions()
+    actions["B"]["term"] = "short"
+    actions["B"]["progress"] = [{"date": date(1, 1, 1), "status": "ongoing", "note": "Oud"}]
+    root = make_catalogue(actions, strategy={**STRATEGY, "published": 1000})
+    out = tmp_path / "out"
+    forms(rrs, root, out, "--format", suffix)
+    fill = fill_xlsx if suffix == "xlsx" else fill_ods
+    filled = fill(
+        out / f"havenbedrijf-rotterdam.{suffix}",
+        tmp_path / f"filled.{suffix}",
+        {"B": {"status": "Afgerond", "date": PAST, "note": "Klaar"}},
+    )
+    result = imported(rrs, root, str(filled), "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert progress_of(root, "B")[-1] == {"date": PAST, "status": "completed", "note": "Klaar"}
+
+
 def test_every_problem_in_one_run_located_and_nothing_recorded(
     rrs: Invoke, catalogue: Path, tmp_path: Path
 ) -> None:

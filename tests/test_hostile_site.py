@@ -113,6 +113,20 @@ def test_output_inside_the_catalogue_is_refused(
     assert not (root / "site-out").exists()
 
 
+def test_an_output_folder_whose_name_nearly_fills_a_file_name(
+    rrs: Invoke, make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    """The build's temporary folder `.NAME.xxxxxxxx.tmp` (and `.old` on a rebuild) once
+    had a name too long for the file system: an internal error."""
+    root = make_catalogue()
+    out = tmp_path / ("s" * 250)
+    for _ in range(2):  # the second build replaces the first
+        result = rrs("site", "-o", str(out), catalogue=root)
+        assert result.exit_code == 0, result.stderr
+    assert (out / "index.html").is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
 # -- The preview server ---------------------------------------------------------
 
 

@@ -113,6 +113,16 @@ def test_init_refuses_a_non_empty_folder(rrs: Invoke, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "used"]
 
 
+def test_init_into_a_folder_whose_name_nearly_fills_a_file_name(
+    rrs: Invoke, tmp_path: Path
+) -> None:
+    """The staging folder `.NAME.xxxxxxxx.init` once had too long a name: an internal error."""
+    target = tmp_path / ("k" * 250)
+    init(rrs, target, "--yes")
+    assert (target / "strategy.yaml").is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
 def test_init_into_an_empty_folder(rrs: Invoke, tmp_path: Path) -> None:
     target = tmp_path / "empty"
     target.mkdir()
@@ -125,6 +135,8 @@ def test_init_into_an_empty_folder(rrs: Invoke, tmp_path: Path) -> None:
     [
         (("--contact", "not an address"), "is not an e-mail address"),
         (("--published", "16"), "is not a year"),
+        # A year the schema refuses (a term horizon would pass 9999-12-31).
+        (("--published", "9950"), "is not a year"),
         (("--city", "Evil\x1b[2J"), "control or invisible character"),
         (("--goal", "  "), "must not be empty"),
     ],

@@ -529,6 +529,32 @@ def test_stale_temporaries_are_cleaned_and_never_read(
     assert not stale.exists() and other.exists()
 
 
+def test_an_id_that_nearly_fills_a_file_name_can_be_updated(
+    rrs: Invoke, make_catalogue: MakeCatalogue
+) -> None:
+    """A 250-digit id makes a 255-byte file name, which `rrs validate` accepts; its
+    temporary `.NAME.xxxxxxxx.tmp` was too long a name, so no edit could be written."""
+    from .catalogues import connected, default_actions
+
+    long_id = "1" * 250
+    actions = default_actions()
+    actions[long_id] = connected(long_id, links=["A"])
+    actions["A"]["links"] = [*actions["A"]["links"], long_id]
+    root = make_catalogue(actions)
+    assert rrs("validate", catalogue=root).exit_code == 0
+    result = rrs("update", long_id, "--note", "x", "--date", "2022-02-01", catalogue=root)
+    assert result.exit_code == 0, result.stderr
+    assert rrs("progress", "list", long_id, catalogue=root).stdout.count("2022-02-01") == 1
+    stale = root / "actions" / writing.temporary_prefix(root / "actions" / f"{long_id}.yaml")
+    stale = stale.with_name(stale.name + "k3x_9q2z.tmp")
+    assert len(os.fsencode(stale.name)) == 255
+    stale.write_text("id: [broken\n", encoding="utf-8")
+    assert (
+        rrs("update", long_id, "--note", "y", "--date", "2022-03-01", catalogue=root).exit_code == 0
+    )
+    assert not stale.exists()
+
+
 def test_arguments_are_checked_as_strictly_as_files(
     rrs: Invoke, make_catalogue: MakeCatalogue
 ) -> None:

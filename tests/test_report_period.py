@@ -26,13 +26,16 @@ TODAY = date(2026, 12, 6)
         ("2026-Q2", date(2026, 4, 1), date(2026, 6, 30)),
         ("2026-q3", date(2026, 7, 1), date(2026, 9, 30)),
         ("2026-Q4", date(2026, 10, 1), date(2026, 12, 31)),
+        # The first and the last quarter a date can hold (the last once crashed).
+        ("0001-Q1", date(1, 1, 1), date(1, 3, 31)),
+        ("9999-Q4", date(9999, 10, 1), date(9999, 12, 31)),
     ],
 )
 def test_quarters(value: str, first: date, last: date) -> None:
     assert quarter_days(value) == (first, last)
 
 
-@pytest.mark.parametrize("value", ["2026-Q5", "2026-Q0", "Q4-2026", "2026-12", "26-Q1"])
+@pytest.mark.parametrize("value", ["2026-Q5", "2026-Q0", "Q4-2026", "2026-12", "26-Q1", "0000-Q1"])
 def test_what_is_not_a_quarter(value: str) -> None:
     assert quarter_days(value) is None
 
@@ -83,6 +86,25 @@ def test_the_command_takes_a_quarter(rrs: Invoke, make_catalogue: MakeCatalogue)
     assert [c["id"] for c in data["changes"]] == ["A"]  # the entry of 1 June 2019
     text = rrs("report", "--since", "2019-Q2", "--as-of", "2019-Q2", "-o", "-", catalogue=root)
     assert "wijzigingen van 1 april 2019 tot en met 30 juni 2019" in text.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--since", "0001-01-01"), "wijzigingen van 1 januari 1 tot en met"),
+        (("--quarter", "0000-Q1"), "is not a quarter"),
+        (("--since", "0000-Q1"), "is not a date"),
+        (("--quarter", "9999-Q4"), "has not begun"),
+        (("--as-of", "9999-Q4"), "is after today"),
+    ],
+)
+def test_the_first_and_last_days_a_date_holds_are_no_crash(
+    rrs: Invoke, make_catalogue: MakeCatalogue, args: tuple[str, ...], message: str
+) -> None:
+    result = rrs("report", *args, catalogue=make_catalogue(logged_actions()))
+    assert result.exit_code in (0, 2), result.stderr
+    assert message in result.stdout + result.stderr
+    assert "internal error" not in result.stderr
 
 
 def test_the_command_refuses_a_future_as_of(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:

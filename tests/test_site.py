@@ -440,6 +440,16 @@ def test_builds_without_pagefind(
     assert not (out / "pagefind").exists()
 
 
+def test_the_first_day_a_date_holds_is_a_reference_date(
+    make_catalogue: MakeCatalogue, tmp_path: Path
+) -> None:
+    """--as-of 0001-01-01: "no update for a year" has no day before it (it crashed)."""
+    root = make_catalogue(logged(), strategy=WITH_ORGS)
+    build(root, tmp_path / "site", as_of=date.min)
+    rows = (tmp_path / "site" / "actions.html").read_text(encoding="utf-8")
+    assert 'data-id="A"' in rows
+
+
 def test_options_are_checked(rrs: Invoke, make_catalogue: MakeCatalogue) -> None:
     root = make_catalogue()
     out = str(root.parent / "o")

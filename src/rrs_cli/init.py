@@ -42,11 +42,20 @@ from .layout import (
     STRATEGY_FILE,
     bundled_catalogue,
 )
-from .models import DEFAULT_TERM_HORIZONS, EMAIL_PATTERN, Action, Kind, Status, Term
+from .models import (
+    DEFAULT_TERM_HORIZONS,
+    EMAIL_PATTERN,
+    LAST_PUBLISHED,
+    Action,
+    Kind,
+    Status,
+    Term,
+)
 from .new_action import new_action_yaml
 from .suggest import normal
 from .textsafety import has_invisible
 from .validation import validate
+from .writing import temporary_prefix
 from .yamledit import plain_or_quoted
 
 # strategy.yaml's pattern, matched whole ($ alone would let a final newline through).
@@ -83,7 +92,7 @@ def check_options(options: InitOptions) -> None:
                 f"{label} holds a control or invisible character",
                 hint="type the name as plain text on one line",
             )
-    if not 1000 <= options.published <= 9999:
+    if not 1000 <= options.published <= LAST_PUBLISHED:
         raise UnknownChoiceError(f"--published {options.published} is not a year")
     if options.contact is not None and not EMAIL.fullmatch(options.contact):
         raise UnknownChoiceError(
@@ -374,7 +383,11 @@ def _write_staged(target: Path, planned: dict[str, str | bytes]) -> list[str]:
     accepts allowed); anything else is a bug in rrs, never the user's input.
     """
     _check_target(target)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".init", dir=target.parent))
+    staging = Path(
+        tempfile.mkdtemp(
+            prefix=temporary_prefix(target, ".init"), suffix=".init", dir=target.parent
+        )
+    )
     try:
         for relative, content in planned.items():
             path = staging / relative

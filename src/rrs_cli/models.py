@@ -133,6 +133,22 @@ def _catalogue_css_path(value: str) -> str:
 
 CataloguePath = Annotated[str, AfterValidator(_catalogue_css_path)]
 
+# A term horizon lies at most this many years after publication, so a strategy
+# published after LAST_PUBLISHED would put one past the last day a date holds.
+MAX_HORIZON_YEARS = 100
+LAST_PUBLISHED = date.max.year - MAX_HORIZON_YEARS
+
+
+def _published_in_range(value: int | date | None) -> int | date | None:
+    year = value.year if isinstance(value, date) else value
+    if year is not None and year > LAST_PUBLISHED:
+        raise PydanticCustomError(
+            "published_too_late",
+            "must be in {last} or earlier (term horizons count up to {most} years from it)",
+            {"last": LAST_PUBLISHED, "most": MAX_HORIZON_YEARS},
+        )
+    return value
+
 
 class Licence(_Strict):
     """The licence the catalogue's data is published under (shown on the site)."""
@@ -189,11 +205,14 @@ class Strategy(_Strict):
     city: NonEmpty
     # A year or a full date; term horizons count from its year. null: unknown
     # (no horizon is ever computed as passed).
-    published: Annotated[int, Field(ge=1000, le=9999)] | date | None
+    published: Annotated[
+        Annotated[int, Field(ge=1000, le=9999)] | date | None,
+        AfterValidator(_published_in_range),
+    ]
     language: LanguageCode = "en"
     source: Citation | None = None
     contact: Email | None = None
-    term_horizons: dict[Term, Annotated[int, Field(ge=0, le=100)] | None] = Field(
+    term_horizons: dict[Term, Annotated[int, Field(ge=0, le=MAX_HORIZON_YEARS)] | None] = Field(
         default_factory=lambda: dict(DEFAULT_TERM_HORIZONS)
     )
     # Other names of one organisation, matched by --owner, --partner and --org:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from .catalogue import Catalogue
 from .forms.status import RoundStatus, round_status
@@ -177,8 +177,8 @@ class Report:
         past the term is from ``since`` on); none without a period."""
         if self.since is None:
             return []
-        first_day = self.since - timedelta(days=1)
-        return [(a, deadline) for a, deadline in self.overdue if deadline >= first_day]
+        # deadline >= since - 1 day, written so that since 0001-01-01 cannot overflow
+        return [(a, deadline) for a, deadline in self.overdue if (self.since - deadline).days <= 1]
 
     # The latest progress round (rounds.yaml), if the catalogue has one.
     round: RoundStatus | None = None

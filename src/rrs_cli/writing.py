@@ -125,12 +125,32 @@ def _check_target(path: Path, folders: set[Path]) -> int | None:
     return info.st_mode & 0o777
 
 
+# A file name holds at most 255 bytes; mkstemp and mkdtemp add 8 characters and
+# the suffix to the prefix ".NAME.", so a longer NAME is cut (its extension kept).
+_NAME_MAX = 255
+
+
+def temporary_prefix(path: Path, suffix: str = ".tmp") -> str:
+    """``.NAME.``, for a temporary beside ``path`` named ``.NAME.xxxxxxxx<suffix>``: an
+    action file whose id nearly fills a file name (or a long output folder) still gets
+    one (the name cut, the extension kept, so stale ones are still found)."""
+    room = _NAME_MAX - len(".") - len(".xxxxxxxx") - len(os.fsencode(suffix))
+    name = path.name
+    if len(os.fsencode(name)) > room:
+        stem, dot, extension = name.rpartition(".")
+        left = room - len(os.fsencode(dot + extension))
+        if not dot or left < 1:
+            stem, dot, extension, left = name, "", "", room
+        name = os.fsencode(stem)[:left].decode("utf-8", "ignore") + dot + extension
+    return f".{name}."
+
+
 def _temporary(
     path: Path, text: str | bytes, *, sync: bool = True, mode: int | None = None
 ) -> Path:
     """The content (text as UTF-8, or bytes) in a hidden temporary file beside ``path``,
     flushed to disk, with ``mode`` (the file's it replaces; 0o644 for a new one)."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
         data = text.encode("utf-8") if isinstance(text, str) else text

@@ -7,7 +7,7 @@ last for ``--as-of``); both ends are included.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -50,9 +50,11 @@ def quarter_days(value: str) -> tuple[date, date] | None:
     if match is None:
         return None
     year, number = int(match[1]), int(match[2])
+    if year < date.min.year:  # year 0000 is no year (9999-Q4 ends on date.max)
+        return None
     first = date(year, 3 * number - 2, 1)
-    following = date(year + 1, 1, 1) if number == 4 else date(year, 3 * number + 1, 1)
-    return first, following - timedelta(days=1)
+    last_month = 3 * number
+    return first, date(year, last_month, 30 if last_month in (6, 9) else 31)
 
 
 def report_period(

@@ -36,6 +36,10 @@ from .model import (
 
 WIDTHS = (8, 48, 18, 18, 14, 14, 40, 18, 13, 48, 22)
 _EPOCH = date(1899, 12, 30)  # day 0 of a spreadsheet's date serials
+# The first day whose serial a spreadsheet shows as that day: serials before it
+# are off by Excel's 29 February 1900, and negative ones are no date at all (a
+# log entry of 0001-01-01 read back as a time). Earlier days are written as text.
+_FIRST_SERIAL_DAY = date(1900, 3, 1)
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -325,8 +329,10 @@ def _actions(form: Form, strings: _Strings) -> str:
         cells = []
         for column, value in enumerate(row.read_only_values()):
             ref = cell_name(column, number)
-            if isinstance(value, date):
+            if isinstance(value, date) and value >= _FIRST_SERIAL_DAY:
                 cells.append(_date_cell(ref, value, "ro_date"))
+            elif isinstance(value, date):
+                cells.append(strings.cell(ref, value.isoformat(), "ro"))
             elif value:
                 cells.append(strings.cell(ref, value, "ro"))
             else:

@@ -29,6 +29,7 @@ from ..graph import LinkGraph
 from ..i18n import Language
 from ..theme import read_tokens
 from ..tools import tool_environment
+from ..writing import temporary_prefix
 from .model import build_site_model
 from .pages import MARKER, SitePages
 
@@ -197,7 +198,7 @@ def build_site(
     # rescanning them while the pages (many short-lived strings) are rendered.
     gc.freeze()
     target = output.absolute()
-    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    temp = Path(tempfile.mkdtemp(prefix=temporary_prefix(target), suffix=".tmp", dir=target.parent))
     indexers: list[_Indexer] = []
     try:
         total = sum(site.count() for _, site in sites) + 1
@@ -259,7 +260,9 @@ def _swap(new: Path, target: Path) -> None:
     if not target.exists():
         new.rename(target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+    old = Path(
+        tempfile.mkdtemp(prefix=temporary_prefix(target, ".old"), suffix=".old", dir=target.parent)
+    )
     old.rmdir()
     target.rename(old)
     try:

@@ -39,6 +39,8 @@ STALE_YEARS = (1, 2)
 
 
 def _years_before(day: date, years: int) -> date:
+    if day.year - years < date.min.year:  # --as-of 0001-01-01: no day lies before
+        return date.min
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
