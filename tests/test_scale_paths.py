@@ -80,12 +80,10 @@ LAYOUTS = {
 }
 
 
-def test_a_batch_edits_every_layout_as_an_edit_of_the_whole_file(
-    make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import rrs_cli.progress as progress_module
+def every_layout() -> tuple[dict[str, object], list[str], list[Any]]:
+    """A catalogue with an action in each of LAYOUTS (linked from A), and an update of each."""
     from rrs_cli.models import Status
-    from rrs_cli.progress import Update, append_many
+    from rrs_cli.progress import Update
 
     actions: dict[str, object] = default_actions()
     ids = [str(number) for number in range(10, 10 + len(LAYOUTS))]
@@ -95,6 +93,16 @@ def test_a_batch_edits_every_layout_as_an_edit_of_the_whole_file(
     updates = [
         Update(n, Status.ONGOING, f"Stand {n}: ‘goed’", date(2026, 1, 5), "Piet") for n in ids
     ]
+    return actions, ids, updates
+
+
+def test_a_batch_edits_every_layout_as_an_edit_of_the_whole_file(
+    make_catalogue: MakeCatalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rrs_cli.progress as progress_module
+    from rrs_cli.progress import append_many
+
+    actions, ids, updates = every_layout()
     whole = make_catalogue(actions)
     monkeypatch.setattr(progress_module, "field_span", lambda *_: None)
     refused = append_many(whole, updates, today=date(2026, 2, 1)).refused
@@ -137,14 +145,7 @@ def test_a_batch_made_in_two_processes_is_the_batch_made_in_one(
     from rrs_cli.models import Status
     from rrs_cli.progress import Update, append_many
 
-    actions: dict[str, object] = default_actions()
-    ids = [str(number) for number in range(10, 10 + len(LAYOUTS))]
-    for number, layout in zip(ids, LAYOUTS.values(), strict=True):
-        actions[number] = layout.format(id=number)
-    actions["A"] = {**actions["A"], "links": [*actions["A"]["links"], *ids]}  # type: ignore[index]
-    updates = [
-        Update(n, Status.ONGOING, f"Stand {n}: ‘goed’", date(2026, 1, 5), "Piet") for n in ids
-    ]
+    actions, _, updates = every_layout()
     updates.append(Update("1", Status.ONGOING, "te vroeg", date(2026, 3, 1)))  # in the future
     one, two = make_catalogue(actions), make_catalogue(actions)
     alone = append_many(one, updates, today=date(2026, 2, 1)).refused
