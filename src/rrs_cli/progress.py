@@ -386,7 +386,7 @@ def append_many(
         for number, made, answer in in_two(work, list(enumerate(batch)), least=PARALLEL_FROM):
             if isinstance(made, str):
                 refused[number] = made
-            else:
+            elif answer is not None:
                 changes[number], checked[made.path] = made, answer
         problems: dict[Path, list[str]] = {}
         check_changes(result, list(changes.values()), today, collect=problems, checked=checked)
@@ -410,17 +410,16 @@ PARALLEL_FROM = 1000
 
 def _prepared_and_checked(
     result: LoadResult, broken: set[Path], items: list[tuple[int, Update]]
-) -> list[tuple[int, Change | str, Parsed | Refusal]]:
+) -> list[tuple[int, Change | str, Parsed | Refusal | None]]:
     """Per update (by its number): its change and the changed file parsed again
     (edits.check_change), or why it is refused. Reads the catalogue, changes nothing
     in it, so half of a batch can be done in a forked process."""
-    done: list[tuple[int, Change | str, Parsed | Refusal]] = []
+    done: list[tuple[int, Change | str, Parsed | Refusal | None]] = []
     for number, update in items:
         try:
             change = _prepared_update(result, update, broken)
         except RrsError as error:
-            message = error.message + (f" ({error.hint})" if error.hint else "")
-            done.append((number, message, Refusal(message)))
+            done.append((number, error.message + (f" ({error.hint})" if error.hint else ""), None))
             continue
         answer = check_change(change, result.catalogue.documents.get(str(change.path)))
         # Checked: only the new text is needed from here on (and is all a forked

@@ -163,19 +163,34 @@ def with_returned(
 
 
 class FormRecords:
-    """The forms the rounds made, found by round name and digest (an import of a
-    round's thousands of forms looks each one up: an index per round, made once)."""
+    """The forms the rounds made, found by round name and digest, and the owner whose
+    form holds an action (an import of a round's thousands of forms or rows looks up
+    each one: an index per round, made once)."""
 
     def __init__(self, rounds: Sequence[Round]) -> None:
         self._rounds = rounds
-        self._by_round: dict[str, dict[str, RoundForm]] = {}
+        self._by_digest: dict[str, dict[str, RoundForm]] = {}
+        self._by_action: dict[str, dict[str, str]] = {}
 
     def get(self, name: str, digest: str) -> RoundForm | None:
         """The form of round ``name`` whose hidden data has this digest."""
-        if name not in self._by_round:
-            found = find_round(self._rounds, name)
+        if name not in self._by_digest:
             index: dict[str, RoundForm] = {}
-            for form in found.forms if found is not None else ():
+            for form in self._forms(name):
                 index.setdefault(form.digest, form)  # the first, should two share one
-            self._by_round[name] = index
-        return self._by_round[name].get(digest)
+            self._by_digest[name] = index
+        return self._by_digest[name].get(digest)
+
+    def owner(self, name: str, action_id: str) -> str | None:
+        """The owner whose form of round ``name`` holds the action (the first such)."""
+        if name not in self._by_action:
+            owners: dict[str, str] = {}
+            for form in self._forms(name):
+                for held in form.actions:
+                    owners.setdefault(held, form.owner)
+            self._by_action[name] = owners
+        return self._by_action[name].get(action_id)
+
+    def _forms(self, name: str) -> list[RoundForm]:
+        found = find_round(self._rounds, name)
+        return list(found.forms) if found is not None else []

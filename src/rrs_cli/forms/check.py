@@ -202,7 +202,7 @@ def check_forms(
         if form.fatal:
             continue
         if form.kind == "csv":
-            _check_csv(catalogue, form, review, today, forced, seen, csv_round)
+            _check_csv(catalogue, form, review, today, forced, seen, csv_round, records)
         else:
             _check_form(catalogue, form, review, today, forced, seen, records)
     return review
@@ -494,13 +494,6 @@ def _outcome(
         row.outcome = "forced" if action.id in forced else "conflict"
 
 
-def _owner_in_round(catalogue: Catalogue, name: str | None, action: Action) -> str:
-    """The owner whose form of round ``name`` holds ``action`` (its own owner otherwise)."""
-    found = find_round(catalogue.rounds, name) if name else None
-    forms = found.forms if found else []
-    return next((f.owner for f in forms if action.id in f.actions), action.owner)
-
-
 def _check_csv(
     catalogue: Catalogue,
     form: ReadForm,
@@ -509,6 +502,7 @@ def _check_csv(
     forced: set[str],
     seen: dict[str, str],
     csv_round: str | None,
+    records: FormRecords,
 ) -> None:
     """A CSV has no hidden sheet: the ids must exist, and the read-only "last update"
     column stands in for the log's fingerprint."""
@@ -538,7 +532,9 @@ def _check_csv(
         if _duplicate(action_id, form.name, number, seen, problem) or row.outcome == "error":
             continue
         row.form, row.round = form.name, csv_round
-        row.owner = _owner_in_round(catalogue, csv_round, action)
+        # The owner whose form of the round holds the action, else its own.
+        in_round = records.owner(csv_round, action.id) if csv_round else None
+        row.owner = action.owner if in_round is None else in_round
         _outcome(row, action, None, forced)
         shown_last = canonical(cells[COLUMNS.index("last_update")])
         actual = action.last_update
